@@ -1,0 +1,46 @@
+# syntax=docker/dockerfile:1
+# KhuyenCong portal: one image for the web server and for the command-line verbs (migrate, create-user).
+#   docker build -t khuyencong-web .
+#   docker run --rm khuyencong-web migrate        # any first argument that is a verb runs the verb
+#   docker run -p 8080:8080 khuyencong-web        # no verb: the web server
+
+# ---- build -------------------------------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Build settings first (global.json, central package versions, analyzers), then the sources. The whole
+# src/ tree is copied rather than one .csproj at a time so that a new project cannot be forgotten here;
+# the NuGet cache mount keeps restores fast anyway.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/ src/
+RUN --mount=type=cache,id=khuyencong-nuget,target=/root/.nuget/packages \
+    dotnet publish src/KhuyenCong.Web/KhuyenCong.Web.csproj \
+      --configuration Release \
+      --output /app/publish \
+      -p:UseAppHost=false
+
+# ---- runtime -----------------------------------------------------------------------------------------
+# The Debian/Ubuntu-based aspnet image includes ICU, which the vi-VN formatting needs
+# (InvariantGlobalization is off).
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_NOLOGO=1
+
+COPY --from=build /app/publish .
+
+# The content root is /app: the default SQLite file is /app/data/khuyencong.db and the rolling log files
+# are /app/logs/khuyencong-YYYYMMDD.log. Both folders belong to the image's non-root "app" user.
+RUN mkdir -p /app/data /app/logs && chown -R "$APP_UID" /app/data /app/logs
+USER $APP_UID
+VOLUME ["/app/data", "/app/logs"]
+
+EXPOSE 8080
+
+# No HEALTHCHECK here: the aspnet image has neither curl nor wget, and adding one only for a probe would
+# grow the attack surface. Probe GET /health from outside instead (the load balancer, Kubernetes, or
+# docker-compose.yml, which orders start-up on the database's health and the migrate job's completion).
+
+ENTRYPOINT ["dotnet", "KhuyenCong.Web.dll"]

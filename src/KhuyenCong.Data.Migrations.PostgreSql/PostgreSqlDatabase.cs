@@ -1,0 +1,23 @@
+using KhuyenCong.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace KhuyenCong.Data.Migrations.PostgreSql;
+
+/// <summary>Configures the PostgreSql provider with this assembly's migrations.</summary>
+public static class PostgreSqlDatabase
+{
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgreSqlDatabase).Assembly.GetName().Name));
+}
+
+/// <summary>Lets `dotnet ef` build the context for this provider (scripts/add-migration.sh).</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<KhuyenCongDbContext>
+{
+    public KhuyenCongDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<KhuyenCongDbContext>();
+        PostgreSqlDatabase.Use(builder, "Host=localhost;Database=khuyencong;Username=postgres");
+        return new KhuyenCongDbContext(builder.Options);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using KhuyenCong.Data.Identity;
+using KhuyenCong.Domain.Common;
+using KhuyenCong.Domain.Geography;
+using KhuyenCong.Domain.Reference;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace KhuyenCong.Data;
+
+/// <summary>The one DbContext of the portal; each provider keeps its own migrations assembly.</summary>
+public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> options, ICurrentActor? actor = null)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    /// <summary>Properties never written to the audit log.</summary>
+    private static readonly HashSet<string> s_secretProperties =
+        [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
+         nameof(IVersioned.Version), nameof(ISearchable.SearchKey)];
+
+    private readonly ICurrentActor _actor = actor ?? new SystemActor();
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Province> Provinces => Set<Province>();
+
+    public DbSet<ProvinceRegionMembership> ProvinceRegionMemberships => Set<ProvinceRegionMembership>();
+
+    public DbSet<ProvinceSuccession> ProvinceSuccessions => Set<ProvinceSuccession>();
+
+    public DbSet<Content> Contents => Set<Content>();
+
+    public DbSet<OutcomeIndicator> OutcomeIndicators => Set<OutcomeIndicator>();
+
+    public DbSet<SupportNorm> SupportNorms => Set<SupportNorm>();
+
+    public DbSet<ProgrammePeriod> ProgrammePeriods => Set<ProgrammePeriod>();
+
+    public DbSet<DepartmentName> DepartmentNames => Set<DepartmentName>();
+
+    public DbSet<UserRegion> UserRegions => Set<UserRegion>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KhuyenCongDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money and percentages are exact decimals everywhere; each property sets its own scale.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Renews concurrency tokens and search keys, and writes the audit log in the same transaction as the
+    /// change it records.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var audited = new List<(EntityEntry Entry, string Action, string? Before, string? After)>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                if (entry.Entity is IVersioned versioned)
+                {
+                    versioned.Version = Guid.NewGuid();
+                }
+
+                if (entry.Entity is ISearchable searchable)
+                {
+                    searchable.SearchKey = SearchText.Key(searchable.SearchSource());
+                }
+            }
+
+            if (IsAudited(entry) && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                var (action, before, after) = Describe(entry);
+                if (action is not null)
+                {
+                    audited.Add((entry, action, before, after));
+                }
+            }
+        }
+
+        if (audited.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownsTransaction = Database.CurrentTransaction is null;
+        await using var transaction = ownsTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var now = DateTime.UtcNow;
+        foreach (var (entry, action, before, after) in audited)
+        {
+            AuditEntries.Add(new AuditEntry
+            {
+                OccurredAtUtc = now,
+                UserId = _actor.UserId,
+                UserName = _actor.UserName,
+                Action = action,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityKey = KeyOf(entry),
+                Before = before,
+                After = after,
+            });
+        }
+
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return written;
+    }
+
+    private static bool IsAudited(EntityEntry entry) =>
+        entry.Entity is IAudited or IdentityUserRole<string>;
+
+    private static (string? Action, string? Before, string? After) Describe(EntityEntry entry)
+    {
+        var properties = entry.Properties.Where(p => !s_secretProperties.Contains(p.Metadata.Name)).ToList();
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                return ("Created", null, Json(properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
+            case EntityState.Deleted:
+                return ("Deleted", Json(properties.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)), null);
+            default:
+                var changed = properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                if (changed.Count == 0)
+                {
+                    return (null, null, null);
+                }
+
+                return ("Updated",
+                    Json(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
+                    Json(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
+        }
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string Json(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, s_json);
+}

@@ -1,0 +1,142 @@
+namespace KhuyenCong.Data.ReferenceData;
+
+/// <summary>
+/// The reference data the portal ships with (DOMAIN.md §3–§4). Loaded by <see cref="ReferenceDataLoader"/>,
+/// which adds what is missing and never overwrites what an administrator has edited since.
+/// </summary>
+public static class ReferenceCatalog
+{
+    /// <summary>The 63-province map existed from the Hà Tây merger (01/08/2008) to 30/06/2025.</summary>
+    public static readonly DateOnly OldMapFrom = new(2008, 8, 1);
+
+    public static readonly DateOnly OldMapTo = new(2025, 6, 30);
+
+    /// <summary>Resolution 202/2025/QH15: 34 provinces from 01/07/2025.</summary>
+    public static readonly DateOnly MergerDate = new(2025, 7, 1);
+
+    public static readonly IReadOnlyList<(string Code, string Name, int SortOrder)> Regions =
+    [
+        ("BAC", "phía Bắc", 1),
+        ("MTTN", "miền Trung – Tây Nguyên", 2),
+        ("NAM", "phía Nam", 3),
+    ];
+
+    /// <summary>Code, name and region (TT 26/2014/TT-BCT) of the 63 provinces valid until 30/06/2025.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name, string Region)> OldProvinces =
+    [
+        ("01", "Hà Nội", "BAC"), ("02", "Hà Giang", "BAC"), ("04", "Cao Bằng", "BAC"), ("06", "Bắc Kạn", "BAC"),
+        ("08", "Tuyên Quang", "BAC"), ("10", "Lào Cai", "BAC"), ("11", "Điện Biên", "BAC"), ("12", "Lai Châu", "BAC"),
+        ("14", "Sơn La", "BAC"), ("15", "Yên Bái", "BAC"), ("17", "Hòa Bình", "BAC"), ("19", "Thái Nguyên", "BAC"),
+        ("20", "Lạng Sơn", "BAC"), ("22", "Quảng Ninh", "BAC"), ("24", "Bắc Giang", "BAC"), ("25", "Phú Thọ", "BAC"),
+        ("26", "Vĩnh Phúc", "BAC"), ("27", "Bắc Ninh", "BAC"), ("30", "Hải Dương", "BAC"), ("31", "Hải Phòng", "BAC"),
+        ("33", "Hưng Yên", "BAC"), ("34", "Thái Bình", "BAC"), ("35", "Hà Nam", "BAC"), ("36", "Nam Định", "BAC"),
+        ("37", "Ninh Bình", "BAC"), ("38", "Thanh Hóa", "BAC"), ("40", "Nghệ An", "BAC"), ("42", "Hà Tĩnh", "BAC"),
+        ("44", "Quảng Bình", "MTTN"), ("45", "Quảng Trị", "MTTN"), ("46", "Thừa Thiên Huế", "MTTN"),
+        ("48", "Đà Nẵng", "MTTN"), ("49", "Quảng Nam", "MTTN"), ("51", "Quảng Ngãi", "MTTN"),
+        ("52", "Bình Định", "MTTN"), ("54", "Phú Yên", "MTTN"), ("56", "Khánh Hòa", "MTTN"),
+        ("58", "Ninh Thuận", "MTTN"), ("60", "Bình Thuận", "NAM"), ("62", "Kon Tum", "MTTN"),
+        ("64", "Gia Lai", "MTTN"), ("66", "Đắk Lắk", "MTTN"), ("67", "Đắk Nông", "MTTN"), ("68", "Lâm Đồng", "MTTN"),
+        ("70", "Bình Phước", "NAM"), ("72", "Tây Ninh", "NAM"), ("74", "Bình Dương", "NAM"), ("75", "Đồng Nai", "NAM"),
+        ("77", "Bà Rịa – Vũng Tàu", "NAM"), ("79", "TP Hồ Chí Minh", "NAM"), ("80", "Long An", "NAM"),
+        ("82", "Tiền Giang", "NAM"), ("83", "Bến Tre", "NAM"), ("84", "Trà Vinh", "NAM"), ("86", "Vĩnh Long", "NAM"),
+        ("87", "Đồng Tháp", "NAM"), ("89", "An Giang", "NAM"), ("91", "Kiên Giang", "NAM"), ("92", "Cần Thơ", "NAM"),
+        ("93", "Hậu Giang", "NAM"), ("94", "Sóc Trăng", "NAM"), ("95", "Bạc Liêu", "NAM"), ("96", "Cà Mau", "NAM"),
+    ];
+
+    /// <summary>
+    /// The 34 provinces from 01/07/2025 (QĐ 19/2025/QĐ-TTg codes), their region (derived, to confirm) and the
+    /// old codes of their predecessors.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Code, string Name, string Region, string[] Predecessors)> NewProvinces =
+    [
+        ("01", "TP Hà Nội", "BAC", ["01"]),
+        ("04", "Cao Bằng", "BAC", ["04"]),
+        ("08", "Tuyên Quang", "BAC", ["08", "02"]),
+        ("11", "Điện Biên", "BAC", ["11"]),
+        ("12", "Lai Châu", "BAC", ["12"]),
+        ("14", "Sơn La", "BAC", ["14"]),
+        ("15", "Lào Cai", "BAC", ["10", "15"]),
+        ("19", "Thái Nguyên", "BAC", ["19", "06"]),
+        ("20", "Lạng Sơn", "BAC", ["20"]),
+        ("22", "Quảng Ninh", "BAC", ["22"]),
+        ("24", "Bắc Ninh", "BAC", ["27", "24"]),
+        ("25", "Phú Thọ", "BAC", ["25", "26", "17"]),
+        ("31", "TP Hải Phòng", "BAC", ["31", "30"]),
+        ("33", "Hưng Yên", "BAC", ["33", "34"]),
+        ("37", "Ninh Bình", "BAC", ["37", "35", "36"]),
+        ("38", "Thanh Hóa", "BAC", ["38"]),
+        ("40", "Nghệ An", "BAC", ["40"]),
+        ("42", "Hà Tĩnh", "BAC", ["42"]),
+        ("44", "Quảng Trị", "MTTN", ["45", "44"]),
+        ("46", "TP Huế", "MTTN", ["46"]),
+        ("48", "TP Đà Nẵng", "MTTN", ["48", "49"]),
+        ("51", "Quảng Ngãi", "MTTN", ["51", "62"]),
+        ("52", "Gia Lai", "MTTN", ["64", "52"]),
+        ("56", "Khánh Hòa", "MTTN", ["56", "58"]),
+        ("66", "Đắk Lắk", "MTTN", ["66", "54"]),
+        ("68", "Lâm Đồng", "MTTN", ["68", "67", "60"]),
+        ("75", "Đồng Nai", "NAM", ["75", "70"]),
+        ("79", "TP Hồ Chí Minh", "NAM", ["79", "74", "77"]),
+        ("80", "Tây Ninh", "NAM", ["72", "80"]),
+        ("82", "Đồng Tháp", "NAM", ["87", "82"]),
+        ("86", "Vĩnh Long", "NAM", ["86", "83", "84"]),
+        ("91", "An Giang", "NAM", ["89", "91"]),
+        ("92", "TP Cần Thơ", "NAM", ["92", "94", "93"]),
+        ("96", "Cà Mau", "NAM", ["96", "95"]),
+    ];
+
+    /// <summary>Decree 45/2012 Art. 4 (in force 05/07/2012); ND10 from Decree 235/2025 (15/10/2025, wording to confirm).</summary>
+    public static readonly IReadOnlyList<(string Code, string Name, DateOnly ValidFrom)> Contents =
+    [
+        ("ND01", "Đào tạo nghề, truyền nghề, nâng cao tay nghề", new(2012, 7, 5)),
+        ("ND02", "Nâng cao năng lực quản lý, áp dụng sản xuất sạch hơn; khởi sự, thành lập doanh nghiệp", new(2012, 7, 5)),
+        ("ND03", "Mô hình trình diễn kỹ thuật; chuyển giao công nghệ, ứng dụng máy móc tiên tiến; mô hình thí điểm sản xuất sạch hơn", new(2012, 7, 5)),
+        ("ND04", "Sản phẩm CNNT tiêu biểu; hội chợ, triển lãm; xây dựng, đăng ký thương hiệu", new(2012, 7, 5)),
+        ("ND05", "Tư vấn, trợ giúp cơ sở CNNT", new(2012, 7, 5)),
+        ("ND06", "Cung cấp thông tin, tuyên truyền", new(2012, 7, 5)),
+        ("ND07", "Liên doanh liên kết, hiệp hội; cụm công nghiệp; xử lý ô nhiễm, di dời cơ sở gây ô nhiễm", new(2012, 7, 5)),
+        ("ND08", "Hợp tác quốc tế về khuyến công", new(2012, 7, 5)),
+        ("ND09", "Nâng cao năng lực quản lý và tổ chức thực hiện hoạt động khuyến công", new(2012, 7, 5)),
+        ("ND10", "Chuyển đổi số; sản xuất và tiêu dùng bền vững", new(2025, 10, 15)),
+    ];
+
+    public static readonly IReadOnlyList<(string Code, string Name, string Unit)> OutcomeIndicators =
+    [
+        ("LAO_DONG_DAO_TAO", "Lao động được đào tạo", "người"),
+        ("LAO_DONG_CO_VIEC_LAM", "Lao động có việc làm sau đào tạo", "người"),
+        ("HOC_VIEN_QUAN_LY", "Học viên được đào tạo quản lý", "người"),
+        ("MO_HINH_TRINH_DIEN", "Mô hình trình diễn kỹ thuật", "mô hình"),
+        ("CO_SO_UNG_DUNG_MAY_MOC", "Cơ sở được hỗ trợ ứng dụng máy móc, công nghệ", "cơ sở"),
+        ("SAN_PHAM_TIEU_BIEU", "Sản phẩm CNNT tiêu biểu được bình chọn", "sản phẩm"),
+        ("LUOT_HOI_CHO", "Lượt cơ sở tham gia hội chợ, triển lãm", "lượt cơ sở"),
+        ("DOANH_NGHIEP_THANH_LAP", "Doanh nghiệp được thành lập", "doanh nghiệp"),
+        ("CUM_CONG_NGHIEP", "Cụm công nghiệp được hỗ trợ", "cụm"),
+        ("CO_SO_SXSH", "Cơ sở áp dụng sản xuất sạch hơn", "cơ sở"),
+        ("THUONG_HIEU", "Thương hiệu được đăng ký", "thương hiệu"),
+    ];
+
+    /// <summary>The norm rows DOMAIN.md quotes; administrators enter the others.</summary>
+    public static readonly IReadOnlyList<(string ContentCode, string Activity, decimal? SharePercent, decimal? CeilingDong, string LegalBasis, DateOnly From, DateOnly? To)> SupportNorms =
+    [
+        ("ND03", "Mô hình trình diễn kỹ thuật", 30m, 500_000_000m, "TTLT 26/2014/TTLT-BTC-BCT", new(2014, 4, 8), new(2018, 5, 13)),
+        ("ND03", "Hỗ trợ ứng dụng máy móc tiên tiến (mỗi cơ sở)", 50m, 200_000_000m, "TTLT 26/2014/TTLT-BTC-BCT", new(2014, 4, 8), new(2018, 5, 13)),
+        ("ND04", "Xây dựng, đăng ký thương hiệu", 50m, 35_000_000m, "TTLT 26/2014/TTLT-BTC-BCT", new(2014, 4, 8), new(2018, 5, 13)),
+        ("ND03", "Mô hình trình diễn kỹ thuật", 30m, 1_000_000_000m, "TT 28/2018/TT-BTC (sửa đổi bởi TT 64/2024/TT-BTC)", new(2018, 5, 14), null),
+        ("ND02", "Hỗ trợ khởi sự, thành lập doanh nghiệp", null, 10_000_000m, "TT 28/2018/TT-BTC (sửa đổi bởi TT 64/2024/TT-BTC)", new(2018, 5, 14), null),
+    ];
+
+    public static readonly IReadOnlyList<(int From, int To, string Name, string Decision)> ProgrammePeriods =
+    [
+        (2014, 2020, "Chương trình khuyến công quốc gia giai đoạn 2014–2020", "QĐ 1288/QĐ-TTg"),
+        (2021, 2025, "Chương trình khuyến công quốc gia giai đoạn 2021–2025", "QĐ 1881/QĐ-TTg"),
+        (2026, 2030, "Chương trình khuyến công giai đoạn 2026–2030", "QĐ 2646/QĐ-BCT ngày 23/09/2025"),
+    ];
+
+    /// <summary>The department's names over time (dates of the renamings to confirm; editable by Admin).</summary>
+    public static readonly IReadOnlyList<(string Name, string Abbreviation, DateOnly From, DateOnly? To)> DepartmentNames =
+    [
+        ("Cục Công nghiệp địa phương", "Cục CNĐP", new(2008, 1, 1), new(2017, 12, 31)),
+        ("Cục Công Thương địa phương", "Cục CTĐP", new(2018, 1, 1), new(2025, 2, 28)),
+        ("Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công", "Cục ĐCK", new(2025, 3, 1), null),
+    ];
+}

@@ -1,0 +1,36 @@
+namespace KhuyenCong.Domain.Identity;
+
+/// <summary>The portal's roles (DOMAIN.md §2). Role names are these constants, never literals elsewhere.</summary>
+public static class Roles
+{
+    public const string Admin = nameof(Admin);
+    public const string MinistryOfficer = nameof(MinistryOfficer);
+    public const string MinistryApprover = nameof(MinistryApprover);
+    public const string ProvinceOfficer = nameof(ProvinceOfficer);
+    public const string ProvinceApprover = nameof(ProvinceApprover);
+    public const string ConferenceOrganiser = nameof(ConferenceOrganiser);
+    public const string Viewer = nameof(Viewer);
+
+    public static readonly IReadOnlyList<string> All =
+        [Admin, MinistryOfficer, MinistryApprover, ProvinceOfficer, ProvinceApprover, ConferenceOrganiser, Viewer];
+
+    public static bool Exists(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>Roles bound to exactly one province.</summary>
+    public static bool IsProvinceScoped(string role) => role is ProvinceOfficer or ProvinceApprover;
+
+    /// <summary>Roles bound to one or more regions.</summary>
+    public static bool IsRegionScoped(string role) => role is ConferenceOrganiser;
+
+    public static string Label(string role) => role switch
+    {
+        Admin => "Quản trị hệ thống",
+        MinistryOfficer => "Chuyên viên Cục",
+        MinistryApprover => "Lãnh đạo Cục",
+        ProvinceOfficer => "Chuyên viên Sở Công Thương",
+        ProvinceApprover => "Lãnh đạo Sở Công Thương",
+        ConferenceOrganiser => "Ban tổ chức hội nghị vùng",
+        Viewer => "Người xem",
+        _ => role,
+    };
+}

@@ -1,0 +1,136 @@
+using KhuyenCong.Data;
+using KhuyenCong.Web.Hosting;
+using KhuyenCong.Web.Users;
+using Serilog;
+
+namespace KhuyenCong.Web.Cli;
+
+/// <summary>
+/// Command-line verbs of the portal's executable: the first argument selects one; none starts the web server.
+/// They run on the same services as the pages.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, Func<IServiceProvider, ArgumentList, TextWriter, TextWriter, Task<int>>> s_verbs = new()
+    {
+        ["migrate"] = MigrateAsync,
+        ["create-user"] = CreateUserAsync,
+    };
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && s_verbs.ContainsKey(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null,
+        Action<IConfigurationBuilder>? configure = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args.Skip(1).Where(a => a.StartsWith("--Database", StringComparison.Ordinal) || a.StartsWith("--ConnectionStrings", StringComparison.Ordinal)).ToArray(),
+        });
+        configure?.Invoke(builder.Configuration);
+        builder.Services.AddSerilog(c => c.ReadFrom.Configuration(builder.Configuration)
+            .MinimumLevel.Warning()
+            .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddScoped<ICurrentActor>(_ => new SystemActor("dòng lệnh"));
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        try
+        {
+            return await s_verbs[args[0]](scope.ServiceProvider, new ArgumentList(args.Skip(1)), stdout, stderr);
+        }
+        catch (ArgumentListException ex)
+        {
+            await stderr.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, ArgumentList args, TextWriter stdout, TextWriter stderr)
+    {
+        args.EnsureNoneLeft();
+        var added = await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await stdout.WriteLineAsync($"Đã cập nhật cơ sở dữ liệu; thêm {added} dòng dữ liệu danh mục.");
+        return 0;
+    }
+
+    private static async Task<int> CreateUserAsync(IServiceProvider services, ArgumentList args, TextWriter stdout, TextWriter stderr)
+    {
+        var input = new UserInput
+        {
+            Email = args.Required("--email"),
+            Role = args.Required("--role"),
+            ProvinceCode = args.Optional("--province"),
+            Regions = [.. args.Many("--region")],
+            FullName = args.Optional("--name") ?? string.Empty,
+        };
+        var password = args.Required("--password");
+        args.EnsureNoneLeft();
+        var result = await services.GetRequiredService<UserAccounts>().CreateAsync(input, password);
+        if (!result.Succeeded)
+        {
+            foreach (var (_, message) in result.Errors)
+            {
+                await stderr.WriteLineAsync($"Lỗi: {message}");
+            }
+
+            return 1;
+        }
+
+        await stdout.WriteLineAsync($"Đã tạo tài khoản {result.User!.Email} với vai trò {input.Role}.");
+        return 0;
+    }
+}
+
+/// <summary>A wrong command line; its message is printed as it is.</summary>
+public sealed class ArgumentListException(string message) : Exception(message);
+
+/// <summary>Options of the form <c>--name value</c>, consumed as they are read.</summary>
+public sealed class ArgumentList
+{
+    private readonly List<string> _items;
+
+    public ArgumentList(IEnumerable<string> args) => _items = [.. args];
+
+    public string Required(string name) =>
+        Optional(name) ?? throw new ArgumentListException($"Thiếu tham số {name}.");
+
+    public string? Optional(string name)
+    {
+        var values = Many(name);
+        return values.Count switch
+        {
+            0 => null,
+            1 => values[0],
+            _ => throw new ArgumentListException($"Tham số {name} chỉ được nêu một lần."),
+        };
+    }
+
+    public List<string> Many(string name)
+    {
+        var values = new List<string>();
+        int index;
+        while ((index = _items.IndexOf(name)) >= 0)
+        {
+            if (index + 1 >= _items.Count || _items[index + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentListException($"Tham số {name} cần một giá trị.");
+            }
+
+            values.Add(_items[index + 1]);
+            _items.RemoveRange(index, 2);
+        }
+
+        return values;
+    }
+
+    public void EnsureNoneLeft()
+    {
+        _items.RemoveAll(a => a.StartsWith("--Database", StringComparison.Ordinal) || a.StartsWith("--ConnectionStrings", StringComparison.Ordinal));
+        if (_items.Count > 0)
+        {
+            throw new ArgumentListException($"Tham số không hợp lệ: {string.Join(' ', _items)}.");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using KhuyenCong.Data;
+using KhuyenCong.Data.Migrations.PostgreSql;
+using KhuyenCong.Data.Migrations.Sqlite;
+using KhuyenCong.Data.Migrations.SqlServer;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Hosting;
+
+/// <summary>Chooses the database provider from <c>Database:Provider</c> and its connection string.</summary>
+public static class DatabaseSetup
+{
+    public const string ConnectionName = "KhuyenCong";
+
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is required for provider {provider}.");
+            }
+
+            var dataFolder = Path.Combine(contentRoot, "data");
+            Directory.CreateDirectory(dataFolder);
+            connectionString = $"Data Source={Path.Combine(dataFolder, "khuyencong.db")}";
+        }
+
+        void Configure(DbContextOptionsBuilder options)
+        {
+            switch (provider.ToUpperInvariant())
+            {
+                case "SQLITE":
+                    SqliteDatabase.Use(options, connectionString);
+                    break;
+                case "SQLSERVER":
+                    SqlServerDatabase.Use(options, connectionString);
+                    break;
+                case "POSTGRESQL":
+                    PostgreSqlDatabase.Use(options, connectionString);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Database:Provider '{provider}' is not one of Sqlite, SqlServer, PostgreSQL.");
+            }
+        }
+
+        services.AddDbContext<KhuyenCongDbContext>(Configure);
+        services.AddDbContextFactory<KhuyenCongDbContext>(Configure, ServiceLifetime.Scoped);
+        return services;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using KhuyenCong.Data;
+using KhuyenCong.Data.Identity;
+using KhuyenCong.Web.Security;
+using KhuyenCong.Web.Users;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+
+namespace KhuyenCong.Web.Hosting;
+
+/// <summary>Composes the portal: services shared by the web server and the command-line verbs, and the HTTP pipeline.</summary>
+public static class PortalApp
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>Services both the web server and the command-line verbs use.</summary>
+    public static void AddPortalCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddPortalDatabase(configuration, contentRoot);
+        services.AddMemoryCache();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Geography>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<UserAccounts>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                // OWASP ASVS 5 V6.2: length, no composition rules, refuse common passwords (CommonPasswordValidator).
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<KhuyenCongDbContext>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddDefaultTokenProviders();
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.Host.UseSerilog((context, services, logger) => logger
+            .ReadFrom.Configuration(context.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+            .WriteTo.File(Path.Combine(context.HostingEnvironment.ContentRootPath, "logs", "khuyencong-.log"),
+                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31, formatProvider: CultureInfo.InvariantCulture));
+
+        var services = builder.Services;
+        services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddDataProtection().SetApplicationName("KhuyenCong").PersistKeysToDbContext<KhuyenCongDbContext>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "KhuyenCong.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "KhuyenCong.Csrf";
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        services.AddAuthorization(Policies.Register);
+        services.AddRazorPages();
+        // Vietnamese letters are written as they are, not as &#x...; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Culture),
+            SupportedCultures = [Culture],
+            SupportedUICultures = [Culture],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+    }
+
+    /// <summary>First start: migrate (when configured) and, in Development, create the demo accounts.</summary>
+    public static async Task InitializeAsync(WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        if (app.Configuration.GetValue<bool>("Portal:CreateDemoAccounts"))
+        {
+            await DemoAccounts.EnsureAsync(
+                scope.ServiceProvider.GetRequiredService<UserAccounts>(),
+                scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>(),
+                app.Logger);
+        }
+    }
+}

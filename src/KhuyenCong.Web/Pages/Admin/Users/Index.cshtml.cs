@@ -1,0 +1,53 @@
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Common;
+using KhuyenCong.Domain.Identity;
+using KhuyenCong.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Admin.Users;
+
+[Authorize(Policy = Policies.Admin)]
+public sealed class IndexModel(KhuyenCongDbContext db) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "role")]
+    public string? Role { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
+
+    public Paged<Row> Result { get; private set; } = new([], 1, PageSize, 0);
+
+    public sealed record Row(string Id, string? Email, string FullName, string? Role, string? Province, IReadOnlyList<string> Regions, bool IsDisabled, DateTimeOffset? LockoutEnd);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var key = SearchText.Key(Query);
+            users = users.Where(u => u.SearchKey.Contains(key));
+        }
+
+        if (Roles.Exists(Role))
+        {
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Role)));
+        }
+
+        Result = await users.OrderBy(u => u.Email)
+            .Select(u => new Row(
+                u.Id, u.Email, u.FullName,
+                db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+                u.Province != null ? u.Province.Name : null,
+                u.Regions.Select(r => r.Region!.Name).ToList(),
+                u.IsDisabled, u.LockoutEnd))
+            .ToPagedAsync(PageNumber, PageSize, ct);
+    }
+}

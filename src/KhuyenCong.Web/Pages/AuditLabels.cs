@@ -1,0 +1,42 @@
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages;
+
+/// <summary>Vietnamese names of audit actions and entity types, and the history of one entity.</summary>
+public static class AuditLabels
+{
+    public static string Action(string action) => action switch
+    {
+        "Created" => "Tạo mới",
+        "Updated" => "Sửa",
+        "Deleted" => "Xóa",
+        _ => action,
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> EntityTypes = new Dictionary<string, string>
+    {
+        ["AppUser"] = "Người dùng",
+        ["IdentityUserRole`1"] = "Vai trò người dùng",
+        ["UserRegion"] = "Vùng của người dùng",
+        ["Region"] = "Vùng",
+        ["Province"] = "Tỉnh, thành phố",
+        ["ProvinceRegionMembership"] = "Thuộc vùng",
+        ["ProvinceSuccession"] = "Tỉnh tiền thân",
+        ["Content"] = "Nội dung hoạt động",
+        ["OutcomeIndicator"] = "Chỉ tiêu kết quả",
+        ["SupportNorm"] = "Định mức hỗ trợ",
+        ["ProgrammePeriod"] = "Giai đoạn chương trình",
+        ["DepartmentName"] = "Tên Cục",
+    };
+
+    public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
+
+    public static async Task<IReadOnlyList<AuditEntry>> HistoryAsync(KhuyenCongDbContext db, string entityType, string key, CancellationToken ct = default) =>
+        await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == entityType && a.EntityKey == key)
+            .OrderByDescending(a => a.OccurredAtUtc).ThenByDescending(a => a.Id)
+            .Take(100)
+            .ToListAsync(ct);
+}

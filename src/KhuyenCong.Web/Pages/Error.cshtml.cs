@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KhuyenCong.Web.Pages;
+
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "Đã có lỗi xảy ra";
+
+    public string Message { get; private set; } = "Hệ thống gặp sự cố khi xử lý yêu cầu. Xin thử lại sau.";
+
+    public string CorrelationId => HttpContext.TraceIdentifier;
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        (Title, Message) = code switch
+        {
+            404 => ("Không tìm thấy trang", "Trang hoặc dữ liệu bạn tìm không tồn tại, hoặc đã bị xóa."),
+            403 => ("Không có quyền truy cập", "Tài khoản của bạn không được phép xem nội dung này."),
+            400 => ("Yêu cầu không hợp lệ", "Yêu cầu gửi lên không hợp lệ. Hãy tải lại trang và thử lại."),
+            _ => (Title, Message),
+        };
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Claims;
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Identity;
+using KhuyenCong.Web.Security;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages;
+
+/// <summary>Trang chủ: who I am, what my scope is, and where to go.</summary>
+public sealed class IndexModel(KhuyenCongDbContext db, TimeProvider clock) : PageModel
+{
+    public string RoleLabel { get; private set; } = string.Empty;
+
+    public string? ScopeLabel { get; private set; }
+
+    public int ProvincesToday { get; private set; }
+
+    public int Contents { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var role = Roles.All.FirstOrDefault(User.IsInRole);
+        RoleLabel = role is null ? "Chưa được gán vai trò" : Roles.Label(role);
+        if (User.FindFirstValue(PortalClaims.ProvinceId) is { } provinceClaim
+            && int.TryParse(provinceClaim, NumberStyles.None, CultureInfo.InvariantCulture, out var provinceId))
+        {
+            ScopeLabel = await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        }
+
+        var regions = User.FindAll(PortalClaims.Region).Select(c => c.Value).ToList();
+        if (regions.Count > 0)
+        {
+            var names = await db.Regions.Where(r => regions.Contains(r.Code)).OrderBy(r => r.SortOrder).Select(r => r.Name).ToListAsync(ct);
+            ScopeLabel = "Vùng " + string.Join(", ", names);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        ProvincesToday = await db.Provinces.CountAsync(p => p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today), ct);
+        Contents = await db.Contents.CountAsync(ct);
+    }
+}
