@@ -1,7 +1,7 @@
-namespace KhuyenCong.Data.ReferenceData;
+namespace KhuyenCong.Domain.Reference;
 
 /// <summary>
-/// The reference data the portal ships with (DOMAIN.md §3–§4). Loaded by <see cref="ReferenceDataLoader"/>,
+/// The reference data the portal ships with (DOMAIN.md §3–§4). Loaded into the database by the data layer's ReferenceDataLoader,
 /// which adds what is missing and never overwrites what an administrator has edited since.
 /// </summary>
 public static class ReferenceCatalog

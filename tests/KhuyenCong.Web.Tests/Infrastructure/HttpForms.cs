@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace KhuyenCong.Web.Tests.Infrastructure;
+
+/// <summary>Drives Razor Pages forms like a browser: reads the antiforgery token from the page, posts the fields.</summary>
+public static partial class HttpForms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"")]
+    private static partial Regex HiddenPattern();
+
+    public static string Token(string html) =>
+        TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on the page.");
+
+    /// <summary>The value of a field as the page rendered it (hidden fields such as Version).</summary>
+    public static string Field(string html, string name)
+    {
+        foreach (Match m in HiddenPattern().Matches(html))
+        {
+            if (m.Groups[1].Value == name)
+            {
+                return WebUtility.HtmlDecode(m.Groups[2].Value);
+            }
+        }
+
+        throw new InvalidOperationException($"No field {name} on the page.");
+    }
+
+    public static async Task<string> GetPageAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Opens <paramref name="url"/>, then posts its form with the given fields (and the page's token).</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? postUrl = null, string? page = null)
+    {
+        page ??= await client.GetPageAsync(url);
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", Token(page))));
+        return await client.PostAsync(postUrl ?? url, content);
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = TestUsers.Password) =>
+        await client.SubmitAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    public static async Task SignInOkAsync(this HttpClient client, string email, string password = TestUsers.Password)
+    {
+        var response = await client.SignInAsync(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    public static string Text(string html) => WebUtility.HtmlDecode(html);
+}

@@ -1,0 +1,56 @@
+using KhuyenCong.Data;
+using KhuyenCong.Web.Users;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KhuyenCong.Web.Tests.Infrastructure;
+
+/// <summary>The real portal over HTTP, in Production mode, on a test database migrated at start.</summary>
+public sealed class PortalFactory(TestDatabase database, string environment = "Production") : WebApplicationFactory<Program>
+{
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", database.Provider);
+        builder.UseSetting("ConnectionStrings:KhuyenCong", database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Portal:CreateDemoAccounts", "false");
+    }
+
+    /// <summary>Starts the server and runs first-start initialisation (migrations, reference data).</summary>
+    public async Task StartAsync()
+    {
+        _ = Server;
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Hosting.DatabaseInitializer>().MigrateAsync();
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, over https as in production.</summary>
+    public HttpClient Browser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+    public async Task<string> CreateUserAsync(string email, string role, string? province = null, params string[] regions)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        var result = await accounts.CreateAsync(
+            new UserInput { Email = email, FullName = "Người thử " + role, Role = role, ProvinceCode = province, Regions = [.. regions] },
+            TestUsers.Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        return result.User!.Id;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<KhuyenCongDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>());
+    }
+}
+
+public static class TestUsers
+{
+    public const string Password = "mot-cum-tu-that-dai-2026";
+}
