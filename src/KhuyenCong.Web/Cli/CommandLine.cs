@@ -38,6 +38,12 @@ public static class CommandLine
         await using var scope = host.Services.CreateAsyncScope();
         try
         {
+            // Like the web server's first start: an embedded database is created and migrated before any verb.
+            if (args[0] != "migrate" && builder.Configuration.GetValue("Database:MigrateOnStartup", true))
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+            }
+
             return await s_verbs[args[0]](scope.ServiceProvider, new ArgumentList(args.Skip(1)), stdout, stderr);
         }
         catch (ArgumentListException ex)

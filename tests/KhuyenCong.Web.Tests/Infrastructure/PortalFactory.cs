@@ -20,12 +20,11 @@ public sealed class PortalFactory(TestDatabase database, string environment = "P
         builder.UseSetting("Portal:CreateDemoAccounts", "false");
     }
 
-    /// <summary>Starts the server and runs first-start initialisation (migrations, reference data).</summary>
-    public async Task StartAsync()
+    /// <summary>Starts the server; Program's first-start work migrates the database and loads reference data.</summary>
+    public Task StartAsync()
     {
         _ = Server;
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Hosting.DatabaseInitializer>().MigrateAsync();
+        return Task.CompletedTask;
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, over https as in production.</summary>

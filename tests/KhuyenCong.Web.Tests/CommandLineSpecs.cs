@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using KhuyenCong.Web.Tests.Infrastructure;
+
+namespace KhuyenCong.Web.Tests;
+
+/// <summary>The command-line contract, run as a real process of the portal's executable against a fresh SQLite file.</summary>
+public sealed class CommandLineSpecs : IAsyncLifetime
+{
+    private readonly TestDatabase _database = TestDatabase.Sqlite();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task Migrate_creates_the_database_and_is_idempotent()
+    {
+        var first = await RunAsync("migrate");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("thêm 202 dòng", first.Output);
+        var second = await RunAsync("migrate");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("thêm 0 dòng", second.Output);
+    }
+
+    [Fact]
+    public async Task Create_user_succeeds_on_a_fresh_file_and_the_user_can_sign_in()
+    {
+        var result = await RunAsync("create-user", "--email", "canbo@bacninh.gov.vn", "--password", "mot-cum-tu-that-dai-2026",
+            "--role", "ProvinceOfficer", "--province", "24", "--name", "Nguyễn Thị Bắc");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Đã tạo tài khoản canbo@bacninh.gov.vn", result.Output);
+
+        await using var portal = new PortalFactory(_database);
+        var client = portal.Browser();
+        await client.SignInOkAsync("canbo@bacninh.gov.vn", "mot-cum-tu-that-dai-2026");
+        var home = HttpForms.Text(await client.GetPageAsync("/"));
+        Assert.Contains("Nguyễn Thị Bắc", home);
+        Assert.Contains("Bắc Ninh", home);
+    }
+
+    [Fact]
+    public async Task Create_user_accepts_an_organiser_of_several_regions()
+    {
+        var result = await RunAsync("create-user", "--email", "btc@test.vn", "--password", "mot-cum-tu-that-dai-2026",
+            "--role", "ConferenceOrganiser", "--region", "BAC", "--region", "MTTN");
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("mật khẩu phổ biến", "quá phổ biến", "--password", "password123456", "--role", "Viewer")]
+    [InlineData("mật khẩu ngắn", "ít nhất 12 ký tự", "--password", "ngan-qua", "--role", "Viewer")]
+    [InlineData("vai trò lạ", "Vai trò 'Boss' không tồn tại", "--password", "mot-cum-tu-that-dai-2026", "--role", "Boss")]
+    [InlineData("thiếu tỉnh", "phải gắn với một tỉnh", "--password", "mot-cum-tu-that-dai-2026", "--role", "ProvinceOfficer")]
+    [InlineData("tỉnh cũ", "Mã tỉnh '27' không thuộc", "--password", "mot-cum-tu-that-dai-2026", "--role", "ProvinceApprover", "--province", "27")]
+    [InlineData("thiếu vùng", "ít nhất một vùng", "--password", "mot-cum-tu-that-dai-2026", "--role", "ConferenceOrganiser")]
+    [InlineData("vùng lạ", "Mã vùng 'TAY' không tồn tại", "--password", "mot-cum-tu-that-dai-2026", "--role", "ConferenceOrganiser", "--region", "TAY")]
+    [InlineData("thiếu mật khẩu", "Thiếu tham số --password", "--role", "Viewer")]
+    public async Task Create_user_refuses_bad_input_with_a_vietnamese_message_and_a_nonzero_exit(string _, string message, params string[] rest)
+    {
+        var result = await RunAsync(["create-user", "--email", "moi@test.vn", .. rest]);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public async Task Create_user_refuses_an_existing_email()
+    {
+        string[] args = ["create-user", "--email", "trung@test.vn", "--password", "mot-cum-tu-that-dai-2026", "--role", "Viewer"];
+        Assert.Equal(0, (await RunAsync(args)).ExitCode);
+        var again = await RunAsync(args);
+        Assert.NotEqual(0, again.ExitCode);
+        Assert.Contains("đã được dùng", again.Error);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ConnectionStrings__KhuyenCong"] = _database.ConnectionString;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
+}
