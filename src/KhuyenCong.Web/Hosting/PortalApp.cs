@@ -7,6 +7,7 @@ using KhuyenCong.Web.Security;
 using KhuyenCong.Web.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -68,13 +69,28 @@ public static class PortalApp
         var services = builder.Services;
         services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddDataProtection().SetApplicationName("KhuyenCong").PersistKeysToDbContext<KhuyenCongDbContext>();
+        // Cookies are Secure-only unless Portal:RequireHttps is false (plain-HTTP trials); behind a TLS proxy, set
+        // Portal:TrustForwardedHeaders so the app sees the original https scheme and client address.
+        var secure = builder.Configuration.GetValue("Portal:RequireHttps", !builder.Environment.IsDevelopment())
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
+        if (builder.Configuration.GetValue<bool>("Portal:TrustForwardedHeaders"))
+        {
+            services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+            });
+        }
+
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "KhuyenCong.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = secure;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.LoginPath = "/Account/Login";
@@ -90,7 +106,7 @@ public static class PortalApp
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "KhuyenCong.Csrf";
-            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
         });
         services.AddAuthorization(Policies.Register);
         services.AddRazorPages();
@@ -107,6 +123,11 @@ public static class PortalApp
 
     private static void Configure(WebApplication app)
     {
+        if (app.Configuration.GetValue<bool>("Portal:TrustForwardedHeaders"))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<CorrelationIdMiddleware>();
         if (app.Environment.IsDevelopment())
         {

@@ -7,17 +7,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KhuyenCong.Web.Tests.Infrastructure;
 
 /// <summary>The real portal over HTTP, in Production mode, on a test database migrated at start.</summary>
-public sealed class PortalFactory(TestDatabase database, string environment = "Production") : WebApplicationFactory<Program>
+public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(environment);
+        builder.UseEnvironment("Production");
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:KhuyenCong", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Portal:CreateDemoAccounts", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Starts the server; Program's first-start work migrates the database and loads reference data.</summary>
