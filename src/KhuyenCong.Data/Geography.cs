@@ -34,7 +34,11 @@ public sealed class Geography(IDbContextFactory<KhuyenCongDbContext> factory, IM
         var provinces = await db.Provinces.AsNoTracking().AsSplitQuery()
             .Select(p => new
             {
-                p.Id, p.Code, p.Name, p.ValidFrom, p.ValidTo,
+                p.Id,
+                p.Code,
+                p.Name,
+                p.ValidFrom,
+                p.ValidTo,
                 Predecessors = p.Predecessors.Select(s => s.PredecessorId).ToList(),
                 Regions = p.RegionMemberships.Select(m => new { m.Region!.Code, m.ValidFrom, m.ValidTo }).ToList(),
             })

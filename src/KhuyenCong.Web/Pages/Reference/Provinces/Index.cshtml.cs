@@ -77,7 +77,11 @@ public sealed class IndexModel(KhuyenCongDbContext db, TimeProvider clock) : Pag
             .OrderBy(p => p.Code).ThenBy(p => p.ValidFrom)
             .Select(p => new
             {
-                p.Id, p.Code, p.Name, p.ValidFrom, p.ValidTo,
+                p.Id,
+                p.Code,
+                p.Name,
+                p.ValidFrom,
+                p.ValidTo,
                 Region = p.RegionMemberships
                     .Where(m => regionDate == null || (m.ValidFrom <= regionDate && (m.ValidTo == null || m.ValidTo >= regionDate)))
                     .OrderByDescending(m => m.ValidFrom).Select(m => m.Region!.Name).FirstOrDefault(),
