@@ -2,6 +2,7 @@ using System.Text.Json;
 using KhuyenCong.Data.Identity;
 using KhuyenCong.Domain.Common;
 using KhuyenCong.Domain.Geography;
+using KhuyenCong.Domain.Projects;
 using KhuyenCong.Domain.Reference;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -41,6 +42,24 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
     public DbSet<DepartmentName> DepartmentNames => Set<DepartmentName>();
 
     public DbSet<UserRegion> UserRegions => Set<UserRegion>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<ProjectContent> ProjectContents => Set<ProjectContent>();
+
+    public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
+
+    public DbSet<ProjectOutcome> ProjectOutcomes => Set<ProjectOutcome>();
+
+    public DbSet<Disbursement> Disbursements => Set<Disbursement>();
+
+    public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
+
+    public DbSet<ProjectEvent> ProjectEvents => Set<ProjectEvent>();
+
+    public DbSet<ProjectDocument> ProjectDocuments => Set<ProjectDocument>();
+
+    public DbSet<Adjustment> Adjustments => Set<Adjustment>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -294,6 +294,493 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.Adjustment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("NewAmount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NewEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NewStartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousValues")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("Status", "ProjectId");
+
+                    b.ToTable("Adjustments");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.Beneficiary", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EthnicMinorityEmployer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PriorityArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WomenOwned")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("Beneficiaries");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.Disbursement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Date");
+
+                    b.ToTable("Disbursements");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.ProgressNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProgressNotes");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.Project", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AcceptanceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptanceMinutes")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AcceptedAmount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ApprovedSupport")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BaseRecommendedSupport")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ContractValue")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CounterpartCommitted")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImplementingUnit")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinistryAppraiserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MinistryRecommendedSupport")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RealisedCounterpart")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RequestedSupport")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ReturnedAmount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SettledAmount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SettlementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("ProvinceId", "State");
+
+                    b.HasIndex("PlanYear", "ProvinceId", "Source");
+
+                    b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.ProjectContent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RequestedAmount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalCost")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ContentCode", "ProjectId");
+
+                    b.ToTable("ProjectContents");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.ProjectDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectDocuments");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.ProjectEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "OccurredAtUtc");
+
+                    b.ToTable("ProjectEvents");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.ProjectOutcome", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("ProjectOutcomes");
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Reference.Content", b =>
                 {
                     b.Property<int>("Id")
@@ -700,6 +1187,89 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Successor");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.Adjustment", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Projects.Project", null)
+                        .WithMany("Adjustments")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.Beneficiary", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Projects.Project", null)
+                        .WithMany("Beneficiaries")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.Disbursement", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Projects.Project", null)
+                        .WithMany("Disbursements")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.ProgressNote", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Projects.Project", null)
+                        .WithMany("ProgressNotes")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.Project", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Geography.Province", "Province")
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.ProjectContent", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Projects.Project", null)
+                        .WithMany("Contents")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.ProjectDocument", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Projects.Project", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.ProjectEvent", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Projects.Project", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.ProjectOutcome", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Projects.Project", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -763,6 +1333,25 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.Navigation("RegionMemberships");
 
                     b.Navigation("Successors");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.Project", b =>
+                {
+                    b.Navigation("Adjustments");
+
+                    b.Navigation("Beneficiaries");
+
+                    b.Navigation("Contents");
+
+                    b.Navigation("Disbursements");
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("ProgressNotes");
                 });
 #pragma warning restore 612, 618
         }

@@ -15,6 +15,7 @@ public static class CommandLine
     {
         ["migrate"] = MigrateAsync,
         ["create-user"] = CreateUserAsync,
+        ["seed-demo"] = SeedDemoAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && s_verbs.ContainsKey(args[0]);
@@ -58,6 +59,30 @@ public static class CommandLine
         args.EnsureNoneLeft();
         var added = await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         await stdout.WriteLineAsync($"Đã cập nhật cơ sở dữ liệu; thêm {added} dòng dữ liệu danh mục.");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider services, ArgumentList args, TextWriter stdout, TextWriter stderr)
+    {
+        static int Number(string? text, int fallback, string name) =>
+            text is null ? fallback
+            : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+            : throw new ArgumentListException($"Tham số {name} phải là số nguyên dương.");
+        var count = Number(args.Optional("--projects"), 300, "--projects");
+        var from = Number(args.Optional("--from"), 2022, "--from");
+        var to = Number(args.Optional("--to"), 2026, "--to");
+        var seed = Number(args.Optional("--seed"), 2026, "--seed");
+        args.EnsureNoneLeft();
+        if (from > to || from < 2012 || to > 2035)
+        {
+            await stderr.WriteLineAsync("Lỗi: khoảng năm không hợp lệ (từ 2012 đến 2035, --from không lớn hơn --to).");
+            return 2;
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var written = await services.GetRequiredService<Projects.DemoProjects>().SeedAsync(count, from, to, seed,
+            n => stdout.WriteLine($"  đã ghi {n.ToString("#,##0", Domain.Common.VietnameseCulture.Instance)} đề án"));
+        await stdout.WriteLineAsync($"Đã tạo {written.ToString("#,##0", Domain.Common.VietnameseCulture.Instance)} đề án mẫu năm {from}–{to} trong {watch.Elapsed.TotalSeconds.ToString("0.0", Domain.Common.VietnameseCulture.Instance)} giây.");
         return 0;
     }
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
@@ -28,6 +29,11 @@ public static class PortalApp
         services.AddScoped<Geography>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<Projects.ProjectService>();
+        services.AddScoped<Projects.DocumentStore>();
+        services.AddScoped<Projects.DemoProjects>();
+        services.Configure<Projects.ProjectOptions>(configuration.GetSection("Projects"));
+        services.Configure<Projects.DocumentOptions>(configuration.GetSection("Documents"));
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
 
@@ -172,6 +178,14 @@ public static class PortalApp
                 scope.ServiceProvider.GetRequiredService<UserAccounts>(),
                 scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>(),
                 app.Logger);
+        }
+
+        // Development: a first-time user finds projects to look at (README: demo data).
+        var db = scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>();
+        if (app.Configuration.GetValue<bool>("Portal:SeedDemoProjects") && !await db.Projects.AnyAsync())
+        {
+            await scope.ServiceProvider.GetRequiredService<Projects.DemoProjects>().SeedAsync(300, 2022, 2026, 2026);
+            app.Logger.LogInformation("Demo projects created (Portal:SeedDemoProjects)");
         }
     }
 }

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KhuyenCong.Domain.Common;
+using KhuyenCong.Domain.Reference;
+
+namespace KhuyenCong.Domain.Projects;
+
+/// <summary>Money and dossier rules of a project (DOMAIN.md §5–§6), each with a Vietnamese message.</summary>
+public static partial class ProjectRules
+{
+    /// <summary>Advances before acceptance may not exceed this share of the approved support (configurable).</summary>
+    public const decimal DefaultAdvanceLimitPercent = 70m;
+
+    [GeneratedRegex(@"^\d{10}(-?\d{3})?$")]
+    private static partial Regex TaxCodePattern();
+
+    /// <summary>A tax code of 10 digits, or 13 (10 and a 3-digit branch, with or without a hyphen); no checksum.</summary>
+    public static bool IsTaxCode(string? value) => value is not null && TaxCodePattern().IsMatch(value.Trim());
+
+    public static decimal StateDisbursed(Project p) => p.Disbursements.Where(d => d.Source == MoneySource.State).Sum(d => d.Amount);
+
+    public static decimal CounterpartDisbursed(Project p) => p.Disbursements.Where(d => d.Source == MoneySource.Counterpart).Sum(d => d.Amount);
+
+    /// <summary>Why a new disbursement may not be recorded, or null when it may.</summary>
+    public static string? RefuseDisbursement(Project p, decimal amount, MoneySource source, decimal advanceLimitPercent)
+    {
+        if (amount <= 0)
+        {
+            return "Số tiền giải ngân phải lớn hơn 0.";
+        }
+
+        if (source == MoneySource.Counterpart)
+        {
+            return null;
+        }
+
+        var approved = p.ApprovedSupport ?? 0;
+        var total = StateDisbursed(p) + amount;
+        if (total > approved)
+        {
+            return $"Tổng giải ngân ngân sách ({VietnameseCulture.Dong(total)} đồng) vượt kinh phí được duyệt ({VietnameseCulture.Dong(approved)} đồng).";
+        }
+
+        var advanceLimit = Math.Round(approved * advanceLimitPercent / 100m, 0, MidpointRounding.ToZero);
+        if (p.State != ProjectState.Accepted && total > advanceLimit)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Tạm ứng trước nghiệm thu không được vượt {VietnameseCulture.Number(advanceLimitPercent)}% kinh phí được duyệt ({VietnameseCulture.Dong(advanceLimit)} đồng); tổng sau lần này là {VietnameseCulture.Dong(total)} đồng.");
+        }
+
+        return null;
+    }
+
+    /// <summary>Why the project cannot be submitted as it is, if it cannot.</summary>
+    public static IReadOnlyList<string> RefuseSubmission(Project p)
+    {
+        var problems = new List<string>();
+        if (p.Contents.Count == 0)
+        {
+            problems.Add("Đề án phải có ít nhất một nội dung hoạt động.");
+        }
+
+        if (p.Kind == ProjectKind.Diem && p.Contents.Select(c => c.ContentCode).Distinct().Count() < 2)
+        {
+            problems.Add("Đề án điểm phải có ít nhất hai nội dung hoạt động.");
+        }
+
+        if (p.Kind == ProjectKind.Diem && p.EndDate <= p.StartDate.AddYears(1))
+        {
+            problems.Add("Đề án điểm phải thực hiện trong hơn một năm.");
+        }
+
+        if (p.Kind != ProjectKind.Nhom && p.Beneficiaries.Count == 0)
+        {
+            problems.Add("Hãy nêu ít nhất một cơ sở thụ hưởng (đề án nhóm được nêu sau khi giao).");
+        }
+
+        if (p.RequestedSupport <= 0)
+        {
+            problems.Add("Kinh phí đề nghị hỗ trợ phải lớn hơn 0.");
+        }
+
+        if (p.Contents.Sum(c => c.RequestedAmount) != p.RequestedSupport)
+        {
+            problems.Add($"Tổng kinh phí đề nghị theo nội dung ({VietnameseCulture.Dong(p.Contents.Sum(c => c.RequestedAmount))} đồng) phải bằng kinh phí đề nghị của đề án ({VietnameseCulture.Dong(p.RequestedSupport)} đồng).");
+        }
+
+        return problems;
+    }
+}
+
+/// <summary>A content whose request exceeds a support norm in force on the project's start date.</summary>
+public sealed record NormFinding(string ContentCode, decimal Requested, decimal Limit, string Rule);
+
+/// <summary>Kiểm tra định mức: compares each content's request with the norms in force (TT 28/2018/TT-BTC and predecessors).</summary>
+public static class SupportNormCheck
+{
+    public static IReadOnlyList<NormFinding> Check(Project project, IEnumerable<SupportNorm> norms)
+    {
+        var priority = project.Beneficiaries.Any(b => b.PriorityArea);
+        var findings = new List<NormFinding>();
+        foreach (var content in project.Contents)
+        {
+            foreach (var norm in norms.Where(n => n.ContentCode == content.ContentCode && n.IsInForceOn(project.StartDate)))
+            {
+                var multiplier = priority ? norm.PriorityMultiplier : 1m;
+                if (norm.CeilingDong is { } ceiling && content.RequestedAmount > ceiling * multiplier)
+                {
+                    var limit = Math.Round(ceiling * multiplier, 0, MidpointRounding.AwayFromZero);
+                    findings.Add(new NormFinding(content.ContentCode, content.RequestedAmount, limit,
+                        $"{norm.Activity}: mức trần {VietnameseCulture.Dong(limit)} đồng ({norm.LegalBasis})"));
+                }
+
+                if (norm.MaxSharePercent is { } share && content.TotalCost > 0 && content.RequestedAmount > content.TotalCost * share * multiplier / 100m)
+                {
+                    var limit = Math.Round(content.TotalCost * share * multiplier / 100m, 0, MidpointRounding.AwayFromZero);
+                    findings.Add(new NormFinding(content.ContentCode, content.RequestedAmount, limit,
+                        $"{norm.Activity}: tối đa {VietnameseCulture.Number(share * multiplier)}% chi phí, tức {VietnameseCulture.Dong(limit)} đồng ({norm.LegalBasis})"));
+                }
+            }
+        }
+
+        return findings;
+    }
+}

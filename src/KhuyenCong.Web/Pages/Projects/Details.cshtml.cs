@@ -1,0 +1,99 @@
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Geography;
+using KhuyenCong.Domain.Projects;
+using KhuyenCong.Web.Projects;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Projects;
+
+/// <summary>One project: its data, money, outcomes, dossier, timeline, and the actions the user may take now.</summary>
+public sealed class DetailsModel(ProjectService projects, DocumentStore documents, KhuyenCongDbContext db, Geography geography, TimeProvider clock) : PageModel
+{
+    public Project Project { get; private set; } = null!;
+
+    public ProvinceFact? ProvinceNow { get; private set; }
+
+    public IReadOnlySet<ProjectAction> Allowed { get; private set; } = new HashSet<ProjectAction>();
+
+    public IReadOnlyList<NormFinding> NormFindings { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, (string Name, string Unit)> Indicators { get; private set; } = new Dictionary<string, (string, string)>();
+
+    public IReadOnlyList<string> Checklist { get; private set; } = [];
+
+    [BindProperty]
+    public ProjectCommand Command { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostActAsync(int id, CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        var result = await projects.ActAsync(actor, id, Command, ct);
+        return await AfterAsync(id, result, $"Đã {ProjectWorkflow.Label(Command.Action)}.", ct);
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, string? category, IFormFile? file, CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        var result = await documents.UploadAsync(actor, id, category, file, ct);
+        return await AfterAsync(id, result, "Đã đính kèm tài liệu.", ct);
+    }
+
+    public async Task<IActionResult> OnGetDocumentAsync(int id, int documentId, CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        var file = await documents.OpenAsync(actor, id, documentId, ct);
+        return file is { } f ? File(f.Content, f.Document.ContentType, f.Document.FileName) : NotFound();
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, ProjectResult result, string done, CancellationToken ct)
+    {
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Message"] = done;
+            return RedirectToPage(new { id });
+        }
+
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"{nameof(Command)}.{field}", message);
+        }
+
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, ct, keepCommand: true) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct, bool keepCommand = false)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        var project = await projects.FindAsync(id, actor, ct);
+        if (project is null)
+        {
+            return false;
+        }
+
+        Project = project;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        ProvinceNow = (await geography.DirectoryAsync(ct)).SuccessorOn(project.ProvinceId, today);
+        Allowed = Enum.GetValues<ProjectAction>().Where(a => ProjectWorkflow.Check(a, actor, project).Allowed).ToHashSet();
+        NormFindings = SupportNormCheck.Check(project, await db.SupportNorms.AsNoTracking().ToListAsync(ct));
+        Indicators = await db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit), ct);
+        Checklist = DocumentChecklist.For(project.Contents.Select(c => c.ContentCode));
+        if (!keepCommand)
+        {
+            Command = new ProjectCommand();
+        }
+
+        Command.Version = project.Version;
+        return true;
+    }
+}

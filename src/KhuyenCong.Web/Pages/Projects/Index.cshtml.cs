@@ -1,0 +1,110 @@
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Common;
+using KhuyenCong.Domain.Projects;
+using KhuyenCong.Web.Projects;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Projects;
+
+/// <summary>Danh sách đề án: search, filters, sorting and paging, within the user's scope.</summary>
+public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, Geography geography, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "province")] public string? ProvinceCode { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "region")] public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "source")] public FundingSource? Source { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "kind")] public ProjectKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "content")] public string? ContentCode { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "state")] public ProjectState? State { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+
+    public Paged<Row> Result { get; private set; } = new([], 1, PageSize, 0);
+
+    public IReadOnlyList<string> ContentCodes { get; private set; } = [];
+
+    public bool CanRegister { get; private set; }
+
+    public sealed record Row(int Id, string Code, string Title, int PlanYear, int ProvinceId, string ProvinceThen, string ProvinceNow,
+        FundingSource Source, ProjectKind Kind, ProjectState State, decimal Requested, decimal? Approved);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        CanRegister = actor.Role == Domain.Identity.Roles.ProvinceOfficer;
+        ContentCodes = await db.Contents.AsNoTracking().OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
+        var query = projects.Visible(actor).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var key = SearchText.Key(Query);
+            query = query.Where(p => p.SearchKey.Contains(key));
+        }
+
+        if (Year is { } year)
+        {
+            query = query.Where(p => p.PlanYear == year);
+        }
+
+        if (!string.IsNullOrWhiteSpace(ProvinceCode))
+        {
+            var code = ProvinceCode.Trim().PadLeft(2, '0');
+            query = query.Where(p => p.Province!.Code == code);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Region))
+        {
+            query = query.Where(p => db.ProvinceRegionMemberships.Any(m => m.ProvinceId == p.ProvinceId && m.Region!.Code == Region));
+        }
+
+        if (Source is { } source)
+        {
+            query = query.Where(p => p.Source == source);
+        }
+
+        if (Kind is { } kind)
+        {
+            query = query.Where(p => p.Kind == kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(ContentCode))
+        {
+            query = query.Where(p => p.Contents.Any(c => c.ContentCode == ContentCode));
+        }
+
+        if (State is { } state)
+        {
+            query = query.Where(p => p.State == state);
+        }
+
+        query = Sort switch
+        {
+            "code" => query.OrderBy(p => p.Code),
+            "year" => query.OrderByDescending(p => p.PlanYear).ThenBy(p => p.Code),
+            "amount" => query.OrderByDescending(p => (double)p.RequestedSupport).ThenBy(p => p.Code),
+            _ => query.OrderByDescending(p => p.UpdatedAtUtc).ThenByDescending(p => p.Id),
+        };
+        var page = await query
+            .Select(p => new { p.Id, p.Code, p.Title, p.PlanYear, p.ProvinceId, Province = p.Province!.Name, p.Source, p.Kind, p.State, p.RequestedSupport, p.ApprovedSupport })
+            .ToPagedAsync(PageNumber, PageSize, ct);
+        var directory = await geography.DirectoryAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        Result = new Paged<Row>(
+            [.. page.Items.Select(p => new Row(p.Id, p.Code, p.Title, p.PlanYear, p.ProvinceId, p.Province,
+                directory.SuccessorOn(p.ProvinceId, today)?.Name ?? "—", p.Source, p.Kind, p.State, p.RequestedSupport, p.ApprovedSupport))],
+            page.PageNumber, page.PageSize, page.Total);
+    }
+}

@@ -1,0 +1,47 @@
+using KhuyenCong.Domain.Identity;
+using KhuyenCong.Domain.Projects;
+using KhuyenCong.Web.Projects;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Projects;
+
+/// <summary>Việc chờ tôi: the projects and adjustments waiting for the user's role, within their scope.</summary>
+public sealed class QueueModel(ProjectService projects) : PageModel
+{
+    public sealed record Item(int Id, string Code, string Title, string Province, ProjectState State, string Waiting, DateTime Since);
+
+    public IReadOnlyList<Item> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        var visible = projects.Visible(actor).AsNoTracking();
+        var userId = actor.UserId;
+        IQueryable<Project> waiting = actor.Role switch
+        {
+            Roles.ProvinceOfficer => visible.Where(p => p.State == ProjectState.Returned || p.State == ProjectState.Draft),
+            Roles.ProvinceApprover => visible.Where(p => p.State == ProjectState.Submitted
+                || (p.Source == FundingSource.KCDP && p.Adjustments.Any(a => a.Status == AdjustmentStatus.Pending))),
+            Roles.MinistryOfficer => visible.Where(p => p.State == ProjectState.UnderMinistryReview && p.MinistryAppraiserId == null),
+            Roles.MinistryApprover => visible.Where(p => (p.State == ProjectState.UnderMinistryReview && p.MinistryAppraiserId != null && p.MinistryAppraiserId != userId)
+                || (p.Source == FundingSource.KCQG && p.Adjustments.Any(a => a.Status == AdjustmentStatus.Pending))),
+            _ => visible.Where(_ => false),
+        };
+        var rows = await waiting.OrderBy(p => p.UpdatedAtUtc).Take(200)
+            .Select(p => new { p.Id, p.Code, p.Title, Province = p.Province!.Name, p.State, p.UpdatedAtUtc, Pending = p.Adjustments.Any(a => a.Status == AdjustmentStatus.Pending) })
+            .ToListAsync(ct);
+        Items = [.. rows.Select(r => new Item(r.Id, r.Code, r.Title, r.Province, r.State, Describe(actor.Role, r.State, r.Pending), r.UpdatedAtUtc))];
+    }
+
+    private static string Describe(string? role, ProjectState state, bool pendingAdjustment) => (role, state) switch
+    {
+        (Roles.ProvinceOfficer, ProjectState.Returned) => "Bổ sung theo yêu cầu và gửi lại",
+        (Roles.ProvinceOfficer, _) => "Hoàn thiện hồ sơ và gửi Sở",
+        (Roles.ProvinceApprover, ProjectState.Submitted) => "Thẩm định cơ sở",
+        (Roles.MinistryOfficer, _) => "Cục thẩm định",
+        (_, ProjectState.UnderMinistryReview) => "Phê duyệt",
+        _ when pendingAdjustment => "Quyết định điều chỉnh",
+        _ => ProjectLabels.Of(state),
+    };
+}
