@@ -41,6 +41,21 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
     /// <summary>Registers a project (id null) or saves a draft or returned one.</summary>
     public async Task<ProjectResult> SaveDraftAsync(ProjectActor actor, int? id, Guid version, ProjectInput input, CancellationToken ct = default)
     {
+        // Scope and rights first: a project outside the user's scope is not found, whatever the input.
+        var existing = id is null ? null : await FindAsync(id.Value, actor, ct);
+        if (id is not null && existing is null)
+        {
+            return ProjectResult.Missing;
+        }
+
+        var allowed = existing is null
+            ? actor.Role == Domain.Identity.Roles.ProvinceOfficer ? Decision.Yes : Decision.No("Chỉ chuyên viên Sở Công Thương được đăng ký đề án.")
+            : ProjectWorkflow.Check(ProjectAction.Edit, actor, existing);
+        if (!allowed.Allowed)
+        {
+            return ProjectResult.Fail(allowed.Refusal!);
+        }
+
         input.DropBlankLines();
         var contentCodes = await db.Contents.Select(c => c.Code).ToListAsync(ct);
         var indicatorCodes = await db.OutcomeIndicators.Where(i => i.IsActive).Select(i => i.Code).ToListAsync(ct);
@@ -67,31 +82,14 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
 
         var now = clock.GetUtcNow().UtcDateTime;
         Project project;
-        if (id is null)
+        if (existing is null)
         {
-            if (actor.Role != Domain.Identity.Roles.ProvinceOfficer)
-            {
-                return ProjectResult.Fail("Chỉ chuyên viên Sở Công Thương được đăng ký đề án.");
-            }
-
             project = new Project { CreatedById = actor.UserId, CreatedAtUtc = now, State = ProjectState.Draft };
             db.Projects.Add(project);
         }
         else
         {
-            var found = await FindAsync(id.Value, actor, ct);
-            if (found is null)
-            {
-                return ProjectResult.Missing;
-            }
-
-            project = found;
-            var decision = ProjectWorkflow.Check(ProjectAction.Edit, actor, project);
-            if (!decision.Allowed)
-            {
-                return ProjectResult.Fail(decision.Refusal!);
-            }
-
+            project = existing;
             db.Entry(project).Property(p => p.Version).OriginalValue = version;
             db.RemoveRange(project.Contents);
             db.RemoveRange(project.Beneficiaries);

@@ -11,8 +11,15 @@ public abstract class PortalFixture : IAsyncDisposable
     public const string OrganiserSouth = "bantochuc.nam@test.vn";
     public const string Viewer = "xem@test.vn";
     public const string MinistryOfficer = "chuyenvien.cuc@test.vn";
+    public const string MinistryApprover = "lanhdao.cuc@test.vn";
+    public const string ApproverBacNinh = "lanhdao.bacninh@test.vn";
+    public const string OfficerHanoi = "chuyenvien.hanoi@test.vn";
+    public const string OrganiserNorth = "bantochuc.bac@test.vn";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Dossier files of this portal, outside the source tree.</summary>
+    public string DocumentsFolder { get; } = Path.Combine(Path.GetTempPath(), $"kc-docs-{Guid.NewGuid():N}");
     private PortalFactory? _factory;
 
     protected abstract void RequireDatabase();
@@ -27,13 +34,17 @@ public abstract class PortalFixture : IAsyncDisposable
         {
             if (_factory is null)
             {
-                var factory = new PortalFactory(await CreateDatabaseAsync());
+                var factory = new PortalFactory(await CreateDatabaseAsync(), new Dictionary<string, string> { ["Documents:Path"] = DocumentsFolder });
                 await factory.StartAsync();
                 await factory.CreateUserAsync(Admin, Domain.Identity.Roles.Admin);
                 await factory.CreateUserAsync(OfficerBacNinh, Domain.Identity.Roles.ProvinceOfficer, "24");
                 await factory.CreateUserAsync(OrganiserSouth, Domain.Identity.Roles.ConferenceOrganiser, null, "NAM");
                 await factory.CreateUserAsync(Viewer, Domain.Identity.Roles.Viewer);
                 await factory.CreateUserAsync(MinistryOfficer, Domain.Identity.Roles.MinistryOfficer);
+                await factory.CreateUserAsync(MinistryApprover, Domain.Identity.Roles.MinistryApprover);
+                await factory.CreateUserAsync(ApproverBacNinh, Domain.Identity.Roles.ProvinceApprover, "24");
+                await factory.CreateUserAsync(OfficerHanoi, Domain.Identity.Roles.ProvinceOfficer, "01");
+                await factory.CreateUserAsync(OrganiserNorth, Domain.Identity.Roles.ConferenceOrganiser, null, "BAC");
                 _factory = factory;
             }
 
@@ -51,6 +62,11 @@ public abstract class PortalFixture : IAsyncDisposable
         {
             await _factory.DisposeAsync();
             await _factory.Database.DisposeAsync();
+        }
+
+        if (Directory.Exists(DocumentsFolder))
+        {
+            Directory.Delete(DocumentsFolder, recursive: true);
         }
 
         _gate.Dispose();
