@@ -115,7 +115,23 @@ public static class PortalApp
             o.Cookie.SecurePolicy = secure;
         });
         services.AddAuthorization(Policies.Register);
-        services.AddRazorPages();
+        services.AddRazorPages().AddMvcOptions(o =>
+        {
+            // Validation is the validators' job, in Vietnamese; the framework's own messages are Vietnamese too.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            var m = o.ModelBindingMessageProvider;
+            m.SetValueMustBeANumberAccessor(_ => "Giá trị phải là một số.");
+            m.SetAttemptedValueIsInvalidAccessor((value, _) => $"Giá trị «{value}» không hợp lệ.");
+            m.SetValueIsInvalidAccessor(value => $"Giá trị «{value}» không hợp lệ.");
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Giá trị «{value}» không hợp lệ.");
+            m.SetUnknownValueIsInvalidAccessor(_ => "Giá trị không hợp lệ.");
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
+            m.SetValueMustNotBeNullAccessor(_ => "Giá trị không được để trống.");
+            m.SetNonPropertyValueMustBeANumberAccessor(() => "Giá trị phải là một số.");
+            m.SetMissingBindRequiredValueAccessor(_ => "Thiếu giá trị bắt buộc.");
+            m.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị bắt buộc.");
+            m.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu nội dung yêu cầu.");
+        });
         // Vietnamese letters are written as they are, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

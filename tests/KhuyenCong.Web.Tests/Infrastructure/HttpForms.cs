@@ -29,6 +29,16 @@ public static partial class HttpForms
         throw new InvalidOperationException($"No field {name} on the page.");
     }
 
+    /// <summary>The value of the option a select shows as chosen (or its first option).</summary>
+    public static string SelectedOption(string html, string name)
+    {
+        var start = html.IndexOf($"name=\"{name}\"", StringComparison.Ordinal);
+        var end = html.IndexOf("</select>", start, StringComparison.Ordinal);
+        var select = html[start..end];
+        var chosen = Regex.Match(select, "<option selected=\"selected\" value=\"([^\"]*)\"");
+        return chosen.Success ? chosen.Groups[1].Value : Regex.Match(select, "<option[^>]*value=\"([^\"]*)\"").Groups[1].Value;
+    }
+
     public static async Task<string> GetPageAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
