@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KhuyenCong.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Tests;
 
@@ -73,7 +74,48 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         Assert.Contains("đã được dùng", again.Error);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    [Fact]
+    public async Task Seed_demo_fills_every_state_in_the_provinces_of_each_year_reproducibly()
+    {
+        var result = await RunAsync("seed-demo", "--projects", "180", "--from", "2024", "--to", "2026", "--seed", "7");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Đã tạo 180 đề án mẫu năm 2024–2026", result.Output);
+
+        await using var portal = new PortalFactory(_database);
+        var facts = await portal.WithDbAsync(async db => new
+        {
+            Count = await db.Projects.CountAsync(),
+            States = await db.Projects.Select(p => p.State).Distinct().CountAsync(),
+            OldIn2026 = await db.Projects.CountAsync(p => p.PlanYear == 2026 && p.Province!.ValidTo != null),
+            NewIn2024 = await db.Projects.CountAsync(p => p.PlanYear == 2024 && p.Province!.ValidTo == null),
+            Overpaid = await db.Projects.Where(p => p.ApprovedSupport != null).CountAsync(p =>
+                p.Disbursements.Where(d => d.Source == Domain.Projects.MoneySource.State).Sum(d => (double)d.Amount) > (double)p.ApprovedSupport!.Value),
+            Requested = await db.Projects.SumAsync(p => (double)p.RequestedSupport),
+        });
+        Assert.Equal(180, facts.Count);
+        Assert.Equal(Enum.GetValues<Domain.Projects.ProjectState>().Length, facts.States);
+        Assert.Equal(0, facts.OldIn2026);
+        Assert.Equal(0, facts.NewIn2024);
+        Assert.Equal(0, facts.Overpaid);
+
+        await using var again = TestDatabase.Sqlite();
+        var second = await RunAsync(again, "seed-demo", "--projects", "180", "--from", "2024", "--to", "2026", "--seed", "7");
+        Assert.Equal(0, second.ExitCode);
+        await using var other = new PortalFactory(again);
+        Assert.Equal(facts.Requested, await other.WithDbAsync(db => db.Projects.SumAsync(p => (double)p.RequestedSupport)));
+    }
+
+    [Fact]
+    public async Task Seed_demo_refuses_a_bad_year_range()
+    {
+        var result = await RunAsync("seed-demo", "--from", "2026", "--to", "2024");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("khoảng năm không hợp lệ", result.Error);
+    }
+
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(_database, args);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
@@ -83,7 +125,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         }
 
         start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__KhuyenCong"] = _database.ConnectionString;
+        start.Environment["ConnectionStrings__KhuyenCong"] = database.ConnectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

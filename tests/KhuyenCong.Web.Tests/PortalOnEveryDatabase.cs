@@ -1,6 +1,7 @@
 using System.Net;
 using KhuyenCong.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.Web.Tests;
 
@@ -125,6 +126,26 @@ public abstract class PortalOnEveryDatabase(PortalFixture fixture)
         var portal = await fixture.GetAsync();
         await portal.Browser().SignInOkAsync(PortalFixture.Viewer);
         Assert.True(await portal.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task Demo_projects_are_listed_searched_without_diacritics_and_opened()
+    {
+        var portal = await fixture.GetAsync();
+        await portal.WithDbAsync(async db =>
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Projects.DemoProjects>().SeedAsync(60, 2024, 2026, 11);
+        });
+        var client = portal.Browser();
+        await client.SignInOkAsync(PortalFixture.Viewer);
+        var list = HttpForms.Text(await client.GetPageAsync("/Projects?q=hop tac xa&sort=amount"));
+        Assert.Contains("Hợp tác xã", await portal.WithDbAsync(db => db.Beneficiaries.Select(b => b.Name).FirstAsync(n => n.StartsWith("Hợp tác xã"))));
+        Assert.True(CountRows(list, "project-table") > 0);
+        var settled = await portal.WithDbAsync(db => db.Projects.Where(p => p.State == Domain.Projects.ProjectState.Settled).Select(p => new { p.Id, p.Code }).FirstAsync());
+        var page = HttpForms.Text(await client.GetPageAsync($"/Projects/Details/{settled.Id}"));
+        Assert.Contains(settled.Code, page);
+        Assert.Contains("Đã quyết toán", page);
     }
 
     private static Dictionary<string, string> NormFields(string page, string ceiling) => new()

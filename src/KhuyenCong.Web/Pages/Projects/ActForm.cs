@@ -18,7 +18,7 @@ public sealed record ActForm(
     string? Confirm = null,
     bool ShowMoneySource = false,
     bool ShowAdjustment = false,
-    IReadOnlyList<string>? Outcomes = null)
+    IReadOnlyList<(string Code, string Name)>? Outcomes = null)
 {
     /// <summary>The user's input is shown again only on the form of the action they tried.</summary>
     public string? Value(string? value) => Command.Action == Action ? value : null;
