@@ -2,6 +2,7 @@ using System.Text.Json;
 using KhuyenCong.Data.Identity;
 using KhuyenCong.Domain.Common;
 using KhuyenCong.Domain.Geography;
+using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Projects;
 using KhuyenCong.Domain.Reference;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -60,6 +61,8 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
     public DbSet<ProjectDocument> ProjectDocuments => Set<ProjectDocument>();
 
     public DbSet<Adjustment> Adjustments => Set<Adjustment>();
+
+    public DbSet<AnnualPlan> AnnualPlans => Set<AnnualPlan>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

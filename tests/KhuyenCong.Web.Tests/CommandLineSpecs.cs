@@ -91,12 +91,21 @@ public sealed class CommandLineSpecs : IAsyncLifetime
             Overpaid = await db.Projects.Where(p => p.ApprovedSupport != null).CountAsync(p =>
                 p.Disbursements.Where(d => d.Source == Domain.Projects.MoneySource.State).Sum(d => (double)d.Amount) > (double)p.ApprovedSupport!.Value),
             Requested = await db.Projects.SumAsync(p => (double)p.RequestedSupport),
+            Plans = await db.AnnualPlans.CountAsync(),
+            Approved = await db.Projects.Where(p => p.ApprovedSupport != null).Select(p => new { p.PlanYear, p.ProvinceId, p.Source, p.ApprovedSupport }).ToListAsync(),
+            LatestPlans = (await db.AnnualPlans.ToListAsync()).GroupBy(a => new { a.Year, a.ProvinceId, a.Source })
+                .ToDictionary(g => g.Key, g => Domain.Plans.AnnualPlan.InForce(g, new DateOnly(g.Key.Year, 12, 31))!.Amount),
         });
         Assert.Equal(180, facts.Count);
         Assert.Equal(Enum.GetValues<Domain.Projects.ProjectState>().Length, facts.States);
         Assert.Equal(0, facts.OldIn2026);
         Assert.Equal(0, facts.NewIn2024);
         Assert.Equal(0, facts.Overpaid);
+        Assert.True(facts.Plans >= facts.LatestPlans.Count);
+        foreach (var group in facts.Approved.GroupBy(p => new { Year = p.PlanYear, p.ProvinceId, p.Source }))
+        {
+            Assert.Equal(group.Sum(p => p.ApprovedSupport!.Value), facts.LatestPlans[group.Key]);
+        }
 
         await using var again = TestDatabase.Sqlite();
         var second = await RunAsync(again, "seed-demo", "--projects", "180", "--from", "2024", "--to", "2026", "--seed", "7");

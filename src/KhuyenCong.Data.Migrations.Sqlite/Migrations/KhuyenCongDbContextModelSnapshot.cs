@@ -294,6 +294,46 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Plans.AnnualPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceId");
+
+                    b.HasIndex("Year", "ProvinceId", "Source", "DecisionDate");
+
+                    b.ToTable("AnnualPlans");
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Projects.Adjustment", b =>
                 {
                     b.Property<int>("Id")
@@ -1185,6 +1225,17 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Predecessor");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Plans.AnnualPlan", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Geography.Province", "Province")
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Province");
                 });
 
             modelBuilder.Entity("KhuyenCong.Domain.Projects.Adjustment", b =>

@@ -29,6 +29,7 @@ public static class AuditLabels
         ["SupportNorm"] = "Định mức hỗ trợ",
         ["ProgrammePeriod"] = "Giai đoạn chương trình",
         ["DepartmentName"] = "Tên Cục",
+        ["AnnualPlan"] = "Kế hoạch kinh phí",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);

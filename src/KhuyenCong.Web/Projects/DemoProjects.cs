@@ -68,12 +68,56 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
                 progress?.Invoke(written);
             }
 
+            await SeedPlansAsync(fromYear, toYear, seed, ct);
             return written;
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = enabled;
         }
+    }
+
+    /// <summary>
+    /// Allocations consistent with the projects: for each year, province and source with approved projects and no
+    /// plan yet, a plan equal to their approved support; some of them first decided lower in January and
+    /// adjusted in July, as real plans are.
+    /// </summary>
+    private async Task SeedPlansAsync(int fromYear, int toYear, int seed, CancellationToken ct)
+    {
+        var random = new Random(seed + 1);
+        var approved = await db.Projects.AsNoTracking()
+            .Where(p => p.PlanYear >= fromYear && p.PlanYear <= toYear && p.ApprovedSupport != null)
+            .Select(p => new { p.PlanYear, p.ProvinceId, p.Source, p.ApprovedSupport })
+            .ToListAsync(ct);
+        var planned = (await db.AnnualPlans.Select(a => new { a.Year, a.ProvinceId, a.Source }).ToListAsync(ct)).ToHashSet();
+        var number = 100;
+        foreach (var group in approved.GroupBy(p => new { Year = p.PlanYear, p.ProvinceId, p.Source }).OrderBy(g => g.Key.Year).ThenBy(g => g.Key.ProvinceId).ThenBy(g => g.Key.Source))
+        {
+            if (planned.Contains(group.Key))
+            {
+                continue;
+            }
+
+            var total = group.Sum(p => p.ApprovedSupport!.Value);
+            var issuer = group.Key.Source == FundingSource.KCQG ? "QĐ-BCT" : "QĐ-UBND";
+            if (random.Next(100) < 30)
+            {
+                db.AnnualPlans.Add(new Domain.Plans.AnnualPlan
+                {
+                    Year = group.Key.Year, ProvinceId = group.Key.ProvinceId, Source = group.Key.Source, Amount = Round(total * 0.9m),
+                    DecisionNumber = string.Create(CultureInfo.InvariantCulture, $"{number++}/{issuer}"), DecisionDate = new DateOnly(group.Key.Year, 1, 10),
+                });
+            }
+
+            db.AnnualPlans.Add(new Domain.Plans.AnnualPlan
+            {
+                Year = group.Key.Year, ProvinceId = group.Key.ProvinceId, Source = group.Key.Source, Amount = total,
+                DecisionNumber = string.Create(CultureInfo.InvariantCulture, $"{number++}/{issuer}"), DecisionDate = new DateOnly(group.Key.Year, random.Next(100) < 30 ? 7 : 1, 15),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private static Project Build(Random r, int year, ProvinceFact province, List<string> indicators, Dictionary<string, int> sequences, string author)
