@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages;
 
 /// <summary>Trang chủ: who I am, what my scope is, and where to go.</summary>
-public sealed class IndexModel(KhuyenCongDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.ProjectService projects, TimeProvider clock) : PageModel
 {
     public string RoleLabel { get; private set; } = string.Empty;
 
@@ -18,6 +18,12 @@ public sealed class IndexModel(KhuyenCongDbContext db, TimeProvider clock) : Pag
     public int ProvincesToday { get; private set; }
 
     public int Contents { get; private set; }
+
+    public int Waiting { get; private set; }
+
+    public int ProjectsThisYear { get; private set; }
+
+    public int Year { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -39,5 +45,9 @@ public sealed class IndexModel(KhuyenCongDbContext db, TimeProvider clock) : Pag
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
         ProvincesToday = await db.Provinces.CountAsync(p => p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today), ct);
         Contents = await db.Contents.CountAsync(ct);
+        var actor = await projects.ActorAsync(User, ct);
+        Waiting = await projects.WaitingFor(actor).CountAsync(ct);
+        Year = today.Year;
+        ProjectsThisYear = await projects.Visible(actor).CountAsync(p => p.PlanYear == today.Year, ct);
     }
 }

@@ -28,6 +28,23 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
 
     public IQueryable<Project> Visible(ProjectActor actor) => db.Projects.VisibleTo(actor, db);
 
+    /// <summary>Việc chờ tôi: the projects waiting for this actor's decision or work, within their scope.</summary>
+    public IQueryable<Project> WaitingFor(ProjectActor actor)
+    {
+        var visible = Visible(actor).AsNoTracking();
+        var userId = actor.UserId;
+        return actor.Role switch
+        {
+            Domain.Identity.Roles.ProvinceOfficer => visible.Where(p => p.State == ProjectState.Returned || p.State == ProjectState.Draft),
+            Domain.Identity.Roles.ProvinceApprover => visible.Where(p => p.State == ProjectState.Submitted
+                || (p.Source == FundingSource.KCDP && p.Adjustments.Any(a => a.Status == AdjustmentStatus.Pending))),
+            Domain.Identity.Roles.MinistryOfficer => visible.Where(p => p.State == ProjectState.UnderMinistryReview && p.MinistryAppraiserId == null),
+            Domain.Identity.Roles.MinistryApprover => visible.Where(p => (p.State == ProjectState.UnderMinistryReview && p.MinistryAppraiserId != null && p.MinistryAppraiserId != userId)
+                || (p.Source == FundingSource.KCQG && p.Adjustments.Any(a => a.Status == AdjustmentStatus.Pending))),
+            _ => visible.Where(_ => false),
+        };
+    }
+
     /// <summary>The project with everything it holds, or null when it does not exist or is outside the actor's scope.</summary>
     public async Task<Project?> FindAsync(int id, ProjectActor actor, CancellationToken ct = default) =>
         await Visible(actor)

@@ -16,18 +16,7 @@ public sealed class QueueModel(ProjectService projects) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = await projects.ActorAsync(User, ct);
-        var visible = projects.Visible(actor).AsNoTracking();
-        var userId = actor.UserId;
-        IQueryable<Project> waiting = actor.Role switch
-        {
-            Roles.ProvinceOfficer => visible.Where(p => p.State == ProjectState.Returned || p.State == ProjectState.Draft),
-            Roles.ProvinceApprover => visible.Where(p => p.State == ProjectState.Submitted
-                || (p.Source == FundingSource.KCDP && p.Adjustments.Any(a => a.Status == AdjustmentStatus.Pending))),
-            Roles.MinistryOfficer => visible.Where(p => p.State == ProjectState.UnderMinistryReview && p.MinistryAppraiserId == null),
-            Roles.MinistryApprover => visible.Where(p => (p.State == ProjectState.UnderMinistryReview && p.MinistryAppraiserId != null && p.MinistryAppraiserId != userId)
-                || (p.Source == FundingSource.KCQG && p.Adjustments.Any(a => a.Status == AdjustmentStatus.Pending))),
-            _ => visible.Where(_ => false),
-        };
+        var waiting = projects.WaitingFor(actor);
         var rows = await waiting.OrderBy(p => p.UpdatedAtUtc).Take(200)
             .Select(p => new { p.Id, p.Code, p.Title, Province = p.Province!.Name, p.State, p.UpdatedAtUtc, Pending = p.Adjustments.Any(a => a.Status == AdjustmentStatus.Pending) })
             .ToListAsync(ct);
