@@ -32,6 +32,8 @@ public static class PortalApp
         services.AddScoped<Projects.ProjectService>();
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
+        services.AddScoped<Excel.ExchangeImporter>();
+        services.Configure<Excel.ImportLimits>(configuration.GetSection("Import"));
         services.Configure<Projects.ProjectOptions>(configuration.GetSection("Projects"));
         services.Configure<Projects.DocumentOptions>(configuration.GetSection("Documents"));
         services.AddHttpContextAccessor();

@@ -1,0 +1,159 @@
+using System.Globalization;
+using KhuyenCong.Domain.Common;
+
+namespace KhuyenCong.Excel;
+
+/// <summary>Reads the cells of one row against its sheet's headers, collecting a Vietnamese error per bad cell.</summary>
+public sealed class CellParser(string sheet, SheetRow row, IReadOnlyList<string> headers, List<ImportError> errors)
+{
+    public int Row => row.Number;
+
+    public void Error(int column, string message) => errors.Add(new ImportError(sheet, row.Number, headers[column], message));
+
+    private ReadCell Cell(int column, out bool ok)
+    {
+        var cell = row[column];
+        ok = !cell.IsFormula;
+        if (cell.IsFormula)
+        {
+            Error(column, "Ô chứa công thức; hãy dán giá trị (Paste Values) thay cho công thức.");
+        }
+
+        return cell;
+    }
+
+    public string? Text(int column, bool required, int maxLength = 500)
+    {
+        var cell = Cell(column, out var ok);
+        if (!ok)
+        {
+            return null;
+        }
+
+        var text = cell.Text.Trim();
+        if (text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@')
+        {
+            text = text[1..]; // written neutralised by the exporter
+        }
+
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                Error(column, "Không được để trống.");
+            }
+
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            Error(column, string.Create(CultureInfo.InvariantCulture, $"Dài quá {maxLength} ký tự."));
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>Whole đồng: a number, or text in vi-VN form (1.234.000); a fraction or a negative is an error.</summary>
+    public decimal? Money(int column, bool required)
+    {
+        var cell = Cell(column, out var ok);
+        if (!ok)
+        {
+            return null;
+        }
+
+        if (cell.IsEmpty)
+        {
+            if (required)
+            {
+                Error(column, "Không được để trống.");
+            }
+
+            return null;
+        }
+
+        if (cell.IsNumber && decimal.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            if (number < 0)
+            {
+                Error(column, "Số tiền không được âm.");
+                return null;
+            }
+
+            if (number != decimal.Truncate(number))
+            {
+                Error(column, "Số tiền phải là số đồng nguyên, không có phần lẻ.");
+                return null;
+            }
+
+            return number;
+        }
+
+        var text = cell.Text.Trim();
+        if (text.StartsWith('-'))
+        {
+            Error(column, "Số tiền không được âm.");
+            return null;
+        }
+
+        if (VietnameseCulture.TryParseDong(text, out var amount))
+        {
+            return amount;
+        }
+
+        Error(column, $"«{text}» không phải là số đồng nguyên (ví dụ 1.234.000).");
+        return null;
+    }
+
+    public int? Year(int column)
+    {
+        var value = Money(column, required: true);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value is < 2000 or > 2100)
+        {
+            Error(column, "Năm phải từ 2000 đến 2100.");
+            return null;
+        }
+
+        return (int)value.Value;
+    }
+
+    /// <summary>A date: an Excel date, or text dd/MM/yyyy (or yyyy-MM-dd).</summary>
+    public DateOnly? Date(int column, bool required)
+    {
+        var cell = Cell(column, out var ok);
+        if (!ok)
+        {
+            return null;
+        }
+
+        if (cell.IsEmpty)
+        {
+            if (required)
+            {
+                Error(column, "Không được để trống.");
+            }
+
+            return null;
+        }
+
+        if (cell.IsNumber && double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2958465)
+        {
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+        }
+
+        if (VietnameseCulture.TryParseDate(cell.Text, out var date))
+        {
+            return date;
+        }
+
+        Error(column, $"«{cell.Text.Trim()}» không phải là ngày (nhập theo dạng ngày/tháng/năm).");
+        return null;
+    }
+}

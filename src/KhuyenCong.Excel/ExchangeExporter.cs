@@ -1,0 +1,89 @@
+using KhuyenCong.Domain.Plans;
+using KhuyenCong.Domain.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Excel;
+
+/// <summary>What to export: a kind of rows, optionally one plan year and one province code.</summary>
+public sealed record ExportFilter(int? Year, string? ProvinceCode);
+
+/// <summary>
+/// Exports plans, projects, disbursements or outcomes in exactly the import format, streaming rows from the
+/// database into the workbook, so that an export imports back unchanged. The caller passes queries already
+/// limited to the user's scope.
+/// </summary>
+public static class ExchangeExporter
+{
+    public static readonly IReadOnlyList<string> Kinds = ["plans", "projects", "disbursements", "outcomes"];
+
+    public static void Write(Stream output, string kind, IQueryable<Project> projects, IQueryable<AnnualPlan> plans, ExportFilter filter)
+    {
+        if (filter.Year is { } year)
+        {
+            projects = projects.Where(p => p.PlanYear == year);
+            plans = plans.Where(p => p.Year == year);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.ProvinceCode))
+        {
+            var code = filter.ProvinceCode.Trim().PadLeft(2, '0');
+            projects = projects.Where(p => p.Province!.Code == code);
+            plans = plans.Where(p => p.Province!.Code == code);
+        }
+
+        using var writer = new StreamingWorkbookWriter(output);
+        switch (kind)
+        {
+            case "plans":
+                writer.WriteSheet(ExchangeFormat.Plans, ExchangeFormat.PlanHeaders, PlanRows(plans), [8, 10, 16, 20, 20, 16]);
+                break;
+            case "projects":
+                writer.WriteSheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, ProjectRows(projects), [24, 8, 10, 16, 12, 16, 60, 40, 20, 20, 20, 26, 16]);
+                break;
+            case "disbursements":
+                writer.WriteSheet(ExchangeFormat.Disbursements, ExchangeFormat.DisbursementHeaders, DisbursementRows(projects), [24, 14, 20, 14, 40]);
+                break;
+            case "outcomes":
+                writer.WriteSheet(ExchangeFormat.Outcomes, ExchangeFormat.OutcomeHeaders, OutcomeRows(projects), [24, 28, 12, 12]);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "plans, projects, disbursements or outcomes");
+        }
+    }
+
+    private static IEnumerable<object?[]> PlanRows(IQueryable<AnnualPlan> plans) =>
+        plans.AsNoTracking()
+            .OrderBy(p => p.Year).ThenBy(p => p.Province!.Code).ThenBy(p => p.Source).ThenBy(p => p.DecisionDate).ThenBy(p => p.Id)
+            .Select(p => new { p.Year, p.Province!.Code, p.Source, p.Amount, p.DecisionNumber, p.DecisionDate })
+            .AsEnumerable()
+            .Select(p => new object?[] { p.Year, p.Code, ProjectLabels.Of(p.Source), p.Amount, p.DecisionNumber, p.DecisionDate });
+
+    private static IEnumerable<object?[]> ProjectRows(IQueryable<Project> projects) =>
+        projects.AsNoTracking()
+            .OrderBy(p => p.Id)
+            .Select(p => new
+            {
+                p.Code, p.PlanYear, Province = p.Province!.Code, p.Source, p.Kind, Contents = p.Contents.OrderBy(c => c.Id).Select(c => c.ContentCode).ToList(),
+                p.Title, p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate,
+            })
+            .AsEnumerable()
+            .Select(p => new object?[]
+            {
+                p.Code, p.PlanYear, p.Province, ProjectLabels.Of(p.Source), ProjectLabels.Of(p.Kind), string.Join(", ", p.Contents), p.Title,
+                p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, ProjectLabels.Of(p.State), p.ApprovalDate,
+            });
+
+    private static IEnumerable<object?[]> DisbursementRows(IQueryable<Project> projects) =>
+        projects.AsNoTracking()
+            .SelectMany(p => p.Disbursements, (p, d) => new { p.Code, d.Id, d.Date, d.Amount, d.Source, d.Note })
+            .OrderBy(d => d.Code).ThenBy(d => d.Date).ThenBy(d => d.Id)
+            .AsEnumerable()
+            .Select(d => new object?[] { d.Code, d.Date, d.Amount, ProjectLabels.Of(d.Source), d.Note });
+
+    private static IEnumerable<object?[]> OutcomeRows(IQueryable<Project> projects) =>
+        projects.AsNoTracking()
+            .SelectMany(p => p.Outcomes, (p, o) => new { p.Code, o.IndicatorCode, o.Target, o.Actual })
+            .OrderBy(o => o.Code).ThenBy(o => o.IndicatorCode)
+            .AsEnumerable()
+            .Select(o => new object?[] { o.Code, o.IndicatorCode, o.Target, o.Actual });
+}

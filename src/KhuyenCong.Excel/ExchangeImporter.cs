@@ -1,0 +1,584 @@
+using System.Globalization;
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Geography;
+using KhuyenCong.Domain.Identity;
+using KhuyenCong.Domain.Plans;
+using KhuyenCong.Domain.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Excel;
+
+/// <summary>
+/// Imports an exchange workbook (DOMAIN.md §9) all or nothing: every row of every sheet is checked first, and the
+/// whole workbook is written in one transaction only when no row has an error. Province users may import only
+/// their province's rows; KCQG plans are the ministry's, KCĐP plans the province approver's.
+/// </summary>
+public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
+{
+    private sealed record KnownProject(int Id, int ProvinceId, FundingSource Source, decimal? Approved, decimal StateDisbursed, Project? New)
+    {
+        /// <summary>The exchange columns of an existing project, to tell an unchanged row from a changed one.</summary>
+        public string? Signature { get; init; }
+    }
+
+    private static string Signature(int year, int provinceId, FundingSource source, ProjectKind kind, string title, string unit,
+        decimal requested, decimal? approved, decimal counterpart, ProjectState state, DateOnly? approvalDate, IEnumerable<string> contents) =>
+        string.Join('|', year, provinceId, source, kind, title, unit, requested, approved, counterpart, state, approvalDate, string.Join(',', contents.Order(StringComparer.Ordinal)));
+
+    public async Task<ImportResult> ImportAsync(Stream file, ProjectActor actor, bool dryRun, ImportLimits limits,
+        IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        // The command line acts as Admin: an operator loading data on the server, with every right.
+        var ministry = actor.Role is Roles.MinistryOfficer or Roles.MinistryApprover or Roles.Admin;
+        if (!ministry && actor.Role is not (Roles.ProvinceOfficer or Roles.ProvinceApprover))
+        {
+            return ImportResult.Refused("Vai trò của bạn không được nhập dữ liệu.");
+        }
+
+        try
+        {
+            WorkbookGuard.Check(file, limits);
+        }
+        catch (WorkbookRefusedException ex)
+        {
+            return ImportResult.Refused(ex.Message);
+        }
+
+        using var reader = OpenOrNull(file);
+        if (reader is null)
+        {
+            return ImportResult.Refused("Tệp không phải là sổ tính Excel (.xlsx) hoặc đã bị hỏng.");
+        }
+
+        var errors = new List<ImportError>();
+        var known = ExchangeFormat.Sheets.Select(s => s.Name).Append(ExchangeFormat.Codes).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in reader.SheetNames.Where(n => !known.Contains(n)))
+        {
+            errors.Add(new ImportError(name, 1, "—", $"Trang tính «{name}» không thuộc mẫu trao đổi (KeHoach, DeAn, GiaiNgan, KetQua); hãy xóa hoặc đổi tên."));
+        }
+
+        if (!reader.SheetNames.Any(n => ExchangeFormat.Sheets.Any(s => s.Name == n)))
+        {
+            return new ImportResult([.. errors, new ImportError("Tệp", 0, "—", "Sổ tính không có trang KeHoach, DeAn, GiaiNgan hoặc KetQua.")], [], false);
+        }
+
+        var directory = await Geography.LoadAsync(db, ct);
+        var contents = (await db.Contents.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var indicators = (await db.OutcomeIndicators.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var context = new Context(actor, ministry, directory, contents, indicators, errors, reader, limits, progress);
+        await LoadProjectsAsync(context, ct);
+
+        var counts = new List<SheetCounts>();
+        foreach (var (name, headers, required) in ExchangeFormat.Sheets)
+        {
+            if (!reader.SheetNames.Contains(name))
+            {
+                continue;
+            }
+
+            var rows = ReadSheet(context, name, headers, required);
+            counts.Add(name switch
+            {
+                ExchangeFormat.Plans => await PlansAsync(context, rows, ct),
+                ExchangeFormat.Projects => Projects(context, rows),
+                ExchangeFormat.Disbursements => await DisbursementsAsync(context, rows, ct),
+                _ => await OutcomesAsync(context, rows, ct),
+            });
+        }
+
+        if (errors.Count > 0 || dryRun)
+        {
+            db.ChangeTracker.Clear();
+            return new ImportResult(errors, counts, false);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return new ImportResult(errors, counts, true);
+    }
+
+    private static SheetReader? OpenOrNull(Stream file)
+    {
+        try
+        {
+            return new SheetReader(file);
+        }
+#pragma warning disable CA1031 // any failure to open the package means "not a workbook"
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    private sealed record Context(
+        ProjectActor Actor, bool Ministry, ProvinceDirectory Directory, HashSet<string> Contents, HashSet<string> Indicators,
+        List<ImportError> Errors, SheetReader Reader, ImportLimits Limits, IProgress<int>? Progress)
+    {
+        public Dictionary<string, KnownProject> Projects { get; } = new(StringComparer.Ordinal);
+
+        public int RowsRead { get; set; }
+    }
+
+    private async Task LoadProjectsAsync(Context context, CancellationToken ct)
+    {
+        var rows = await db.Projects.AsNoTracking()
+            .Select(p => new
+            {
+                p.Code, p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, p.PlanYear, p.Kind, p.Title, p.ImplementingUnit,
+                p.RequestedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate,
+            })
+            .ToListAsync(ct);
+        var disbursed = (await db.Disbursements.AsNoTracking().Where(d => d.Source == MoneySource.State)
+                .Select(d => new { d.ProjectId, d.Amount }).ToListAsync(ct))
+            .GroupBy(d => d.ProjectId).ToDictionary(g => g.Key, g => g.Sum(d => d.Amount));
+        var contents = (await db.ProjectContents.AsNoTracking().Select(c => new { c.ProjectId, c.ContentCode }).ToListAsync(ct))
+            .ToLookup(c => c.ProjectId, c => c.ContentCode);
+        foreach (var p in rows)
+        {
+            context.Projects[p.Code] = new KnownProject(p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, disbursed.GetValueOrDefault(p.Id), null)
+            {
+                Signature = Signature(p.PlanYear, p.ProvinceId, p.Source, p.Kind, p.Title, p.ImplementingUnit, p.RequestedSupport,
+                    p.ApprovedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate, contents[p.Id]),
+            };
+        }
+    }
+
+    /// <summary>The data rows of a sheet whose headers are right; header errors are reported and the rows skipped.</summary>
+    private static List<CellParserRow> ReadSheet(Context context, string sheet, IReadOnlyList<string> headers, int required)
+    {
+        var result = new List<CellParserRow>();
+        using var rows = context.Reader.Rows(sheet).GetEnumerator();
+        if (!rows.MoveNext())
+        {
+            context.Errors.Add(new ImportError(sheet, 1, "—", "Trang tính trống: thiếu dòng tiêu đề."));
+            return result;
+        }
+
+        var header = rows.Current;
+        var headerOk = true;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var actual = header[i].Text.Trim();
+            if (i >= required && actual.Length == 0)
+            {
+                continue;
+            }
+
+            if (!string.Equals(actual, headers[i], StringComparison.Ordinal))
+            {
+                context.Errors.Add(new ImportError(sheet, header.Number, ExchangeFormat.ColumnName(i),
+                    actual.Length == 0 ? $"Thiếu cột «{headers[i]}»." : $"Tiêu đề «{actual}» sai; cần đúng «{headers[i]}»."));
+                headerOk = false;
+            }
+        }
+
+        if (!headerOk)
+        {
+            return result;
+        }
+
+        while (rows.MoveNext())
+        {
+            if (rows.Current.IsEmpty)
+            {
+                continue;
+            }
+
+            if (result.Count >= context.Limits.MaxRows)
+            {
+                context.Errors.Add(new ImportError(sheet, rows.Current.Number, "—",
+                    string.Create(CultureInfo.InvariantCulture, $"Trang tính có quá {context.Limits.MaxRows} dòng dữ liệu; hãy chia thành nhiều tệp.")));
+                break;
+            }
+
+            result.Add(new CellParserRow(new CellParser(sheet, rows.Current, headers, context.Errors)));
+            if (++context.RowsRead % 1000 == 0)
+            {
+                context.Progress?.Report(context.RowsRead);
+            }
+        }
+
+        return result;
+    }
+
+    private sealed record CellParserRow(CellParser Cells);
+
+    private bool InScope(Context context, CellParser cells, int column, int provinceId)
+    {
+        if (context.Ministry || context.Actor.HoldsProvince(provinceId))
+        {
+            return true;
+        }
+
+        cells.Error(column, "Bạn chỉ được nhập dữ liệu của tỉnh, thành phố mình.");
+        return false;
+    }
+
+    private ProvinceFact? Province(Context context, CellParser cells, int column, string? code, DateOnly date)
+    {
+        if (code is null)
+        {
+            return null;
+        }
+
+        var province = context.Directory.Resolve(code, date);
+        if (province is null)
+        {
+            cells.Error(column, $"Mã tỉnh «{code}» không ứng với tỉnh, thành phố nào có hiệu lực ngày {date:dd/MM/yyyy}.");
+        }
+
+        return province;
+    }
+
+    private static FundingSource? Source(CellParser cells, int column, string? text) => text?.ToUpperInvariant() switch
+    {
+        null => null,
+        "KCQG" => FundingSource.KCQG,
+        "KCĐP" or "KCDP" => FundingSource.KCDP,
+        _ => Fail<FundingSource>(cells, column, $"Nguồn kinh phí «{text}» phải là KCQG hoặc KCĐP."),
+    };
+
+    private static T? Fail<T>(CellParser cells, int column, string message)
+        where T : struct
+    {
+        cells.Error(column, message);
+        return null;
+    }
+
+    private async Task<SheetCounts> PlansAsync(Context context, List<CellParserRow> rows, CancellationToken ct)
+    {
+        var existing = await db.AnnualPlans.AsNoTracking()
+            .Select(p => new { p.Year, p.ProvinceId, p.Source, p.Amount, p.DecisionNumber, p.DecisionDate }).ToListAsync(ct);
+        var seen = existing.Select(e => (e.Year, e.ProvinceId, e.Source, e.Amount, e.DecisionNumber, e.DecisionDate)).ToHashSet();
+        int created = 0, unchanged = 0;
+        foreach (var (cells, year, code, source, amount, number, date) in rows.Select(r => (r.Cells,
+                     r.Cells.Year(0), r.Cells.Text(1, true, 3), Source(r.Cells, 2, r.Cells.Text(2, true, 10)),
+                     r.Cells.Money(3, true), r.Cells.Text(4, true, 100), r.Cells.Date(5, true))))
+        {
+            if (year is null || source is null || amount is null || number is null || date is null)
+            {
+                continue;
+            }
+
+            var province = Province(context, cells, 1, code, date.Value);
+            if (province is null)
+            {
+                continue;
+            }
+
+            if (source == FundingSource.KCQG && !context.Ministry)
+            {
+                cells.Error(2, "Kế hoạch KCQG do Bộ giao; tỉnh không nhập được.");
+                continue;
+            }
+
+            if (source == FundingSource.KCDP && context.Actor.Role != Roles.Admin && !(context.Actor.Role == Roles.ProvinceApprover && context.Actor.HoldsProvince(province.Id)))
+            {
+                cells.Error(2, "Kế hoạch KCĐP do lãnh đạo Sở Công Thương của tỉnh nhập.");
+                continue;
+            }
+
+            if (!InScope(context, cells, 1, province.Id))
+            {
+                continue;
+            }
+
+            if (!seen.Add((year.Value, province.Id, source.Value, amount.Value, number, date.Value)))
+            {
+                unchanged++;
+                continue;
+            }
+
+            db.AnnualPlans.Add(new AnnualPlan { Year = year.Value, ProvinceId = province.Id, Source = source.Value, Amount = amount.Value, DecisionNumber = number, DecisionDate = date.Value });
+            created++;
+        }
+
+        return new SheetCounts(ExchangeFormat.Plans, created, 0, unchanged);
+    }
+
+    private SheetCounts Projects(Context context, List<CellParserRow> rows)
+    {
+        int created = 0, changed = 0, unchanged = 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var inFile = new HashSet<string>(StringComparer.Ordinal);
+        var toUpdate = new List<(CellParser Cells, string Code, Project Values)>();
+        foreach (var row in rows)
+        {
+            var c = row.Cells;
+            var code = c.Text(0, true, 40);
+            var year = c.Year(1);
+            var provinceCode = c.Text(2, true, 3);
+            var source = Source(c, 3, c.Text(3, true, 10));
+            var kindText = c.Text(4, true, 10);
+            var kind = kindText switch
+            {
+                null => (ProjectKind?)null,
+                "Thường" => ProjectKind.Thuong,
+                "Nhóm" => ProjectKind.Nhom,
+                "Điểm" => ProjectKind.Diem,
+                _ => Fail<ProjectKind>(c, 4, $"Loại đề án «{kindText}» phải là Thường, Nhóm hoặc Điểm."),
+            };
+            var contentCodes = c.Text(5, true, 100)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+            foreach (var bad in contentCodes.Where(x => !context.Contents.Contains(x)))
+            {
+                c.Error(5, $"Mã nội dung «{bad}» không có trong danh mục (ND01–ND10).");
+            }
+
+            var title = c.Text(6, true, 500);
+            var unit = c.Text(7, true, 300);
+            var requested = c.Money(8, true);
+            var approved = c.Money(9, false);
+            var counterpart = c.Money(10, false);
+            var stateText = c.Text(11, true, 60);
+            ProjectState? state = stateText is null ? null : ProjectLabels.TryParseState(stateText, out var s) ? s
+                : Fail<ProjectState>(c, 11, $"Trạng thái «{stateText}» không đúng; dùng một nhãn như «Nháp», «Đã phê duyệt, giao kế hoạch», «Đã quyết toán».");
+            var approvalDate = c.Date(12, false);
+            if (code is null || year is null || source is null || kind is null || title is null || unit is null || requested is null || state is null
+                || contentCodes.Length == 0 || contentCodes.Any(x => !context.Contents.Contains(x)))
+            {
+                continue;
+            }
+
+            if (!inFile.Add(code))
+            {
+                c.Error(0, $"Mã đề án «{code}» lặp lại trong trang tính.");
+                continue;
+            }
+
+            var province = Province(context, c, 2, provinceCode, approvalDate ?? new DateOnly(year.Value, 1, 1));
+            if (province is null || !InScope(context, c, 2, province.Id))
+            {
+                continue;
+            }
+
+            var needsApproval = state >= ProjectState.Approved && state != ProjectState.Rejected;
+            if (needsApproval && approved is null)
+            {
+                c.Error(9, "Đề án đã phê duyệt phải có kinh phí được duyệt.");
+                continue;
+            }
+
+            if (approved > requested)
+            {
+                c.Error(9, "Kinh phí được duyệt không được lớn hơn kinh phí đề nghị.");
+                continue;
+            }
+
+            var values = new Project
+            {
+                Code = code, PlanYear = year.Value, ProvinceId = province.Id, Source = source.Value, Kind = kind.Value, Title = title,
+                ImplementingUnit = unit, RequestedSupport = requested.Value, ApprovedSupport = approved, CounterpartCommitted = counterpart ?? 0,
+                State = state.Value, ApprovalDate = approvalDate,
+            };
+            values.Contents.AddRange(contentCodes.Select((x, i) => new ProjectContent { ContentCode = x, RequestedAmount = i == 0 ? requested.Value : 0 }));
+            if (context.Projects.TryGetValue(code, out var known))
+            {
+                if (!InScope(context, c, 0, known.ProvinceId))
+                {
+                    continue;
+                }
+
+                if (known.Signature == Signature(values.PlanYear, values.ProvinceId, values.Source, values.Kind, values.Title, values.ImplementingUnit,
+                        values.RequestedSupport, values.ApprovedSupport, values.CounterpartCommitted, values.State, values.ApprovalDate, contentCodes))
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                toUpdate.Add((c, code, values));
+                continue;
+            }
+
+            values.StartDate = new DateOnly(year.Value, 1, 1);
+            values.EndDate = new DateOnly(year.Value, 12, 31);
+            values.CreatedById = context.Actor.UserId;
+            values.CreatedAtUtc = values.UpdatedAtUtc = now;
+            values.Events.Add(new ProjectEvent
+            {
+                OccurredAtUtc = now, UserId = context.Actor.UserId, UserName = context.Actor.UserName,
+                Action = $"Nhập từ Excel ở trạng thái «{ProjectLabels.Of(values.State)}»", ToState = values.State,
+            });
+            db.Projects.Add(values);
+            context.Projects[code] = new KnownProject(0, province.Id, values.Source, values.ApprovedSupport, 0, values);
+            created++;
+        }
+
+        foreach (var (_, code, values) in toUpdate)
+        {
+            var project = db.Projects.Include(p => p.Contents).Single(p => p.Code == code);
+            var from = project.State;
+            (project.PlanYear, project.ProvinceId, project.Source, project.Kind, project.Title, project.ImplementingUnit) =
+                (values.PlanYear, values.ProvinceId, values.Source, values.Kind, values.Title, values.ImplementingUnit);
+            (project.RequestedSupport, project.ApprovedSupport, project.CounterpartCommitted, project.State, project.ApprovalDate) =
+                (values.RequestedSupport, values.ApprovedSupport, values.CounterpartCommitted, values.State, values.ApprovalDate);
+            if (!project.Contents.Select(x => x.ContentCode).Order().SequenceEqual(values.Contents.Select(x => x.ContentCode).Order()))
+            {
+                db.RemoveRange(project.Contents);
+                project.Contents.Clear();
+                project.Contents.AddRange(values.Contents);
+            }
+
+            project.UpdatedAtUtc = now;
+            project.Events.Add(new ProjectEvent
+            {
+                OccurredAtUtc = now, UserId = context.Actor.UserId, UserName = context.Actor.UserName, Action = "Cập nhật từ Excel",
+                FromState = from == project.State ? null : from, ToState = from == project.State ? null : project.State,
+            });
+            context.Projects[code] = context.Projects[code] with { Approved = project.ApprovedSupport };
+            changed++;
+        }
+
+        return new SheetCounts(ExchangeFormat.Projects, created, changed, unchanged);
+    }
+
+    private KnownProject? Project(Context context, CellParser cells, string? code)
+    {
+        if (code is null)
+        {
+            return null;
+        }
+
+        if (!context.Projects.TryGetValue(code, out var known))
+        {
+            cells.Error(0, $"Không có đề án mã «{code}» (trong cơ sở dữ liệu hoặc trang DeAn).");
+            return null;
+        }
+
+        return InScope(context, cells, 0, known.ProvinceId) ? known : null;
+    }
+
+    private async Task<SheetCounts> DisbursementsAsync(Context context, List<CellParserRow> rows, CancellationToken ct)
+    {
+        var existing = (await db.Disbursements.AsNoTracking()
+            .Select(d => new { d.ProjectId, d.Date, d.Amount, d.Source, d.Note }).ToListAsync(ct))
+            .Select(d => (d.ProjectId, d.Date, d.Amount, d.Source, d.Note ?? string.Empty)).ToHashSet();
+        var paid = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        int created = 0, unchanged = 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var row in rows)
+        {
+            var c = row.Cells;
+            var code = c.Text(0, true, 40);
+            var date = c.Date(1, true);
+            var amount = c.Money(2, true);
+            var sourceText = c.Text(3, true, 20);
+            MoneySource? source = sourceText switch
+            {
+                null => null,
+                "Ngân sách" => MoneySource.State,
+                "Đối ứng" => MoneySource.Counterpart,
+                _ => Fail<MoneySource>(c, 3, $"Loại vốn «{sourceText}» phải là «Ngân sách» hoặc «Đối ứng»."),
+            };
+            var note = c.Text(4, false, 500);
+            var project = Project(context, c, code);
+            if (project is null || date is null || amount is null || source is null)
+            {
+                continue;
+            }
+
+            if (amount == 0)
+            {
+                c.Error(2, "Số tiền phải lớn hơn 0.");
+                continue;
+            }
+
+            if (project.New is null && existing.Contains((project.Id, date.Value, amount.Value, source.Value, note ?? string.Empty)))
+            {
+                unchanged++;
+                continue;
+            }
+
+            if (source == MoneySource.State)
+            {
+                var total = project.StateDisbursed + paid.GetValueOrDefault(code!) + amount.Value;
+                if (project.Approved is null || total > project.Approved)
+                {
+                    c.Error(2, $"Tổng giải ngân ngân sách của đề án ({Domain.Common.VietnameseCulture.Dong(total)} đồng) vượt kinh phí được duyệt ({Domain.Common.VietnameseCulture.Dong(project.Approved ?? 0)} đồng).");
+                    continue;
+                }
+
+                paid[code!] = paid.GetValueOrDefault(code!) + amount.Value;
+            }
+
+            var disbursement = new Disbursement
+            {
+                Date = date.Value, Amount = amount.Value, Source = source.Value, Note = note, RecordedBy = context.Actor.UserName, RecordedAtUtc = now,
+            };
+            if (project.New is { } fresh)
+            {
+                fresh.Disbursements.Add(disbursement);
+            }
+            else
+            {
+                disbursement.ProjectId = project.Id;
+                db.Disbursements.Add(disbursement);
+            }
+
+            created++;
+        }
+
+        return new SheetCounts(ExchangeFormat.Disbursements, created, 0, unchanged);
+    }
+
+    private async Task<SheetCounts> OutcomesAsync(Context context, List<CellParserRow> rows, CancellationToken ct)
+    {
+        var existing = await db.ProjectOutcomes.AsNoTracking()
+            .Select(o => new { o.ProjectId, o.IndicatorCode, o.Id, o.Target, o.Actual }).ToListAsync(ct);
+        var byKey = existing.ToDictionary(o => (o.ProjectId, o.IndicatorCode));
+        var inFile = new HashSet<(string, string)>();
+        int created = 0, changed = 0, unchanged = 0;
+        foreach (var row in rows)
+        {
+            var c = row.Cells;
+            var code = c.Text(0, true, 40);
+            var indicator = c.Text(1, true, 40);
+            var target = c.Money(2, true);
+            var actual = c.Money(3, false);
+            var project = Project(context, c, code);
+            if (indicator is not null && !context.Indicators.Contains(indicator))
+            {
+                c.Error(1, $"Mã chỉ tiêu «{indicator}» không có trong danh mục.");
+                continue;
+            }
+
+            if (project is null || indicator is null || target is null)
+            {
+                continue;
+            }
+
+            if (!inFile.Add((code!, indicator)))
+            {
+                c.Error(1, $"Chỉ tiêu «{indicator}» của đề án «{code}» lặp lại trong trang tính.");
+                continue;
+            }
+
+            if (project.New is { } fresh)
+            {
+                fresh.Outcomes.Add(new ProjectOutcome { IndicatorCode = indicator, Target = target.Value, Actual = actual });
+                created++;
+            }
+            else if (byKey.TryGetValue((project.Id, indicator), out var old))
+            {
+                if (old.Target == target && old.Actual == actual)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                var outcome = new ProjectOutcome { Id = old.Id, ProjectId = project.Id, IndicatorCode = indicator, Target = target.Value, Actual = actual };
+                db.ProjectOutcomes.Update(outcome);
+                changed++;
+            }
+            else
+            {
+                db.ProjectOutcomes.Add(new ProjectOutcome { ProjectId = project.Id, IndicatorCode = indicator, Target = target.Value, Actual = actual });
+                created++;
+            }
+        }
+
+        return new SheetCounts(ExchangeFormat.Outcomes, created, changed, unchanged);
+    }
+}
