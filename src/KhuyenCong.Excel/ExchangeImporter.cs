@@ -269,6 +269,18 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                 continue;
             }
 
+            if (!InScope(context, cells, 1, province.Id))
+            {
+                continue;
+            }
+
+            // A row identical to a version already recorded changes nothing, whoever sends it back.
+            if (!seen.Add((year.Value, province.Id, source.Value, amount.Value, number, date.Value)))
+            {
+                unchanged++;
+                continue;
+            }
+
             if (source == FundingSource.KCQG && !context.Ministry)
             {
                 cells.Error(2, "Kế hoạch KCQG do Bộ giao; tỉnh không nhập được.");
@@ -278,17 +290,6 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
             if (source == FundingSource.KCDP && context.Actor.Role != Roles.Admin && !(context.Actor.Role == Roles.ProvinceApprover && context.Actor.HoldsProvince(province.Id)))
             {
                 cells.Error(2, "Kế hoạch KCĐP do lãnh đạo Sở Công Thương của tỉnh nhập.");
-                continue;
-            }
-
-            if (!InScope(context, cells, 1, province.Id))
-            {
-                continue;
-            }
-
-            if (!seen.Add((year.Value, province.Id, source.Value, amount.Value, number, date.Value)))
-            {
-                unchanged++;
                 continue;
             }
 
@@ -336,8 +337,9 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
             ProjectState? state = stateText is null ? null : ProjectLabels.TryParseState(stateText, out var s) ? s
                 : Fail<ProjectState>(c, 11, $"Trạng thái «{stateText}» không đúng; dùng một nhãn như «Nháp», «Đã phê duyệt, giao kế hoạch», «Đã quyết toán».");
             var approvalDate = c.Date(12, false);
+            var province = year is null ? null : Province(context, c, 2, provinceCode, approvalDate ?? new DateOnly(year.Value, 1, 1));
             if (code is null || year is null || source is null || kind is null || title is null || unit is null || requested is null || state is null
-                || contentCodes.Length == 0 || contentCodes.Any(x => !context.Contents.Contains(x)))
+                || province is null || contentCodes.Length == 0 || contentCodes.Any(x => !context.Contents.Contains(x)))
             {
                 continue;
             }
@@ -348,8 +350,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                 continue;
             }
 
-            var province = Province(context, c, 2, provinceCode, approvalDate ?? new DateOnly(year.Value, 1, 1));
-            if (province is null || !InScope(context, c, 2, province.Id))
+            if (!InScope(context, c, 2, province.Id))
             {
                 continue;
             }

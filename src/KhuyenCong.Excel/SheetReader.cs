@@ -13,7 +13,7 @@ public readonly record struct ReadCell(string Text, bool IsNumber, bool IsFormul
 /// <summary>A row as Excel numbers it, with its cells by column index.</summary>
 public sealed record SheetRow(int Number, IReadOnlyDictionary<int, ReadCell> Cells)
 {
-    public ReadCell this[int column] => Cells.TryGetValue(column, out var c) ? c : default;
+    public ReadCell this[int column] => Cells.TryGetValue(column, out var c) ? c : new ReadCell(string.Empty, false, false);
 
     public bool IsEmpty => Cells.Values.All(c => c.IsEmpty);
 }

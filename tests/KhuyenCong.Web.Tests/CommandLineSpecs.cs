@@ -115,6 +115,42 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_prints_every_error_on_its_own_line_and_writes_nothing()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kc-import-{Guid.NewGuid():N}.xlsx");
+        var bad = ImportSpecs.ProjectRow("BAD-1");
+        bad[8] = "nhiều tiền";
+        bad[2] = "99";
+        await File.WriteAllBytesAsync(file, ImportSpecs.Book().Sheet("DeAn", Excel.ExchangeFormat.ProjectHeaders, ImportSpecs.ProjectRow("OK-1"), bad).Bytes());
+        try
+        {
+            var result = await RunAsync("import", file);
+            Assert.Equal(1, result.ExitCode);
+            var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Contains("DeAn!3: Kinh phí đề nghị (đồng): «nhiều tiền» không phải là số đồng nguyên (ví dụ 1.234.000).", lines);
+            Assert.Contains("DeAn!3: Mã tỉnh: Mã tỉnh «99» không ứng với tỉnh, thành phố nào có hiệu lực ngày 01/01/2026.", lines);
+
+            var dry = await RunAsync("import", file.Replace(".xlsx", "-none.xlsx", StringComparison.Ordinal), "--dry-run");
+            Assert.Equal(2, dry.ExitCode);
+
+            await File.WriteAllBytesAsync(file, ImportSpecs.Book().Sheet("DeAn", Excel.ExchangeFormat.ProjectHeaders, ImportSpecs.ProjectRow("OK-1")).Bytes());
+            var good = await RunAsync("import", file);
+            Assert.Equal(0, good.ExitCode);
+            Assert.Contains("DeAn: 1 thêm mới, 0 thay đổi, 0 không đổi", good.Output);
+
+            var exported = Path.ChangeExtension(file, ".out.xlsx");
+            Assert.Equal(0, (await RunAsync("export", "projects", "--out", exported, "--year", "2026")).ExitCode);
+            var again = await RunAsync("import", exported);
+            Assert.Contains("DeAn: 0 thêm mới, 0 thay đổi, 1 không đổi", again.Output);
+            File.Delete(exported);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Seed_demo_refuses_a_bad_year_range()
     {
         var result = await RunAsync("seed-demo", "--from", "2026", "--to", "2024");
