@@ -281,15 +281,9 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                 continue;
             }
 
-            if (source == FundingSource.KCQG && !context.Ministry)
+            if (PlanRules.RefuseRecording(context.Actor, source.Value, province.Id) is { } refusal)
             {
-                cells.Error(2, "Kế hoạch KCQG do Bộ giao; tỉnh không nhập được.");
-                continue;
-            }
-
-            if (source == FundingSource.KCDP && context.Actor.Role != Roles.Admin && !(context.Actor.Role == Roles.ProvinceApprover && context.Actor.HoldsProvince(province.Id)))
-            {
-                cells.Error(2, "Kế hoạch KCĐP do lãnh đạo Sở Công Thương của tỉnh nhập.");
+                cells.Error(2, refusal);
                 continue;
             }
 

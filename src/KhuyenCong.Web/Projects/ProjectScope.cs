@@ -28,6 +28,24 @@ public static class ProjectScope
         return new ProjectActor(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty, user.Identity?.Name ?? string.Empty, role, provinces, regions);
     }
 
+    /// <summary>Annual plans of the provinces the actor's scope covers, by the same rule as projects.</summary>
+    public static IQueryable<Domain.Plans.AnnualPlan> VisibleTo(this IQueryable<Domain.Plans.AnnualPlan> plans, ProjectActor actor, KhuyenCongDbContext db)
+    {
+        switch (actor.Role)
+        {
+            case Roles.ProvinceOfficer or Roles.ProvinceApprover:
+                var ids = actor.ProvinceIds.ToList();
+                return plans.Where(p => ids.Contains(p.ProvinceId));
+            case Roles.ConferenceOrganiser:
+                var regions = actor.Regions.ToList();
+                return plans.Where(p => db.ProvinceRegionMemberships.Any(m => m.ProvinceId == p.ProvinceId && regions.Contains(m.Region!.Code)));
+            case Roles.MinistryOfficer or Roles.MinistryApprover or Roles.Viewer or Roles.Admin:
+                return plans;
+            default:
+                return plans.Where(_ => false);
+        }
+    }
+
     public static IQueryable<Project> VisibleTo(this IQueryable<Project> projects, ProjectActor actor, KhuyenCongDbContext db)
     {
         switch (actor.Role)

@@ -6,3 +6,17 @@ document.addEventListener('submit', function (event) {
         event.preventDefault();
     }
 });
+
+// Long work (import checks) shows progress: the button is disabled and says what is happening.
+document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var message = form.getAttribute && form.getAttribute('data-busy');
+    if (message && !event.defaultPrevented) {
+        form.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+        var note = document.createElement('div');
+        note.className = 'small text-muted mt-2';
+        note.setAttribute('role', 'status');
+        note.textContent = message;
+        form.appendChild(note);
+    }
+});

@@ -1,0 +1,135 @@
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Common;
+using KhuyenCong.Domain.Plans;
+using KhuyenCong.Domain.Projects;
+using KhuyenCong.Web.Projects;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Plans;
+
+/// <summary>
+/// Kế hoạch kinh phí of a year: per province and source, the allocation in force at a date beside the sum of the
+/// approved projects, with differences flagged; and the form to record a new plan version.
+/// </summary>
+public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, Geography geography, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOf { get; set; }
+
+    [BindProperty] public PlanInput Input { get; set; } = new();
+
+    public DateOnly Date { get; private set; }
+
+    public sealed record Row(string ProvinceCode, string Province, FundingSource Source, decimal? Allocation, string? Decision, int Versions, decimal Approved, int Projects)
+    {
+        public bool Differs => Allocation is not null && Allocation != Approved;
+    }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public sealed class PlanInput
+    {
+        public int? Year { get; set; }
+
+        public string? ProvinceCode { get; set; }
+
+        public FundingSource? Source { get; set; }
+
+        public string? Amount { get; set; }
+
+        public string? DecisionNumber { get; set; }
+
+        public string? DecisionDate { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        var directory = await geography.DirectoryAsync(ct);
+        if (Input.Year is not (>= 2012 and <= 2035))
+        {
+            ModelState.AddModelError("Input.Year", "Năm kế hoạch từ 2012 đến 2035.");
+        }
+
+        if (!VietnameseCulture.TryParseDate(Input.DecisionDate, out var decided))
+        {
+            ModelState.AddModelError("Input.DecisionDate", "Ngày quyết định không hợp lệ; nhập theo dạng ngày/tháng/năm.");
+        }
+
+        var province = directory.Resolve(Input.ProvinceCode, decided == default ? new DateOnly(Input.Year ?? 2000, 1, 1) : decided);
+        if (province is null)
+        {
+            ModelState.AddModelError("Input.ProvinceCode", "Mã tỉnh không ứng với tỉnh, thành phố nào có hiệu lực tại ngày quyết định.");
+        }
+
+        if (Input.Source is null)
+        {
+            ModelState.AddModelError("Input.Source", "Hãy chọn nguồn kinh phí.");
+        }
+
+        if (!VietnameseCulture.TryParseDong(Input.Amount, out var amount))
+        {
+            ModelState.AddModelError("Input.Amount", "Kinh phí là số đồng nguyên không âm, ví dụ 1.500.000.000.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Input.DecisionNumber) || Input.DecisionNumber.Length > 100)
+        {
+            ModelState.AddModelError("Input.DecisionNumber", "Hãy nhập số quyết định (tối đa 100 ký tự).");
+        }
+
+        if (ModelState.IsValid && PlanRules.RefuseRecording(actor, Input.Source!.Value, province!.Id) is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Year = Input.Year;
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        db.AnnualPlans.Add(new AnnualPlan
+        {
+            Year = Input.Year!.Value, ProvinceId = province!.Id, Source = Input.Source!.Value, Amount = amount,
+            DecisionNumber = Input.DecisionNumber!.Trim(), DecisionDate = decided,
+        });
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Đã ghi kế hoạch {ProjectLabels.Of(Input.Source.Value)} năm {Input.Year} của {province.Name}: {VietnameseCulture.Dong(amount)} đồng.";
+        return RedirectToPage(new { year = Input.Year });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        Year ??= today.Year;
+        Date = VietnameseCulture.TryParseDate(AsOf, out var asOf) ? asOf : (Year < today.Year ? new DateOnly(Year.Value, 12, 31) : today);
+        AsOf = VietnameseCulture.Date(Date);
+        Input.Year ??= Year;
+        var actor = await projects.ActorAsync(User, ct);
+        var year = Year.Value;
+        var versions = await db.AnnualPlans.VisibleTo(actor, db).AsNoTracking().Where(p => p.Year == year).ToListAsync(ct);
+        var approved = (await projects.Visible(actor).AsNoTracking()
+                .Where(p => p.PlanYear == year && p.ApprovedSupport != null && p.State != ProjectState.Rejected)
+                .Select(p => new { p.ProvinceId, p.Source, p.ApprovedSupport })
+                .ToListAsync(ct))
+            .GroupBy(p => (p.ProvinceId, p.Source)).ToDictionary(g => g.Key, g => (Sum: g.Sum(p => p.ApprovedSupport!.Value), Count: g.Count()));
+        var directory = await geography.DirectoryAsync(ct);
+        var keys = versions.Select(v => (v.ProvinceId, v.Source)).Concat(approved.Keys).Distinct();
+        Rows = [.. keys.Select(k =>
+            {
+                var province = directory.Find(k.ProvinceId);
+                var inForce = AnnualPlan.InForce(versions.Where(v => v.ProvinceId == k.ProvinceId && v.Source == k.Source), Date);
+                var (sum, count) = approved.GetValueOrDefault(k);
+                return new Row(province?.Code ?? "", province?.Name ?? "", k.Source, inForce?.Amount,
+                    inForce is null ? null : $"{inForce.DecisionNumber} ngày {VietnameseCulture.Date(inForce.DecisionDate)}",
+                    versions.Count(v => v.ProvinceId == k.ProvinceId && v.Source == k.Source && v.DecisionDate <= Date), sum, count);
+            })
+            .OrderBy(r => r.ProvinceCode, StringComparer.Ordinal).ThenBy(r => r.Source)];
+    }
+}
