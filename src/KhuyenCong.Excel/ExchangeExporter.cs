@@ -38,16 +38,61 @@ public static class ExchangeExporter
                 writer.WriteSheet(ExchangeFormat.Plans, ExchangeFormat.PlanHeaders, PlanRows(plans), [8, 10, 16, 20, 20, 16]);
                 break;
             case "projects":
-                writer.WriteSheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, ProjectRows(projects), [24, 8, 10, 16, 12, 16, 60, 40, 20, 20, 20, 26, 16]);
+                writer.WriteSheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, Pipelined(ProjectRows(projects)), [24, 8, 10, 16, 12, 16, 60, 40, 20, 20, 20, 26, 16]);
                 break;
             case "disbursements":
-                writer.WriteSheet(ExchangeFormat.Disbursements, ExchangeFormat.DisbursementHeaders, DisbursementRows(projects), [24, 14, 20, 14, 40]);
+                writer.WriteSheet(ExchangeFormat.Disbursements, ExchangeFormat.DisbursementHeaders, Pipelined(DisbursementRows(projects)), [24, 14, 20, 14, 40]);
                 break;
             case "outcomes":
                 writer.WriteSheet(ExchangeFormat.Outcomes, ExchangeFormat.OutcomeHeaders, OutcomeRows(projects), [24, 28, 12, 12]);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "plans, projects, disbursements or outcomes");
+        }
+    }
+
+    /// <summary>
+    /// Reads the rows on another thread while this one writes them, through a bounded buffer: reading the database
+    /// and writing XML overlap instead of taking turns, and memory stays bounded.
+    /// </summary>
+    private static IEnumerable<object?[]> Pipelined(IEnumerable<object?[]> rows)
+    {
+        using var buffer = new System.Collections.Concurrent.BlockingCollection<object?[]>(4096);
+        using var stop = new CancellationTokenSource();
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var row in rows)
+                {
+                    buffer.Add(row, stop.Token);
+                }
+            }
+            finally
+            {
+                buffer.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var row in buffer.GetConsumingEnumerable())
+            {
+                yield return row;
+            }
+
+            producer.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            stop.Cancel();
+            try
+            {
+                producer.Wait();
+            }
+            catch (AggregateException) when (stop.IsCancellationRequested)
+            {
+                // The writer stopped first; its own exception is the one that matters.
+            }
         }
     }
 
@@ -58,20 +103,46 @@ public static class ExchangeExporter
             .AsEnumerable()
             .Select(p => new object?[] { p.Year, p.Code, ProjectLabels.Of(p.Source), p.Amount, p.DecisionNumber, p.DecisionDate });
 
-    private static IEnumerable<object?[]> ProjectRows(IQueryable<Project> projects) =>
-        projects.AsNoTracking()
+    private static IEnumerable<object?[]> ProjectRows(IQueryable<Project> projects)
+    {
+        // One pass: projects joined with their contents, ordered by project, folded back into one row each, so
+        // the rows stream without a correlated collection or a second query.
+        var joined = projects.AsNoTracking()
             .OrderBy(p => p.Id)
-            .Select(p => new
+            .SelectMany(p => p.Contents.OrderBy(c => c.Id).Select(c => c.ContentCode).DefaultIfEmpty(), (p, content) => new
             {
-                p.Code, p.PlanYear, Province = p.Province!.Code, p.Source, p.Kind, Contents = p.Contents.OrderBy(c => c.Id).Select(c => c.ContentCode).ToList(),
-                p.Title, p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate,
+                p.Id, p.Code, p.PlanYear, Province = p.Province!.Code, p.Source, p.Kind,
+                p.Title, p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate, Content = content,
             })
-            .AsEnumerable()
-            .Select(p => new object?[]
+            .AsEnumerable();
+        object?[]? current = null;
+        var currentId = 0;
+        foreach (var p in joined)
+        {
+            if (current is not null && p.Id == currentId)
             {
-                p.Code, p.PlanYear, p.Province, ProjectLabels.Of(p.Source), ProjectLabels.Of(p.Kind), string.Join(", ", p.Contents), p.Title,
+                current[5] = $"{current[5]}, {p.Content}";
+                continue;
+            }
+
+            if (current is not null)
+            {
+                yield return current;
+            }
+
+            currentId = p.Id;
+            current =
+            [
+                p.Code, p.PlanYear, p.Province, ProjectLabels.Of(p.Source), ProjectLabels.Of(p.Kind), p.Content ?? string.Empty, p.Title,
                 p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, ProjectLabels.Of(p.State), p.ApprovalDate,
-            });
+            ];
+        }
+
+        if (current is not null)
+        {
+            yield return current;
+        }
+    }
 
     private static IEnumerable<object?[]> DisbursementRows(IQueryable<Project> projects) =>
         projects.AsNoTracking()

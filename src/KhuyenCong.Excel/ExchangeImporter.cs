@@ -15,12 +15,9 @@ namespace KhuyenCong.Excel;
 /// </summary>
 public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
 {
-    private sealed record KnownProject(int Id, int ProvinceId, FundingSource Source, decimal? Approved, decimal StateDisbursed, Project? New)
-    {
-        /// <summary>The exchange columns of an existing project, to tell an unchanged row from a changed one.</summary>
-        public string? Signature { get; init; }
-    }
+    private sealed record KnownProject(int Id, int ProvinceId, FundingSource Source, decimal? Approved, decimal StateDisbursed, Project? New);
 
+    /// <summary>The exchange columns of a project, to tell an unchanged row from a changed one.</summary>
     private static string Signature(int year, int provinceId, FundingSource source, ProjectKind kind, string title, string unit,
         decimal requested, decimal? approved, decimal counterpart, ProjectState state, DateOnly? approvalDate, IEnumerable<string> contents) =>
         string.Join('|', year, provinceId, source, kind, title, unit, requested, approved, counterpart, state, approvalDate, string.Join(',', contents.Order(StringComparer.Ordinal)));
@@ -68,7 +65,10 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
         var context = new Context(actor, ministry, directory, contents, indicators, errors, reader, limits, progress);
         await LoadProjectsAsync(context, ct);
 
+        // All or nothing: rows are written as they are checked, in batches to bound memory, inside one transaction
+        // that is committed only when no row of any sheet had an error (and never on a dry run).
         var counts = new List<SheetCounts>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var (name, headers, required) in ExchangeFormat.Sheets)
         {
             if (!reader.SheetNames.Contains(name))
@@ -80,23 +80,30 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
             counts.Add(name switch
             {
                 ExchangeFormat.Plans => await PlansAsync(context, rows, ct),
-                ExchangeFormat.Projects => Projects(context, rows),
+                ExchangeFormat.Projects => await ProjectsAsync(context, rows, ct),
                 ExchangeFormat.Disbursements => await DisbursementsAsync(context, rows, ct),
                 _ => await OutcomesAsync(context, rows, ct),
             });
+            await FlushAsync(ct);
         }
 
         if (errors.Count > 0 || dryRun)
         {
+            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return new ImportResult(errors, counts, false);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
         return new ImportResult(errors, counts, true);
+    }
+
+    private const int BatchSize = 1000;
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private static SheetReader? OpenOrNull(Stream file)
@@ -125,36 +132,25 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
     private async Task LoadProjectsAsync(Context context, CancellationToken ct)
     {
         var rows = await db.Projects.AsNoTracking()
-            .Select(p => new
-            {
-                p.Code, p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, p.PlanYear, p.Kind, p.Title, p.ImplementingUnit,
-                p.RequestedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate,
-            })
+            .Select(p => new { p.Code, p.Id, p.ProvinceId, p.Source, p.ApprovedSupport })
             .ToListAsync(ct);
         var disbursed = (await db.Disbursements.AsNoTracking().Where(d => d.Source == MoneySource.State)
-                .Select(d => new { d.ProjectId, d.Amount }).ToListAsync(ct))
-            .GroupBy(d => d.ProjectId).ToDictionary(g => g.Key, g => g.Sum(d => d.Amount));
-        var contents = (await db.ProjectContents.AsNoTracking().Select(c => new { c.ProjectId, c.ContentCode }).ToListAsync(ct))
-            .ToLookup(c => c.ProjectId, c => c.ContentCode);
+                .GroupBy(d => d.ProjectId).Select(g => new { ProjectId = g.Key, Total = g.Sum(d => (double)d.Amount) }).ToListAsync(ct))
+            .ToDictionary(d => d.ProjectId, d => (decimal)d.Total);
         foreach (var p in rows)
         {
-            context.Projects[p.Code] = new KnownProject(p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, disbursed.GetValueOrDefault(p.Id), null)
-            {
-                Signature = Signature(p.PlanYear, p.ProvinceId, p.Source, p.Kind, p.Title, p.ImplementingUnit, p.RequestedSupport,
-                    p.ApprovedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate, contents[p.Id]),
-            };
+            context.Projects[p.Code] = new KnownProject(p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, disbursed.GetValueOrDefault(p.Id), null);
         }
     }
 
     /// <summary>The data rows of a sheet whose headers are right; header errors are reported and the rows skipped.</summary>
-    private static List<CellParserRow> ReadSheet(Context context, string sheet, IReadOnlyList<string> headers, int required)
+    private static IEnumerable<CellParserRow> ReadSheet(Context context, string sheet, IReadOnlyList<string> headers, int required)
     {
-        var result = new List<CellParserRow>();
         using var rows = context.Reader.Rows(sheet).GetEnumerator();
         if (!rows.MoveNext())
         {
             context.Errors.Add(new ImportError(sheet, 1, "—", "Trang tính trống: thiếu dòng tiêu đề."));
-            return result;
+            yield break;
         }
 
         var header = rows.Current;
@@ -177,9 +173,10 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
 
         if (!headerOk)
         {
-            return result;
+            yield break;
         }
 
+        var count = 0;
         while (rows.MoveNext())
         {
             if (rows.Current.IsEmpty)
@@ -187,21 +184,20 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                 continue;
             }
 
-            if (result.Count >= context.Limits.MaxRows)
+            if (count++ >= context.Limits.MaxRows)
             {
                 context.Errors.Add(new ImportError(sheet, rows.Current.Number, "—",
                     string.Create(CultureInfo.InvariantCulture, $"Trang tính có quá {context.Limits.MaxRows} dòng dữ liệu; hãy chia thành nhiều tệp.")));
                 break;
             }
 
-            result.Add(new CellParserRow(new CellParser(sheet, rows.Current, headers, context.Errors)));
             if (++context.RowsRead % 1000 == 0)
             {
                 context.Progress?.Report(context.RowsRead);
             }
-        }
 
-        return result;
+            yield return new CellParserRow(new CellParser(sheet, rows.Current, headers, context.Errors));
+        }
     }
 
     private sealed record CellParserRow(CellParser Cells);
@@ -248,7 +244,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
         return null;
     }
 
-    private async Task<SheetCounts> PlansAsync(Context context, List<CellParserRow> rows, CancellationToken ct)
+    private async Task<SheetCounts> PlansAsync(Context context, IEnumerable<CellParserRow> rows, CancellationToken ct)
     {
         var existing = await db.AnnualPlans.AsNoTracking()
             .Select(p => new { p.Year, p.ProvinceId, p.Source, p.Amount, p.DecisionNumber, p.DecisionDate }).ToListAsync(ct);
@@ -294,7 +290,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
         return new SheetCounts(ExchangeFormat.Plans, created, 0, unchanged);
     }
 
-    private SheetCounts Projects(Context context, List<CellParserRow> rows)
+    private async Task<SheetCounts> ProjectsAsync(Context context, IEnumerable<CellParserRow> rows, CancellationToken ct)
     {
         int created = 0, changed = 0, unchanged = 0;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -376,13 +372,6 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                     continue;
                 }
 
-                if (known.Signature == Signature(values.PlanYear, values.ProvinceId, values.Source, values.Kind, values.Title, values.ImplementingUnit,
-                        values.RequestedSupport, values.ApprovedSupport, values.CounterpartCommitted, values.State, values.ApprovalDate, contentCodes))
-                {
-                    unchanged++;
-                    continue;
-                }
-
                 toUpdate.Add((c, code, values));
                 continue;
             }
@@ -398,12 +387,44 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
             });
             db.Projects.Add(values);
             context.Projects[code] = new KnownProject(0, province.Id, values.Source, values.ApprovedSupport, 0, values);
-            created++;
+            if (++created % BatchSize == 0)
+            {
+                await FlushAsync(ct);
+            }
         }
 
-        foreach (var (_, code, values) in toUpdate)
+        // Existing projects are compared in batches after the pass, so that only the rows sent are loaded.
+        foreach (var batch in toUpdate.Chunk(500))
         {
-            var project = db.Projects.Include(p => p.Contents).Single(p => p.Code == code);
+            var codes = batch.Select(b => b.Code).ToList();
+            var stored = await db.Projects.Include(p => p.Contents).Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+            foreach (var (_, code, values) in batch)
+            {
+                var project = stored[code];
+                if (Signature(project) == Signature(values))
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                Update(context, project, values, now);
+                changed++;
+            }
+
+            await FlushAsync(ct);
+        }
+
+        return new SheetCounts(ExchangeFormat.Projects, created, changed, unchanged);
+    }
+
+    private static string Signature(Project p) =>
+        Signature(p.PlanYear, p.ProvinceId, p.Source, p.Kind, p.Title, p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport,
+            p.CounterpartCommitted, p.State, p.ApprovalDate, p.Contents.Select(c => c.ContentCode));
+
+    private void Update(Context context, Project project, Project values, DateTime now)
+    {
+        {
+            var code = project.Code;
             var from = project.State;
             (project.PlanYear, project.ProvinceId, project.Source, project.Kind, project.Title, project.ImplementingUnit) =
                 (values.PlanYear, values.ProvinceId, values.Source, values.Kind, values.Title, values.ImplementingUnit);
@@ -423,10 +444,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                 FromState = from == project.State ? null : from, ToState = from == project.State ? null : project.State,
             });
             context.Projects[code] = context.Projects[code] with { Approved = project.ApprovedSupport };
-            changed++;
         }
-
-        return new SheetCounts(ExchangeFormat.Projects, created, changed, unchanged);
     }
 
     private KnownProject? Project(Context context, CellParser cells, string? code)
@@ -445,7 +463,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
         return InScope(context, cells, 0, known.ProvinceId) ? known : null;
     }
 
-    private async Task<SheetCounts> DisbursementsAsync(Context context, List<CellParserRow> rows, CancellationToken ct)
+    private async Task<SheetCounts> DisbursementsAsync(Context context, IEnumerable<CellParserRow> rows, CancellationToken ct)
     {
         var existing = (await db.Disbursements.AsNoTracking()
             .Select(d => new { d.ProjectId, d.Date, d.Amount, d.Source, d.Note }).ToListAsync(ct))
@@ -502,23 +520,18 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
             {
                 Date = date.Value, Amount = amount.Value, Source = source.Value, Note = note, RecordedBy = context.Actor.UserName, RecordedAtUtc = now,
             };
-            if (project.New is { } fresh)
+            disbursement.ProjectId = project.New?.Id ?? project.Id;
+            db.Disbursements.Add(disbursement);
+            if (++created % BatchSize == 0)
             {
-                fresh.Disbursements.Add(disbursement);
+                await FlushAsync(ct);
             }
-            else
-            {
-                disbursement.ProjectId = project.Id;
-                db.Disbursements.Add(disbursement);
-            }
-
-            created++;
         }
 
         return new SheetCounts(ExchangeFormat.Disbursements, created, 0, unchanged);
     }
 
-    private async Task<SheetCounts> OutcomesAsync(Context context, List<CellParserRow> rows, CancellationToken ct)
+    private async Task<SheetCounts> OutcomesAsync(Context context, IEnumerable<CellParserRow> rows, CancellationToken ct)
     {
         var existing = await db.ProjectOutcomes.AsNoTracking()
             .Select(o => new { o.ProjectId, o.IndicatorCode, o.Id, o.Target, o.Actual }).ToListAsync(ct);
@@ -552,7 +565,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
 
             if (project.New is { } fresh)
             {
-                fresh.Outcomes.Add(new ProjectOutcome { IndicatorCode = indicator, Target = target.Value, Actual = actual });
+                db.ProjectOutcomes.Add(new ProjectOutcome { ProjectId = fresh.Id, IndicatorCode = indicator, Target = target.Value, Actual = actual });
                 created++;
             }
             else if (byKey.TryGetValue((project.Id, indicator), out var old))

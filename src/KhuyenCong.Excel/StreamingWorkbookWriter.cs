@@ -1,6 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
+using System.IO.Compression;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace KhuyenCong.Excel;
@@ -16,61 +16,44 @@ public sealed class StreamingWorkbookWriter : IDisposable
     private const uint MoneyStyle = 2;
     private const uint HeaderStyle = 3;
 
-    private readonly SpreadsheetDocument _document;
-    private readonly Sheets _sheets;
-    private uint _sheetId;
+    // The package is written as a plain zip in create mode: each part streams straight to the output, where
+    // SpreadsheetDocument.Create would keep every part in memory until the end (zip update mode).
+    private readonly ZipArchive _zip;
+    private readonly List<string> _sheets = [];
 
-    public StreamingWorkbookWriter(Stream output)
-    {
-        _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbook = _document.AddWorkbookPart();
-        workbook.Workbook = new Workbook();
-        _sheets = workbook.Workbook.AppendChild(new Sheets());
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" }) { Count = 1 },
-            new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-            new Borders(new Border()) { Count = 1 },
-            new CellFormats(
-                new CellFormat(),
-                new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
-                new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true },
-                new CellFormat { FontId = 1, ApplyFont = true }) { Count = 4 });
-    }
+    public StreamingWorkbookWriter(Stream output) => _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
 
     /// <summary>Writes one sheet: a bold header row, then the rows (string, number, DateOnly or null cells).</summary>
     public void WriteSheet(string name, IReadOnlyList<string> headers, IEnumerable<object?[]> rows, IReadOnlyList<double>? widths = null)
     {
-        var part = _document.WorkbookPart!.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(part))
+        _sheets.Add(name);
+        using var entry = _zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count}.xml", CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(entry);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteStartElement(new SheetViews());
+        writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
+        writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.WriteStartElement(new Columns());
+        for (var i = 0; i < headers.Count; i++)
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetViews());
-            writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
-            writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteStartElement(new Columns());
-            for (var i = 0; i < headers.Count; i++)
-            {
-                writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = widths?.ElementAtOrDefault(i) is > 0 and var w ? w : 18, CustomWidth = true });
-            }
-
-            writer.WriteEndElement();
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, 1, headers.Cast<object?>().ToArray(), header: true);
-            var number = 1;
-            foreach (var row in rows)
-            {
-                WriteRow(writer, ++number, row, header: false);
-            }
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = widths?.ElementAtOrDefault(i) is > 0 and var w ? w : 18, CustomWidth = true });
         }
 
-        _sheets.AppendChild(new Sheet { Id = _document.WorkbookPart.GetIdOfPart(part), SheetId = ++_sheetId, Name = name });
+        writer.WriteEndElement();
+        writer.WriteStartElement(new SheetData());
+        WriteRow(writer, 1, [.. headers], header: true);
+        var number = 1;
+        foreach (var row in rows)
+        {
+            WriteRow(writer, ++number, row, header: false);
+        }
+
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.Close();
     }
 
     /// <summary>Text that would start a formula (=, +, -, @) gets a leading apostrophe; the importer removes it.</summary>
@@ -79,33 +62,66 @@ public sealed class StreamingWorkbookWriter : IDisposable
     private static void WriteRow(OpenXmlWriter writer, int number, object?[] values, bool header)
     {
         writer.WriteStartElement(new Row { RowIndex = (uint)number });
+        var skipped = false;
         for (var i = 0; i < values.Length; i++)
         {
-            var reference = ExchangeFormat.ColumnName(i) + number.ToString(CultureInfo.InvariantCulture);
-            switch (values[i])
+            if (values[i] is null)
             {
-                case null:
-                    break;
-                case DateOnly date:
-                    writer.WriteElement(new Cell(new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)))
-                        { CellReference = reference, StyleIndex = DateStyle });
-                    break;
-                case decimal money:
-                    writer.WriteElement(new Cell(new CellValue(money.ToString(CultureInfo.InvariantCulture))) { CellReference = reference, StyleIndex = MoneyStyle });
-                    break;
-                case int or long or double:
-                    writer.WriteElement(new Cell(new CellValue(Convert.ToString(values[i], CultureInfo.InvariantCulture)!)) { CellReference = reference });
-                    break;
-                default:
-                    var text = Convert.ToString(values[i], CultureInfo.InvariantCulture) ?? string.Empty;
-                    writer.WriteElement(new Cell(new InlineString(new Text(header ? text : Neutralise(text)) { Space = SpaceProcessingModeValues.Preserve }))
-                        { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = header ? HeaderStyle : 0 });
-                    break;
+                skipped = true;
+                continue;
             }
+
+            // Cells are positional; a reference is needed only after an empty cell was left out.
+            Cell cell = values[i] switch
+            {
+                DateOnly date => new Cell(new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture))) { StyleIndex = DateStyle },
+                decimal money => new Cell(new CellValue(money.ToString(CultureInfo.InvariantCulture))) { StyleIndex = MoneyStyle },
+                int or long or double => new Cell(new CellValue(Convert.ToString(values[i], CultureInfo.InvariantCulture)!)),
+                _ => new Cell(new InlineString(new Text(header ? (string)values[i]! : Neutralise(Convert.ToString(values[i], CultureInfo.InvariantCulture) ?? string.Empty))))
+                    { DataType = CellValues.InlineString, StyleIndex = header ? HeaderStyle : null },
+            };
+            if (skipped)
+            {
+                cell.CellReference = ExchangeFormat.ColumnName(i) + number.ToString(CultureInfo.InvariantCulture);
+                skipped = false;
+            }
+
+            writer.WriteElement(cell);
         }
 
         writer.WriteEndElement();
     }
 
-    public void Dispose() => _document.Dispose();
+    /// <summary>The package parts around the sheets: content types, relationships, workbook and styles.</summary>
+    public void Dispose()
+    {
+        Part("[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+            """ + string.Concat(_sheets.Select((_, i) => $"<Override PartName=\"/xl/worksheets/sheet{i + 1}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>")) + "</Types>");
+        Part("_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """);
+        Part("xl/workbook.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>
+            """ + string.Concat(_sheets.Select((n, i) => $"<sheet name=\"{System.Security.SecurityElement.Escape(n)}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"/>")) + "</sheets></workbook>");
+        Part("xl/_rels/workbook.xml.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+            """ + string.Concat(_sheets.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>"))
+            + $"<Relationship Id=\"rId{_sheets.Count + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>");
+        Part("xl/styles.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="2"><font/><font><b/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="4"><xf/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="3" applyNumberFormat="1"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>
+            """);
+        _zip.Dispose();
+    }
+
+    private void Part(string name, string xml)
+    {
+        using var writer = new StreamWriter(_zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new System.Text.UTF8Encoding(false));
+        writer.Write(xml.Trim());
+    }
 }

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+using KhuyenCong.Data;
+using KhuyenCong.Data.Migrations.Sqlite;
+using KhuyenCong.Domain.Identity;
+using KhuyenCong.Domain.Projects;
+using KhuyenCong.Excel;
+using KhuyenCong.Web.Projects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+// Excel exchange benchmark (issue: annual plans, money and Excel exchange).
+//   dotnet run -c Release --project bench/KhuyenCong.Bench [-- --db bench/results/bench.db]
+// Fills (once) a SQLite database with `seed-demo --projects 100000`, then measures, each step in a fresh child
+// process so that its peak memory is its own: the floor (a bare OpenXmlWriter loop over rows already in memory),
+// the portal's export of all projects, and an import of a 20,000-row DeAn sheet into a copy of the database.
+if (args.Length >= 2 && args[0] == "step")
+{
+    return await Step.RunAsync(args[1], args[2]);
+}
+
+var db = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault() ?? Path.Combine("bench", "results", "bench.db");
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(db))!);
+if (!File.Exists(db))
+{
+    Console.WriteLine($"Filling {db} with seed-demo --projects 100000 (a few minutes, once)…");
+    var watch = Stopwatch.StartNew();
+    await using var context = Step.Context(db);
+    await context.Database.MigrateAsync();
+    await new KhuyenCong.Data.ReferenceData.ReferenceDataLoader(context).LoadAsync();
+    var geography = new Geography(new Step.Factory(db), new MemoryCache(new MemoryCacheOptions()));
+    await new DemoProjects(context, geography).SeedAsync(100_000, 2022, 2026, 2026);
+    Console.WriteLine($"  seeded in {watch.Elapsed.TotalSeconds:0.0} s");
+}
+
+var results = new Dictionary<string, (double Seconds, double PeakMb, string Note)>();
+foreach (var step in new[] { "floor", "export", "import" })
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+    foreach (var a in (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) ? [typeof(Step).Assembly.Location] : Array.Empty<string>()).Concat(["step", step, db]))
+    {
+        start.ArgumentList.Add(a);
+    }
+
+    using var child = Process.Start(start)!;
+    var output = await child.StandardOutput.ReadToEndAsync();
+    await child.WaitForExitAsync();
+    var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith("RESULT ", StringComparison.Ordinal)).Split(' ');
+    results[step] = (double.Parse(line[1], CultureInfo.InvariantCulture), double.Parse(line[2], CultureInfo.InvariantCulture), string.Join(' ', line.Skip(3)));
+}
+
+var (floor, export, import) = (results["floor"], results["export"], results["import"]);
+Console.WriteLine();
+Console.WriteLine("| step | time (s) | peak memory (MB) | note |");
+Console.WriteLine("|---|---|---|---|");
+foreach (var (name, r) in results)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {r.Seconds:0.00} | {r.PeakMb:0} | {r.Note} |"));
+}
+
+var ratio = export.Seconds / floor.Seconds;
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"export / floor time ratio: {ratio:0.00} (target ≤ 1.5) {(ratio <= 1.5 ? "MET" : "MISSED")}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"export peak memory: {export.PeakMb:0} MB (target < 250) {(export.PeakMb < 250 ? "MET" : "MISSED")}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import of 20,000 rows: {import.Seconds:0.00} s (target < 20), {import.PeakMb:0} MB (target < 400) {(import.Seconds < 20 && import.PeakMb < 400 ? "MET" : "MISSED")}"));
+return 0;
+
+/// <summary>One measured step, run in its own process.</summary>
+internal static class Step
+{
+    public static KhuyenCongDbContext Context(string db)
+    {
+        var builder = new DbContextOptionsBuilder<KhuyenCongDbContext>();
+        SqliteDatabase.Use(builder, $"Data Source={db}");
+        return new KhuyenCongDbContext(builder.Options);
+    }
+
+    public sealed class Factory(string db) : IDbContextFactory<KhuyenCongDbContext>
+    {
+        public KhuyenCongDbContext CreateDbContext() => Context(db);
+    }
+
+    public static async Task<int> RunAsync(string step, string db)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"kc-bench-{step}-{Guid.NewGuid():N}.xlsx");
+        double seconds;
+        string note;
+        switch (step)
+        {
+            case "floor":
+            {
+                // The same cells, read into memory first (not timed), then written by a bare OpenXmlWriter loop.
+                await using var context = Context(db);
+                var rows = Rows(context).ToList();
+                var watch = Stopwatch.StartNew();
+                BareWrite(output, rows);
+                seconds = watch.Elapsed.TotalSeconds;
+                note = $"{rows.Count} rows × {ExchangeFormat.ProjectHeaders.Count} cells from memory";
+                break;
+            }
+
+            case "export":
+            {
+                // A running portal has built its EF model and opened its pool already: that one-time cost is not timed.
+                await using var context = Context(db);
+                _ = await context.Projects.AsNoTracking().Select(p => p.Id).FirstOrDefaultAsync();
+                var watch = Stopwatch.StartNew();
+                await using (var file = File.Create(output))
+                {
+                    ExchangeExporter.Write(file, "projects", context.Projects, context.AnnualPlans, new ExportFilter(null, null));
+                }
+
+                seconds = watch.Elapsed.TotalSeconds;
+                note = $"all projects from the database, {new FileInfo(output).Length / 1024 / 1024} MB file";
+                break;
+            }
+
+            default:
+            {
+                var copy = Path.Combine(Path.GetTempPath(), $"kc-bench-{Guid.NewGuid():N}.db");
+                File.Copy(db, copy);
+                await using (var writer = File.Create(output))
+                using (var workbook = new StreamingWorkbookWriter(writer))
+                {
+                    workbook.WriteSheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, Enumerable.Range(1, 20_000).Select(i => new object?[]
+                    {
+                        string.Create(CultureInfo.InvariantCulture, $"BENCH-{i:00000}"), 2026, i % 2 == 0 ? "24" : "79", "KCQG", "Thường", "ND03",
+                        "Hỗ trợ ứng dụng máy móc chế biến nông sản", "Trung tâm Khuyến công", 500_000_000m, 450_000_000m, 1_000_000_000m,
+                        ProjectLabels.Of(ProjectState.Approved), new DateOnly(2026, 3, 20),
+                    }));
+                }
+
+                var watch = Stopwatch.StartNew();
+                await using var context = Context(copy);
+                await using var stream = File.OpenRead(output);
+                var actor = new ProjectActor("bench", "bench", Roles.MinistryOfficer, new HashSet<int>(), new HashSet<string>());
+                var result = await new ExchangeImporter(context, TimeProvider.System).ImportAsync(stream, actor, dryRun: false, new ImportLimits());
+                seconds = watch.Elapsed.TotalSeconds;
+                note = result.Succeeded ? $"{result.Counts.Single().Created} projects written in one transaction" : $"FAILED: {result.Errors[0]}";
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Delete(copy);
+                break;
+            }
+        }
+
+        File.Delete(output);
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {seconds:0.000} {peak:0} {note}"));
+        return 0;
+    }
+
+    private static IEnumerable<object?[]> Rows(KhuyenCongDbContext context) =>
+        context.Projects.AsNoTracking().OrderBy(p => p.Id)
+            .Select(p => new { p.Code, p.PlanYear, Province = p.Province!.Code, p.Source, p.Kind, Contents = p.Contents.Select(c => c.ContentCode).ToList(), p.Title, p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate })
+            .AsEnumerable()
+            .Select(p => new object?[] { p.Code, p.PlanYear, p.Province, ProjectLabels.Of(p.Source), ProjectLabels.Of(p.Kind), string.Join(", ", p.Contents), p.Title, p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, ProjectLabels.Of(p.State), p.ApprovalDate });
+
+    /// <summary>
+    /// The floor: nothing but OpenXmlWriter writing cells that are already in memory, into the same streamed zip
+    /// package the portal writes (the package scaffolding is the portal's writer with no rows).
+    /// </summary>
+    private static void BareWrite(string path, List<object?[]> rows)
+    {
+        using var file = File.Create(path);
+        using var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Create);
+        using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(entry);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteStartElement(new SheetData());
+        foreach (var row in rows)
+        {
+            writer.WriteStartElement(new Row());
+            foreach (var value in row)
+            {
+                switch (value)
+                {
+                    case null: break;
+                    case decimal or int: writer.WriteElement(new Cell(new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!))); break;
+                    case DateOnly d: writer.WriteElement(new Cell(new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)))); break;
+                    default: writer.WriteElement(new Cell(new InlineString(new Text((string)value))) { DataType = CellValues.InlineString }); break;
+                }
+            }
+
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+}
