@@ -97,6 +97,29 @@ public sealed class ExchangePageSpecs(SqlitePortalFixture fixture) : IClassFixtu
         Assert.DoesNotContain("Đề án xuất của Bắc Ninh", titles);
     }
 
+    [Fact]
+    public async Task Text_that_excel_would_run_as_a_formula_is_neutralised_in_exports_and_reads_back_unchanged()
+    {
+        var portal = await fixture.GetAsync();
+        var id = await new ProjectBuilder(portal).In("24", 2026).Titled("=HYPERLINK(\"http://x\",\"bấm\")").SaveAsync();
+        var client = portal.Browser();
+        await client.SignInOkAsync(PortalFixture.OfficerBacNinh);
+        var bytes = await (await client.GetAsync("/Exchange?handler=Export&kind=projects&year=2026&province=24")).Content.ReadAsByteArrayAsync();
+
+        using (var reader = new SheetReader(new MemoryStream(bytes)))
+        {
+            var row = reader.Rows(ExchangeFormat.Projects).Skip(1).Single(r => r[6].Text.Contains("HYPERLINK", StringComparison.Ordinal));
+            Assert.Equal("'=HYPERLINK(\"http://x\",\"bấm\")", row[6].Text);
+            Assert.False(row[6].IsFormula);
+        }
+
+        var ministry = new Domain.Projects.ProjectActor("t", "Cục", Domain.Identity.Roles.MinistryOfficer, new HashSet<int>(), new HashSet<string>());
+        var result = await ImportSpecs.ImportAsync(portal, bytes, ministry);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(0, result.Counts.Single().Changed);
+        Assert.Equal("=HYPERLINK(\"http://x\",\"bấm\")", await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] book)
     {
         var token = HttpForms.Token(await client.GetPageAsync("/Projects"));
