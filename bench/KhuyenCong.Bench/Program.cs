@@ -90,59 +90,59 @@ internal static class Step
         switch (step)
         {
             case "floor":
-            {
-                // The same cells, read into memory first (not timed), then written by a bare OpenXmlWriter loop.
-                await using var context = Context(db);
-                var rows = Rows(context).ToList();
-                var watch = Stopwatch.StartNew();
-                BareWrite(output, rows);
-                seconds = watch.Elapsed.TotalSeconds;
-                note = $"{rows.Count} rows × {ExchangeFormat.ProjectHeaders.Count} cells from memory";
-                break;
-            }
-
-            case "export":
-            {
-                // A running portal has built its EF model and opened its pool already: that one-time cost is not timed.
-                await using var context = Context(db);
-                _ = await context.Projects.AsNoTracking().Select(p => p.Id).FirstOrDefaultAsync();
-                var watch = Stopwatch.StartNew();
-                await using (var file = File.Create(output))
                 {
-                    ExchangeExporter.Write(file, "projects", context.Projects, context.AnnualPlans, new ExportFilter(null, null));
+                    // The same cells, read into memory first (not timed), then written by a bare OpenXmlWriter loop.
+                    await using var context = Context(db);
+                    var rows = Rows(context).ToList();
+                    var watch = Stopwatch.StartNew();
+                    BareWrite(output, rows);
+                    seconds = watch.Elapsed.TotalSeconds;
+                    note = $"{rows.Count} rows × {ExchangeFormat.ProjectHeaders.Count} cells from memory";
+                    break;
                 }
 
-                seconds = watch.Elapsed.TotalSeconds;
-                note = $"all projects from the database, {new FileInfo(output).Length / 1024 / 1024} MB file";
-                break;
-            }
+            case "export":
+                {
+                    // A running portal has built its EF model and opened its pool already: that one-time cost is not timed.
+                    await using var context = Context(db);
+                    _ = await context.Projects.AsNoTracking().Select(p => p.Id).FirstOrDefaultAsync();
+                    var watch = Stopwatch.StartNew();
+                    await using (var file = File.Create(output))
+                    {
+                        ExchangeExporter.Write(file, "projects", context.Projects, context.AnnualPlans, new ExportFilter(null, null));
+                    }
+
+                    seconds = watch.Elapsed.TotalSeconds;
+                    note = $"all projects from the database, {new FileInfo(output).Length / 1024 / 1024} MB file";
+                    break;
+                }
 
             default:
-            {
-                var copy = Path.Combine(Path.GetTempPath(), $"kc-bench-{Guid.NewGuid():N}.db");
-                File.Copy(db, copy);
-                await using (var writer = File.Create(output))
-                using (var workbook = new StreamingWorkbookWriter(writer))
                 {
-                    workbook.WriteSheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, Enumerable.Range(1, 20_000).Select(i => new object?[]
+                    var copy = Path.Combine(Path.GetTempPath(), $"kc-bench-{Guid.NewGuid():N}.db");
+                    File.Copy(db, copy);
+                    await using (var writer = File.Create(output))
+                    using (var workbook = new StreamingWorkbookWriter(writer))
                     {
+                        workbook.WriteSheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, Enumerable.Range(1, 20_000).Select(i => new object?[]
+                        {
                         string.Create(CultureInfo.InvariantCulture, $"BENCH-{i:00000}"), 2026, i % 2 == 0 ? "24" : "79", "KCQG", "Thường", "ND03",
                         "Hỗ trợ ứng dụng máy móc chế biến nông sản", "Trung tâm Khuyến công", 500_000_000m, 450_000_000m, 1_000_000_000m,
                         ProjectLabels.Of(ProjectState.Approved), new DateOnly(2026, 3, 20),
-                    }));
-                }
+                        }));
+                    }
 
-                var watch = Stopwatch.StartNew();
-                await using var context = Context(copy);
-                await using var stream = File.OpenRead(output);
-                var actor = new ProjectActor("bench", "bench", Roles.MinistryOfficer, new HashSet<int>(), new HashSet<string>());
-                var result = await new ExchangeImporter(context, TimeProvider.System).ImportAsync(stream, actor, dryRun: false, new ImportLimits());
-                seconds = watch.Elapsed.TotalSeconds;
-                note = result.Succeeded ? $"{result.Counts.Single().Created} projects written in one transaction" : $"FAILED: {result.Errors[0]}";
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                File.Delete(copy);
-                break;
-            }
+                    var watch = Stopwatch.StartNew();
+                    await using var context = Context(copy);
+                    await using var stream = File.OpenRead(output);
+                    var actor = new ProjectActor("bench", "bench", Roles.MinistryOfficer, new HashSet<int>(), new HashSet<string>());
+                    var result = await new ExchangeImporter(context, TimeProvider.System).ImportAsync(stream, actor, dryRun: false, new ImportLimits());
+                    seconds = watch.Elapsed.TotalSeconds;
+                    note = result.Succeeded ? $"{result.Counts.Single().Created} projects written in one transaction" : $"FAILED: {result.Errors[0]}";
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    File.Delete(copy);
+                    break;
+                }
         }
 
         File.Delete(output);

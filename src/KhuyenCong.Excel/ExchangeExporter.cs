@@ -111,8 +111,20 @@ public static class ExchangeExporter
             .OrderBy(p => p.Id)
             .SelectMany(p => p.Contents.OrderBy(c => c.Id).Select(c => c.ContentCode).DefaultIfEmpty(), (p, content) => new
             {
-                p.Id, p.Code, p.PlanYear, Province = p.Province!.Code, p.Source, p.Kind,
-                p.Title, p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate, Content = content,
+                p.Id,
+                p.Code,
+                p.PlanYear,
+                Province = p.Province!.Code,
+                p.Source,
+                p.Kind,
+                p.Title,
+                p.ImplementingUnit,
+                p.RequestedSupport,
+                p.ApprovedSupport,
+                p.CounterpartCommitted,
+                p.State,
+                p.ApprovalDate,
+                Content = content,
             })
             .AsEnumerable();
         object?[]? current = null;

@@ -15,7 +15,7 @@ namespace KhuyenCong.Excel;
 /// </summary>
 public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
 {
-    private sealed record KnownProject(int Id, int ProvinceId, FundingSource Source, decimal? Approved, decimal StateDisbursed, Project? New);
+    private sealed record KnownProject(int Id, int ProvinceId, FundingSource Source, decimal? Approved, decimal StateDisbursed, Project? New, ProjectState State);
 
     /// <summary>The exchange columns of a project, to tell an unchanged row from a changed one.</summary>
     private static string Signature(int year, int provinceId, FundingSource source, ProjectKind kind, string title, string unit,
@@ -132,14 +132,14 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
     private async Task LoadProjectsAsync(Context context, CancellationToken ct)
     {
         var rows = await db.Projects.AsNoTracking()
-            .Select(p => new { p.Code, p.Id, p.ProvinceId, p.Source, p.ApprovedSupport })
+            .Select(p => new { p.Code, p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, p.State })
             .ToListAsync(ct);
         var disbursed = (await db.Disbursements.AsNoTracking().Where(d => d.Source == MoneySource.State)
                 .GroupBy(d => d.ProjectId).Select(g => new { ProjectId = g.Key, Total = g.Sum(d => (double)d.Amount) }).ToListAsync(ct))
             .ToDictionary(d => d.ProjectId, d => (decimal)d.Total);
         foreach (var p in rows)
         {
-            context.Projects[p.Code] = new KnownProject(p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, disbursed.GetValueOrDefault(p.Id), null);
+            context.Projects[p.Code] = new KnownProject(p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, disbursed.GetValueOrDefault(p.Id), null, p.State);
         }
     }
 
@@ -345,6 +345,21 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                 continue;
             }
 
+            // Loading projects in the state they reached is the ministry's: a province registers drafts by import,
+            // and its rows may not move a project's state or approved amount (that is the lifecycle's job).
+            if (!context.Ministry && context.Projects.TryGetValue(code, out var stored)
+                && (stored.State != state || stored.Approved != approved))
+            {
+                c.Error(11, "Tỉnh không được đổi trạng thái hay kinh phí được duyệt của đề án qua Excel.");
+                continue;
+            }
+
+            if (!context.Ministry && !context.Projects.ContainsKey(code) && state != ProjectState.Draft)
+            {
+                c.Error(11, "Tỉnh nhập đề án mới ở trạng thái «Nháp»; việc thẩm định, phê duyệt làm trên cổng.");
+                continue;
+            }
+
             var needsApproval = state >= ProjectState.Approved && state != ProjectState.Rejected;
             if (needsApproval && approved is null)
             {
@@ -360,9 +375,18 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
 
             var values = new Project
             {
-                Code = code, PlanYear = year.Value, ProvinceId = province.Id, Source = source.Value, Kind = kind.Value, Title = title,
-                ImplementingUnit = unit, RequestedSupport = requested.Value, ApprovedSupport = approved, CounterpartCommitted = counterpart ?? 0,
-                State = state.Value, ApprovalDate = approvalDate,
+                Code = code,
+                PlanYear = year.Value,
+                ProvinceId = province.Id,
+                Source = source.Value,
+                Kind = kind.Value,
+                Title = title,
+                ImplementingUnit = unit,
+                RequestedSupport = requested.Value,
+                ApprovedSupport = approved,
+                CounterpartCommitted = counterpart ?? 0,
+                State = state.Value,
+                ApprovalDate = approvalDate,
             };
             values.Contents.AddRange(contentCodes.Select((x, i) => new ProjectContent { ContentCode = x, RequestedAmount = i == 0 ? requested.Value : 0 }));
             if (context.Projects.TryGetValue(code, out var known))
@@ -382,11 +406,14 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
             values.CreatedAtUtc = values.UpdatedAtUtc = now;
             values.Events.Add(new ProjectEvent
             {
-                OccurredAtUtc = now, UserId = context.Actor.UserId, UserName = context.Actor.UserName,
-                Action = $"Nhập từ Excel ở trạng thái «{ProjectLabels.Of(values.State)}»", ToState = values.State,
+                OccurredAtUtc = now,
+                UserId = context.Actor.UserId,
+                UserName = context.Actor.UserName,
+                Action = $"Nhập từ Excel ở trạng thái «{ProjectLabels.Of(values.State)}»",
+                ToState = values.State,
             });
             db.Projects.Add(values);
-            context.Projects[code] = new KnownProject(0, province.Id, values.Source, values.ApprovedSupport, 0, values);
+            context.Projects[code] = new KnownProject(0, province.Id, values.Source, values.ApprovedSupport, 0, values, values.State);
             if (++created % BatchSize == 0)
             {
                 await FlushAsync(ct);
@@ -440,8 +467,12 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
             project.UpdatedAtUtc = now;
             project.Events.Add(new ProjectEvent
             {
-                OccurredAtUtc = now, UserId = context.Actor.UserId, UserName = context.Actor.UserName, Action = "Cập nhật từ Excel",
-                FromState = from == project.State ? null : from, ToState = from == project.State ? null : project.State,
+                OccurredAtUtc = now,
+                UserId = context.Actor.UserId,
+                UserName = context.Actor.UserName,
+                Action = "Cập nhật từ Excel",
+                FromState = from == project.State ? null : from,
+                ToState = from == project.State ? null : project.State,
             });
             context.Projects[code] = context.Projects[code] with { Approved = project.ApprovedSupport };
         }
@@ -507,6 +538,13 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
             if (source == MoneySource.State)
             {
                 var total = project.StateDisbursed + paid.GetValueOrDefault(code!) + amount.Value;
+                var advanceLimit = Math.Round((project.Approved ?? 0) * ProjectRules.DefaultAdvanceLimitPercent / 100m, 0, MidpointRounding.ToZero);
+                if (project.State is not (ProjectState.Accepted or ProjectState.Settled) && project.Approved is not null && total > advanceLimit)
+                {
+                    c.Error(2, $"Đề án chưa nghiệm thu: tạm ứng không được vượt {Domain.Common.VietnameseCulture.Number(ProjectRules.DefaultAdvanceLimitPercent)}% kinh phí được duyệt ({Domain.Common.VietnameseCulture.Dong(advanceLimit)} đồng); tổng sẽ là {Domain.Common.VietnameseCulture.Dong(total)} đồng.");
+                    continue;
+                }
+
                 if (project.Approved is null || total > project.Approved)
                 {
                     c.Error(2, $"Tổng giải ngân ngân sách của đề án ({Domain.Common.VietnameseCulture.Dong(total)} đồng) vượt kinh phí được duyệt ({Domain.Common.VietnameseCulture.Dong(project.Approved ?? 0)} đồng).");
@@ -518,7 +556,12 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
 
             var disbursement = new Disbursement
             {
-                Date = date.Value, Amount = amount.Value, Source = source.Value, Note = note, RecordedBy = context.Actor.UserName, RecordedAtUtc = now,
+                Date = date.Value,
+                Amount = amount.Value,
+                Source = source.Value,
+                Note = note,
+                RecordedBy = context.Actor.UserName,
+                RecordedAtUtc = now,
             };
             disbursement.ProjectId = project.New?.Id ?? project.Id;
             db.Disbursements.Add(disbursement);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
 using System.IO.Compression;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace KhuyenCong.Excel;
@@ -78,7 +78,7 @@ public sealed class StreamingWorkbookWriter : IDisposable
                 decimal money => new Cell(new CellValue(money.ToString(CultureInfo.InvariantCulture))) { StyleIndex = MoneyStyle },
                 int or long or double => new Cell(new CellValue(Convert.ToString(values[i], CultureInfo.InvariantCulture)!)),
                 _ => new Cell(new InlineString(new Text(header ? (string)values[i]! : Neutralise(Convert.ToString(values[i], CultureInfo.InvariantCulture) ?? string.Empty))))
-                    { DataType = CellValues.InlineString, StyleIndex = header ? HeaderStyle : null },
+                { DataType = CellValues.InlineString, StyleIndex = header ? HeaderStyle : null },
             };
             if (skipped)
             {

@@ -87,7 +87,7 @@ public sealed class ImportSpecs(SqlitePortalFixture fixture) : IClassFixture<Sql
         var portal = await fixture.GetAsync();
         var code = Code();
         var book = Book()
-            .Sheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, ProjectRow(code))
+            .Sheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, ProjectRow(code, state: "Đã nghiệm thu"))
             .Sheet(ExchangeFormat.Disbursements, ExchangeFormat.DisbursementHeaders,
                 [code, "01/04/2026", "300.000.000", "Ngân sách", null],
                 [code, "01/05/2026", "100.000.001", "Ngân sách", null],
@@ -95,6 +95,40 @@ public sealed class ImportSpecs(SqlitePortalFixture fixture) : IClassFixture<Sql
         var result = await AssertRefusedAsync(portal, book.Bytes(), s_ministry,
             "GiaiNgan!3: Số tiền (đồng): Tổng giải ngân ngân sách của đề án (400.000.001 đồng) vượt kinh phí được duyệt (400.000.000 đồng).");
         Assert.Contains("GiaiNgan!4: Mã đề án: Không có đề án mã «KHONG-CO» (trong cơ sở dữ liệu hoặc trang DeAn).", result.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public async Task Advances_before_acceptance_stay_within_70_percent_of_the_approved_support()
+    {
+        var portal = await fixture.GetAsync();
+        var code = Code();
+        var book = Book()
+            .Sheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, ProjectRow(code, state: "Đang thực hiện"))
+            .Sheet(ExchangeFormat.Disbursements, ExchangeFormat.DisbursementHeaders,
+                [code, "01/04/2026", "280.000.000", "Ngân sách", null],
+                [code, "01/05/2026", "1.000", "Ngân sách", null]);
+        await AssertRefusedAsync(portal, book.Bytes(), s_ministry,
+            "GiaiNgan!3: Số tiền (đồng): Đề án chưa nghiệm thu: tạm ứng không được vượt 70% kinh phí được duyệt (280.000.000 đồng); tổng sẽ là 280.001.000 đồng.");
+    }
+
+    [Fact]
+    public async Task A_province_cannot_approve_its_own_projects_through_excel()
+    {
+        var portal = await fixture.GetAsync();
+        var bacNinh = await portal.WithDbAsync(db => db.Provinces.Where(p => p.Code == "24" && p.ValidTo == null).Select(p => p.Id).SingleAsync());
+        var officer = new ProjectActor("o", "Sở", Roles.ProvinceOfficer, new HashSet<int> { bacNinh }, new HashSet<string>());
+        var draft = ProjectRow(Code());
+        (draft[9], draft[11]) = (null, "Nháp");
+        var approved = ProjectRow(Code());
+        var result = await AssertRefusedAsync(portal, Book().Sheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, draft, approved).Bytes(), officer,
+            "DeAn!3: Trạng thái: Tỉnh nhập đề án mới ở trạng thái «Nháp»");
+        Assert.Single(result.Errors);
+
+        var existing = await new ProjectBuilder(portal).In("24", 2026).SaveAsync();
+        var code = await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == existing).Select(p => p.Code).SingleAsync());
+        var promote = ProjectRow(code);
+        await AssertRefusedAsync(portal, Book().Sheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, promote).Bytes(), officer,
+            "DeAn!2: Trạng thái: Tỉnh không được đổi trạng thái hay kinh phí được duyệt của đề án qua Excel.");
     }
 
     [Fact]
@@ -147,7 +181,7 @@ public sealed class ImportSpecs(SqlitePortalFixture fixture) : IClassFixture<Sql
         var officer = new ProjectActor("o", "Sở", Roles.ProvinceOfficer, new HashSet<int> { bacNinh }, new HashSet<string>());
         var book = Book()
             .Sheet(ExchangeFormat.Plans, ExchangeFormat.PlanHeaders, [2026, "24", "KCQG", 1000, "1/QĐ-BCT", "10/01/2026"])
-            .Sheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, ProjectRow(Code(), province: "24"), ProjectRow(Code(), province: "01"));
+            .Sheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, Draft(ProjectRow(Code(), province: "24")), Draft(ProjectRow(Code(), province: "01")));
         var result = await AssertRefusedAsync(portal, book.Bytes(), officer, "KeHoach!2: Nguồn kinh phí: Kế hoạch KCQG do Bộ giao; tỉnh không nhập được.");
         Assert.Contains("DeAn!3: Mã tỉnh: Bạn chỉ được nhập dữ liệu của tỉnh, thành phố mình.", result.Errors.Select(e => e.ToString()));
         Assert.Equal(2, result.Errors.Count);
@@ -185,6 +219,12 @@ public sealed class ImportSpecs(SqlitePortalFixture fixture) : IClassFixture<Sql
 
     private static Task<(int, int, int, int)> CountsAsync(PortalFactory portal) => portal.WithDbAsync(async db =>
         (await db.Projects.CountAsync(), await db.AnnualPlans.CountAsync(), await db.Disbursements.CountAsync(), await db.ProjectOutcomes.CountAsync()));
+
+    private static object?[] Draft(object?[] row)
+    {
+        (row[9], row[11]) = (null, "Nháp");
+        return row;
+    }
 
     private static string Code() => $"T-{Guid.NewGuid():N}"[..14];
 

@@ -186,8 +186,14 @@ public sealed class ProjectAccessSpecs(SqlitePortalFixture fixture) : IClassFixt
         {
             var document = new ProjectDocument
             {
-                ProjectId = projectId, Category = "Dự toán kinh phí", FileName = "du-toan.pdf", ContentType = "application/pdf",
-                Size = 10, StorageName = storage, Sha256 = "x", UploadedBy = "test",
+                ProjectId = projectId,
+                Category = "Dự toán kinh phí",
+                FileName = "du-toan.pdf",
+                ContentType = "application/pdf",
+                Size = 10,
+                StorageName = storage,
+                Sha256 = "x",
+                UploadedBy = "test",
             };
             db.ProjectDocuments.Add(document);
             await db.SaveChangesAsync();

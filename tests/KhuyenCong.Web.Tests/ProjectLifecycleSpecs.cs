@@ -44,8 +44,11 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         await ActOkAsync(portal, officer, id, ProjectAction.RecordProgress, new() { ["Command.Date"] = "30/05/2026", ["Command.Comment"] = "Đã lắp đặt 2/3 máy sấy" });
         await ActOkAsync(portal, officer, id, ProjectAction.RecordAcceptance, new()
         {
-            ["Command.Date"] = "15/09/2026", ["Command.Reference"] = "12/BB-NT", ["Command.Amount"] = "390.000.000",
-            ["Command.Counterpart"] = "1.250.000.000", ["Command.Actuals[LAO_DONG_DAO_TAO]"] = "32",
+            ["Command.Date"] = "15/09/2026",
+            ["Command.Reference"] = "12/BB-NT",
+            ["Command.Amount"] = "390.000.000",
+            ["Command.Counterpart"] = "1.250.000.000",
+            ["Command.Actuals[LAO_DONG_DAO_TAO]"] = "32",
         });
         await ActOkAsync(portal, officer, id, ProjectAction.RecordDisbursement, new() { ["Command.Date"] = "25/09/2026", ["Command.Amount"] = "110.000.000", ["Command.MoneySource"] = "State" });
         await ActOkAsync(portal, officer, id, ProjectAction.Settle, new() { ["Command.Date"] = "10/01/2027", ["Command.Amount"] = "390.000.000" });

@@ -104,15 +104,23 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
             {
                 db.AnnualPlans.Add(new Domain.Plans.AnnualPlan
                 {
-                    Year = group.Key.Year, ProvinceId = group.Key.ProvinceId, Source = group.Key.Source, Amount = Round(total * 0.9m),
-                    DecisionNumber = string.Create(CultureInfo.InvariantCulture, $"{number++}/{issuer}"), DecisionDate = new DateOnly(group.Key.Year, 1, 10),
+                    Year = group.Key.Year,
+                    ProvinceId = group.Key.ProvinceId,
+                    Source = group.Key.Source,
+                    Amount = Round(total * 0.9m),
+                    DecisionNumber = string.Create(CultureInfo.InvariantCulture, $"{number++}/{issuer}"),
+                    DecisionDate = new DateOnly(group.Key.Year, 1, 10),
                 });
             }
 
             db.AnnualPlans.Add(new Domain.Plans.AnnualPlan
             {
-                Year = group.Key.Year, ProvinceId = group.Key.ProvinceId, Source = group.Key.Source, Amount = total,
-                DecisionNumber = string.Create(CultureInfo.InvariantCulture, $"{number++}/{issuer}"), DecisionDate = new DateOnly(group.Key.Year, random.Next(100) < 30 ? 7 : 1, 15),
+                Year = group.Key.Year,
+                ProvinceId = group.Key.ProvinceId,
+                Source = group.Key.Source,
+                Amount = total,
+                DecisionNumber = string.Create(CultureInfo.InvariantCulture, $"{number++}/{issuer}"),
+                DecisionDate = new DateOnly(group.Key.Year, random.Next(100) < 30 ? 7 : 1, 15),
             });
         }
 
@@ -137,9 +145,17 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
         {
             Code = string.Create(CultureInfo.InvariantCulture, $"{prefix}{sequence:0000}"),
             Title = string.Format(CultureInfo.InvariantCulture, s_titles[titleIndex], trade),
-            PlanYear = year, ProvinceId = province.Id, Source = source, Kind = kind,
+            PlanYear = year,
+            ProvinceId = province.Id,
+            Source = source,
+            Kind = kind,
             ImplementingUnit = source == FundingSource.KCQG ? $"Trung tâm Khuyến công {province.Name}" : $"Trung tâm Khuyến công và Tư vấn phát triển công nghiệp {province.Name}",
-            StartDate = start, EndDate = end, State = state, CreatedById = author, CreatedAtUtc = created, UpdatedAtUtc = created.AddDays(r.Next(300)),
+            StartDate = start,
+            EndDate = end,
+            State = state,
+            CreatedById = author,
+            CreatedAtUtc = created,
+            UpdatedAtUtc = created.AddDays(r.Next(300)),
         };
 
         var codes = new List<string> { s_contentsByTitle[titleIndex] };
@@ -166,8 +182,11 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
                 {
                     Name = r.Next(3) == 0 ? $"Hộ kinh doanh {owner}" : $"{(r.Next(2) == 0 ? "Công ty TNHH" : "Hợp tác xã")} {trade} {owner.Split(' ')[^1]}",
                     TaxCode = string.Create(CultureInfo.InvariantCulture, $"{r.NextInt64(100_000_000, 999_999_999):0000000000}"),
-                    Type = (BeneficiaryType)(1 + r.Next(4)), Commune = s_communes[r.Next(s_communes.Length)],
-                    WomenOwned = r.Next(4) == 0, EthnicMinorityEmployer = r.Next(6) == 0, PriorityArea = r.Next(5) == 0,
+                    Type = (BeneficiaryType)(1 + r.Next(4)),
+                    Commune = s_communes[r.Next(s_communes.Length)],
+                    WomenOwned = r.Next(4) == 0,
+                    EthnicMinorityEmployer = r.Next(6) == 0,
+                    PriorityArea = r.Next(5) == 0,
                 });
             }
         }
@@ -267,8 +286,14 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
             p.LastReason = "Cơ sở thụ hưởng không bố trí đủ vốn đối ứng.";
             p.Adjustments.Add(new Adjustment
             {
-                Kind = AdjustmentKind.Stop, Reason = p.LastReason, Status = AdjustmentStatus.Approved, RequestedById = author, RequestedBy = Author,
-                RequestedAtUtc = at, DecidedBy = Author, DecidedAtUtc = at.AddDays(7),
+                Kind = AdjustmentKind.Stop,
+                Reason = p.LastReason,
+                Status = AdjustmentStatus.Approved,
+                RequestedById = author,
+                RequestedBy = Author,
+                RequestedAtUtc = at,
+                DecidedBy = Author,
+                DecidedAtUtc = at.AddDays(7),
             });
             Event("Chấp thuận điều chỉnh: Dừng thực hiện", ProjectState.Contracted, ProjectState.Stopped, comment: p.LastReason);
             return;

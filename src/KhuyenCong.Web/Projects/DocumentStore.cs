@@ -109,8 +109,15 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
         var label = string.IsNullOrWhiteSpace(category) ? "Tài liệu khác" : category.Trim();
         db.ProjectDocuments.Add(new ProjectDocument
         {
-            ProjectId = project.Id, Category = label.Length > 200 ? label[..200] : label, FileName = name, ContentType = kind.ContentType,
-            Size = file.Length, StorageName = storageName, Sha256 = hash, UploadedBy = actor.UserName, UploadedAtUtc = now,
+            ProjectId = project.Id,
+            Category = label.Length > 200 ? label[..200] : label,
+            FileName = name,
+            ContentType = kind.ContentType,
+            Size = file.Length,
+            StorageName = storageName,
+            Sha256 = hash,
+            UploadedBy = actor.UserName,
+            UploadedAtUtc = now,
         });
         db.ProjectEvents.Add(new ProjectEvent { ProjectId = project.Id, OccurredAtUtc = now, UserId = actor.UserId, UserName = actor.UserName, Action = $"Đính kèm tài liệu «{name}»" });
         try

@@ -254,8 +254,12 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
 
                 p.Disbursements.Add(new Disbursement
                 {
-                    Date = paidOn, Amount = paid, Source = c.MoneySource, Note = c.Comment?.Trim(),
-                    RecordedBy = actor.UserName, RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+                    Date = paidOn,
+                    Amount = paid,
+                    Source = c.MoneySource,
+                    Note = c.Comment?.Trim(),
+                    RecordedBy = actor.UserName,
+                    RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
                 });
                 return (null, $"Giải ngân ({ProjectLabels.Of(c.MoneySource)}) ngày {VietnameseCulture.Date(paidOn)}", paid);
             case ProjectAction.RecordAcceptance:
@@ -327,8 +331,12 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
 
         var adjustment = new Adjustment
         {
-            Kind = c.AdjustmentKind, Reason = c.Comment.Trim(), RequestedById = actor.UserId, RequestedBy = actor.UserName,
-            RequestedAtUtc = clock.GetUtcNow().UtcDateTime, Details = c.Reference?.Trim(),
+            Kind = c.AdjustmentKind,
+            Reason = c.Comment.Trim(),
+            RequestedById = actor.UserId,
+            RequestedBy = actor.UserName,
+            RequestedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Details = c.Reference?.Trim(),
         };
         switch (c.AdjustmentKind)
         {
@@ -407,8 +415,14 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
     private void AddEvent(Project project, ProjectActor actor, string action, ProjectState? from, ProjectState? to, decimal? amount = null, string? comment = null) =>
         project.Events.Add(new ProjectEvent
         {
-            OccurredAtUtc = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, UserName = actor.UserName,
-            Action = action, FromState = from, ToState = to, Amount = amount, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Action = action,
+            FromState = from,
+            ToState = to,
+            Amount = amount,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
         });
 
     private async Task<ProjectResult> SaveAsync(Project project, CancellationToken ct)
@@ -453,8 +467,13 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
         {
             project.Beneficiaries.Add(new Beneficiary
             {
-                Name = b.Name!.Trim(), TaxCode = string.IsNullOrWhiteSpace(b.TaxCode) ? null : b.TaxCode.Trim(), Type = b.Type,
-                Commune = b.Commune!.Trim(), WomenOwned = b.WomenOwned, EthnicMinorityEmployer = b.EthnicMinorityEmployer, PriorityArea = b.PriorityArea,
+                Name = b.Name!.Trim(),
+                TaxCode = string.IsNullOrWhiteSpace(b.TaxCode) ? null : b.TaxCode.Trim(),
+                Type = b.Type,
+                Commune = b.Commune!.Trim(),
+                WomenOwned = b.WomenOwned,
+                EthnicMinorityEmployer = b.EthnicMinorityEmployer,
+                PriorityArea = b.PriorityArea,
             });
         }
 

@@ -28,9 +28,18 @@ public sealed class ProjectBuilder(PortalFactory portal)
         var project = new Project
         {
             Code = $"TEST-{Guid.NewGuid():N}"[..20],
-            Title = _title, PlanYear = _year, ProvinceId = province.Id, Source = _source, Kind = ProjectKind.Thuong,
-            ImplementingUnit = "Trung tâm Khuyến công", StartDate = new DateOnly(_year, 3, 1), EndDate = new DateOnly(_year, 10, 31),
-            RequestedSupport = 500_000_000, CounterpartCommitted = 1_200_000_000, State = _state, CreatedById = "test",
+            Title = _title,
+            PlanYear = _year,
+            ProvinceId = province.Id,
+            Source = _source,
+            Kind = ProjectKind.Thuong,
+            ImplementingUnit = "Trung tâm Khuyến công",
+            StartDate = new DateOnly(_year, 3, 1),
+            EndDate = new DateOnly(_year, 10, 31),
+            RequestedSupport = 500_000_000,
+            CounterpartCommitted = 1_200_000_000,
+            State = _state,
+            CreatedById = "test",
             ApprovedSupport = _approved ?? (_state >= ProjectState.Approved && _state != ProjectState.Rejected ? 400_000_000 : null),
         };
         project.Contents.Add(new ProjectContent { ContentCode = "ND03", TotalCost = 1_700_000_000, RequestedAmount = 500_000_000 });

@@ -96,8 +96,12 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
 
         db.AnnualPlans.Add(new AnnualPlan
         {
-            Year = Input.Year!.Value, ProvinceId = province!.Id, Source = Input.Source!.Value, Amount = amount,
-            DecisionNumber = Input.DecisionNumber!.Trim(), DecisionDate = decided,
+            Year = Input.Year!.Value,
+            ProvinceId = province!.Id,
+            Source = Input.Source!.Value,
+            Amount = amount,
+            DecisionNumber = Input.DecisionNumber!.Trim(),
+            DecisionDate = decided,
         });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Đã ghi kế hoạch {ProjectLabels.Of(Input.Source.Value)} năm {Input.Year} của {province.Name}: {VietnameseCulture.Dong(amount)} đồng.";
