@@ -1,0 +1,48 @@
+using KhuyenCong.Domain.Projects;
+
+namespace KhuyenCong.Web.Reports;
+
+/// <summary>Như thời điểm báo cáo (provinces as they were) or quy về 34 tỉnh hiện nay (restated on today's provinces).</summary>
+public enum Boundaries
+{
+    Historical,
+    Current,
+}
+
+/// <summary>The money figures of one source (or of both) for a region, a province or the nation (đồng).</summary>
+public sealed record Figures(decimal Plan, decimal PlanPrevious, decimal Executed, decimal ExecutedPrevious, decimal Counterpart, decimal Support)
+{
+    public static readonly Figures Zero = new(0, 0, 0, 0, 0, 0);
+
+    public static Figures operator +(Figures a, Figures b) =>
+        new(a.Plan + b.Plan, a.PlanPrevious + b.PlanPrevious, a.Executed + b.Executed, a.ExecutedPrevious + b.ExecutedPrevious,
+            a.Counterpart + b.Counterpart, a.Support + b.Support);
+}
+
+/// <summary>One province's line of the report.</summary>
+public sealed record ProvinceLine(string Code, string Name, Figures Kcqg, Figures Kcdp, int Projects)
+{
+    public Figures Total => Kcqg + Kcdp;
+}
+
+/// <summary>Báo cáo hội nghị khuyến công vùng: the figures of DOMAIN.md §8 and the drafted narrative.</summary>
+public sealed record ConferenceReport(
+    string Region,
+    string RegionName,
+    int Year,
+    DateOnly Cutoff,
+    Boundaries Boundaries,
+    int ProvinceCount,
+    Figures Kcqg,
+    Figures Kcdp,
+    Figures NationalKcqg,
+    Figures NationalKcdp,
+    IReadOnlyList<ProvinceLine> Provinces,
+    IReadOnlyDictionary<ProjectState, int> ProjectsByState,
+    IReadOnlyList<string> Gaps,
+    IReadOnlyList<string> Narrative)
+{
+    public Figures Total => Kcqg + Kcdp;
+
+    public Figures NationalTotal => NationalKcqg + NationalKcdp;
+}

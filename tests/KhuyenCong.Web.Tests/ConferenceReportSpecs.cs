@@ -1,0 +1,110 @@
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Plans;
+using KhuyenCong.Domain.Projects;
+using KhuyenCong.Web.Reports;
+using KhuyenCong.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KhuyenCong.Web.Tests;
+
+/// <summary>
+/// The 2024 South conference (DOMAIN.md §10) rebuilt from data this test creates: plans, projects and dated
+/// disbursements; the report must print the published figures.
+/// </summary>
+public sealed class ConferenceReportSpecs : IAsyncLifetime
+{
+    private const decimal Billion = 1_000_000_000m;
+    private readonly PortalFactory _portal = new(TestDatabase.Sqlite());
+
+    public async ValueTask InitializeAsync()
+    {
+        await _portal.StartAsync();
+        await _portal.WithDbAsync(async db =>
+        {
+            int Old(string code) => db.Provinces.Single(p => p.Code == code && p.ValidTo != null).Id;
+            var hcm = Old("79");
+            var binhThuan = Old("60");
+            void Plan(int year, int province, FundingSource source, decimal billions) =>
+                db.AnnualPlans.Add(new AnnualPlan { Year = year, ProvinceId = province, Source = source, Amount = billions * Billion, DecisionNumber = "x", DecisionDate = new DateOnly(year, 1, 10) });
+            Plan(2024, hcm, FundingSource.KCQG, 27.301m);
+            Plan(2024, binhThuan, FundingSource.KCQG, 5.000m);
+            Plan(2024, hcm, FundingSource.KCDP, 59.000m);
+            Plan(2023, hcm, FundingSource.KCQG, 40.000m);
+            Plan(2023, hcm, FundingSource.KCDP, 59.354m);
+            Plan(2024, Old("01"), FundingSource.KCQG, 100.000m);
+            Plan(2024, Old("01"), FundingSource.KCDP, 40.000m);
+
+            Project(db, 2024, hcm, FundingSource.KCQG, 27.301m, (new(2024, 5, 1), 3.933m), (new(2024, 10, 1), 1.000m));
+            Project(db, 2024, hcm, FundingSource.KCDP, 59.000m, (new(2024, 6, 1), 21.364m), (new(2024, 12, 1), 5.000m));
+            Project(db, 2023, hcm, FundingSource.KCDP, 59.354m, (new(2023, 9, 30), 33.956m), (new(2023, 10, 2), 2.000m));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _portal.Database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_south_2024_report_prints_the_published_figures()
+    {
+        var report = await ComputeAsync("NAM", Boundaries.Historical);
+        Assert.Equal(20, report.ProvinceCount);
+        Assert.Equal(
+        [
+            "Tổng kế hoạch kinh phí khuyến công năm 2024 được duyệt của 20 tỉnh, thành phố khu vực phía Nam là 91,301 tỷ đồng, giảm 8,11% so với kế hoạch năm 2023 (99,354 tỷ đồng).",
+            "Trong đó, kinh phí khuyến công quốc gia là 32,301 tỷ đồng, giảm 19,25% so với năm 2023 (40,000 tỷ đồng), chiếm 35,38% tổng kinh phí của khu vực và bằng 24,41% kế hoạch khuyến công quốc gia cả nước; kinh phí khuyến công địa phương là 59,000 tỷ đồng, giảm 0,60% so với năm 2023 (59,354 tỷ đồng), bằng 59,60% kế hoạch khuyến công địa phương cả nước.",
+            "Tính đến ngày 30/09/2024, kinh phí đã thực hiện là 25,297 tỷ đồng, đạt 27,71% kế hoạch năm; trong đó kinh phí khuyến công quốc gia 3,933 tỷ đồng, đạt 12,18%, kinh phí khuyến công địa phương 21,364 tỷ đồng, đạt 36,21% kế hoạch.",
+            "So với cùng kỳ năm 2023 (33,956 tỷ đồng), kinh phí thực hiện bằng 74,50%.",
+        ], report.Narrative.Take(4));
+        Assert.Contains("Bình Dương chưa có kế hoạch kinh phí năm 2024.", report.Gaps);
+        Assert.Contains("Bình Thuận có kế hoạch năm 2024 nhưng chưa có đề án được duyệt.", report.Gaps);
+    }
+
+    [Fact]
+    public async Task Restated_on_todays_provinces_Binh_Thuan_moves_with_Lam_Dong_to_the_central_region()
+    {
+        var south = await ComputeAsync("NAM", Boundaries.Current);
+        Assert.Equal(8, south.ProvinceCount);
+        Assert.Equal(86.301m * Billion, south.Total.Plan);
+        Assert.StartsWith("Tổng kế hoạch kinh phí khuyến công năm 2024 được duyệt của 8 tỉnh, thành phố khu vực phía Nam là 86,301 tỷ đồng, giảm 13,14% so với kế hoạch năm 2023 (99,354 tỷ đồng).", south.Narrative[0]);
+        Assert.Equal(59.354m * Billion + 40m * Billion, south.Provinces.Single(p => p.Name == "TP Hồ Chí Minh").Total.PlanPrevious);
+
+        var central = await ComputeAsync("MTTN", Boundaries.Current);
+        Assert.Equal(5m * Billion, central.Provinces.Single(p => p.Name == "Lâm Đồng").Kcqg.Plan);
+    }
+
+    [Fact]
+    public async Task A_year_without_data_prints_dashes_and_does_not_fail()
+    {
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ConferenceReportService>().ComputeAsync("MTTN", 2019, new DateOnly(2019, 9, 30), Boundaries.Historical);
+        Assert.Equal(15, report.ProvinceCount);
+        Assert.Contains("là 0,000 tỷ đồng, — so với kế hoạch năm 2018 (0,000 tỷ đồng).", report.Narrative[0]);
+        Assert.Contains("đạt — kế hoạch năm", report.Narrative[2]);
+        Assert.Equal(15, report.Gaps.Count);
+    }
+
+    private async Task<ConferenceReport> ComputeAsync(string region, Boundaries boundaries)
+    {
+        await using var scope = _portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ConferenceReportService>().ComputeAsync(region, 2024, new DateOnly(2024, 9, 30), boundaries);
+    }
+
+    private static void Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, params (DateOnly Date, decimal Billions)[] payments)
+    {
+        var project = new Project
+        {
+            Code = $"BC-{Guid.NewGuid():N}"[..16], Title = "Đề án", PlanYear = year, ProvinceId = province, Source = source, Kind = ProjectKind.Thuong,
+            ImplementingUnit = "Trung tâm", StartDate = new DateOnly(year, 1, 1), EndDate = new DateOnly(year, 12, 31),
+            RequestedSupport = approvedBillions * Billion, ApprovedSupport = approvedBillions * Billion, CounterpartCommitted = approvedBillions * Billion * 2,
+            State = ProjectState.InProgress, CreatedById = "t",
+        };
+        project.Disbursements.AddRange(payments.Select(p => new Disbursement { Date = p.Date, Amount = p.Billions * Billion, Source = MoneySource.State, RecordedBy = "t" }));
+        db.Projects.Add(project);
+    }
+}
