@@ -79,6 +79,28 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_workbook_holds_numbers_with_formats_not_text()
+    {
+        var report = await ComputeAsync("NAM", Boundaries.Historical);
+        using var stream = new MemoryStream();
+        ConferenceWorkbook.Write(stream, report);
+        stream.Position = 0;
+        using var book = new ClosedXML.Excel.XLWorkbook(stream);
+        var summary = book.Worksheet("TongHop");
+        Assert.Equal("Tổng cộng", summary.Cell(7, 1).GetString());
+        Assert.Equal(91.301, summary.Cell(7, 2).GetDouble(), 3);
+        Assert.Equal(99.354, summary.Cell(7, 3).GetDouble(), 3);
+        Assert.Equal(-0.0811, summary.Cell(7, 4).GetDouble(), 4);
+        Assert.Equal(0.2771, summary.Cell(7, 7).GetDouble(), 4);
+        Assert.Equal("#,##0.000", summary.Cell(7, 2).Style.NumberFormat.Format);
+        Assert.Equal("0.00%", summary.Cell(7, 7).Style.NumberFormat.Format);
+        Assert.Equal(ClosedXML.Excel.XLPageOrientation.Landscape, summary.PageSetup.PageOrientation);
+        var provinces = book.Worksheet("TheoTinh");
+        Assert.Equal(20, provinces.RowsUsed().Count() - 2);
+        Assert.Contains(report.Narrative[0], book.Worksheet("NhanXet").Cell(2, 1).GetString());
+    }
+
+    [Fact]
     public async Task A_year_without_data_prints_dashes_and_does_not_fail()
     {
         await using var scope = _portal.Services.CreateAsyncScope();

@@ -18,6 +18,7 @@ public static class CommandLine
         ["seed-demo"] = SeedDemoAsync,
         ["import"] = ImportAsync,
         ["export"] = ExportAsync,
+        ["report"] = ReportAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && s_verbs.ContainsKey(args[0]);
@@ -142,6 +143,58 @@ public static class CommandLine
         }
 
         await stdout.WriteLineAsync($"Đã xuất {kind} ra {output}.");
+        return 0;
+    }
+
+    private static async Task<int> ReportAsync(IServiceProvider services, ArgumentList args, TextWriter stdout, TextWriter stderr)
+    {
+        var region = args.Required("--region").ToUpperInvariant();
+        var yearText = args.Required("--year");
+        var cutoffText = args.Required("--cutoff");
+        var boundariesText = args.Optional("--boundaries") ?? "historical";
+        var output = args.Required("--out");
+        var kind = args.Positional("loại báo cáo (conference)");
+        args.EnsureNoneLeft();
+        if (kind != "conference")
+        {
+            await stderr.WriteLineAsync($"Lỗi: loại báo cáo «{kind}» chưa được hỗ trợ; dùng «conference».");
+            return 2;
+        }
+
+        if (!Domain.Geography.Region.Codes.Contains(region))
+        {
+            await stderr.WriteLineAsync($"Lỗi: --region phải là BAC, MTTN hoặc NAM.");
+            return 2;
+        }
+
+        if (!int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            || !DateOnly.TryParseExact(cutoffText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var cutoff))
+        {
+            await stderr.WriteLineAsync("Lỗi: --year là một năm (2024) và --cutoff là ngày dạng yyyy-MM-dd (2024-09-30).");
+            return 2;
+        }
+
+        Reports.Boundaries boundaries;
+        switch (boundariesText)
+        {
+            case "historical": boundaries = Reports.Boundaries.Historical; break;
+            case "current": boundaries = Reports.Boundaries.Current; break;
+            default:
+                await stderr.WriteLineAsync("Lỗi: --boundaries là historical hoặc current.");
+                return 2;
+        }
+
+        var report = await services.GetRequiredService<Reports.ConferenceReportService>().ComputeAsync(region, year, cutoff, boundaries);
+        await using (var file = File.Create(output))
+        {
+            Reports.ConferenceWorkbook.Write(file, report);
+        }
+
+        foreach (var sentence in report.Narrative)
+        {
+            await stdout.WriteLineAsync(sentence);
+        }
+
         return 0;
     }
 

@@ -1,0 +1,148 @@
+using ClosedXML.Excel;
+using KhuyenCong.Domain.Reports;
+
+namespace KhuyenCong.Web.Reports;
+
+/// <summary>
+/// The conference report as a formatted workbook (ClosedXML; small): a summary in the layout of a ministry report,
+/// the provinces, the narrative. Values are numbers in tỷ đồng with formats, not text; widths are set by hand.
+/// </summary>
+public static class ConferenceWorkbook
+{
+    private const string Money = "#,##0.000";
+    private const string Percent = "0.00%";
+    private const decimal Billion = 1_000_000_000m;
+
+    public static void Write(Stream output, ConferenceReport r)
+    {
+        using var book = new XLWorkbook();
+        Summary(book.AddWorksheet("TongHop"), r);
+        Provinces(book.AddWorksheet("TheoTinh"), r);
+        var narrative = book.AddWorksheet("NhanXet");
+        narrative.Column(1).Width = 140;
+        narrative.Cell(1, 1).Value = "Dự thảo nội dung báo cáo";
+        narrative.Cell(1, 1).Style.Font.Bold = true;
+        for (var i = 0; i < r.Narrative.Count; i++)
+        {
+            narrative.Cell(i + 2, 1).Value = r.Narrative[i];
+            narrative.Cell(i + 2, 1).Style.Alignment.WrapText = true;
+        }
+
+        for (var i = 0; i < r.Gaps.Count; i++)
+        {
+            narrative.Cell(r.Narrative.Count + 3 + i, 1).Value = "Thiếu số liệu: " + r.Gaps[i];
+        }
+
+        book.SaveAs(output);
+    }
+
+    private static void Summary(IXLWorksheet s, ConferenceReport r)
+    {
+        s.Cell(1, 1).Value = $"BÁO CÁO KẾT QUẢ HOẠT ĐỘNG KHUYẾN CÔNG NĂM {r.Year} – KHU VỰC {r.RegionName.ToUpperInvariant()}";
+        s.Range(1, 1, 1, 7).Merge().Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        s.Cell(2, 1).Value = $"{r.ProvinceCount} tỉnh, thành phố; số liệu đến ngày {ReportFormat.Date(r.Cutoff)}; {(r.Boundaries == Boundaries.Current ? "quy về 34 tỉnh hiện nay" : "như thời điểm báo cáo")}";
+        s.Range(2, 1, 2, 7).Merge().Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        s.Cell(3, 7).Value = "Đơn vị: tỷ đồng";
+        s.Cell(3, 7).Style.Font.Italic = true;
+        string[] headers = ["Nguồn kinh phí", $"Kế hoạch {r.Year}", $"Kế hoạch {r.Year - 1}", "Tăng/giảm", "Tỷ trọng so với cả nước", $"Thực hiện đến {ReportFormat.Date(r.Cutoff)}", "Tỷ lệ thực hiện"];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            s.Cell(4, c + 1).Value = headers[c];
+        }
+
+        var header = s.Range(4, 1, 4, headers.Length);
+        header.Style.Font.Bold = true;
+        header.Style.Alignment.WrapText = true;
+        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2DCDB");
+        var rows = new[] { ("Khuyến công quốc gia", r.Kcqg, r.NationalKcqg), ("Khuyến công địa phương", r.Kcdp, r.NationalKcdp), ("Tổng cộng", r.Total, r.NationalTotal) };
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var (label, f, national) = rows[i];
+            var row = 5 + i;
+            s.Cell(row, 1).Value = label;
+            Number(s.Cell(row, 2), f.Plan / Billion, Money);
+            Number(s.Cell(row, 3), f.PlanPrevious / Billion, Money);
+            Ratio(s.Cell(row, 4), f.Plan - f.PlanPrevious, f.PlanPrevious);
+            Ratio(s.Cell(row, 5), f.Plan, national.Plan);
+            Number(s.Cell(row, 6), f.Executed / Billion, Money);
+            Ratio(s.Cell(row, 7), f.Executed, f.Plan);
+        }
+
+        s.Range(7, 1, 7, headers.Length).Style.Font.Bold = true;
+        s.Range(4, 1, 7, headers.Length).Style.Border.SetInsideBorder(XLBorderStyleValues.Thin).Border.SetOutsideBorder(XLBorderStyleValues.Thin);
+        double[] widths = [28, 14, 14, 12, 14, 16, 12];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            s.Column(c + 1).Width = widths[c];
+        }
+
+        s.SheetView.FreezeRows(4);
+        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        s.PageSetup.FitToPages(1, 0);
+    }
+
+    private static void Provinces(IXLWorksheet s, ConferenceReport r)
+    {
+        string[] headers = ["Mã", "Tỉnh, thành phố", "Kế hoạch KCQG", "Kế hoạch KCĐP", "Tổng kế hoạch", "Thực hiện", "Tỷ lệ thực hiện", "Vốn đối ứng", "Số đề án"];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            s.Cell(1, c + 1).Value = headers[c];
+        }
+
+        s.Range(1, 1, 1, headers.Length).Style.Font.Bold = true;
+        var row = 2;
+        foreach (var p in r.Provinces)
+        {
+            s.Cell(row, 1).SetValue(p.Code);
+            s.Cell(row, 2).Value = p.Name;
+            Number(s.Cell(row, 3), p.Kcqg.Plan / Billion, Money);
+            Number(s.Cell(row, 4), p.Kcdp.Plan / Billion, Money);
+            Number(s.Cell(row, 5), p.Total.Plan / Billion, Money);
+            Number(s.Cell(row, 6), p.Total.Executed / Billion, Money);
+            Ratio(s.Cell(row, 7), p.Total.Executed, p.Total.Plan);
+            Number(s.Cell(row, 8), p.Total.Counterpart / Billion, Money);
+            s.Cell(row, 9).Value = p.Projects;
+            row++;
+        }
+
+        s.Cell(row, 2).Value = "Tổng cộng";
+        for (var c = 3; c <= 6; c++)
+        {
+            s.Cell(row, c).FormulaA1 = $"SUM({s.Cell(2, c).Address}:{s.Cell(row - 1, c).Address})";
+            s.Cell(row, c).Style.NumberFormat.Format = Money;
+        }
+
+        s.Range(row, 1, row, headers.Length).Style.Font.Bold = true;
+        double[] widths = [6, 24, 14, 14, 14, 14, 12, 14, 10];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            s.Column(c + 1).Width = widths[c];
+        }
+
+        s.SheetView.FreezeRows(1);
+        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
+    }
+
+    private static void Number(IXLCell cell, decimal value, string format)
+    {
+        cell.Value = Math.Round(value, 3, MidpointRounding.AwayFromZero);
+        cell.Style.NumberFormat.Format = format;
+    }
+
+    /// <summary>A ratio as a number with a percent format; a zero denominator leaves "—".</summary>
+    private static void Ratio(IXLCell cell, decimal numerator, decimal denominator)
+    {
+        if (ReportFormat.Ratio(numerator, denominator) is { } ratio)
+        {
+            cell.Value = Math.Round(ratio, 4, MidpointRounding.AwayFromZero);
+            cell.Style.NumberFormat.Format = Percent;
+        }
+        else
+        {
+            cell.Value = ReportFormat.Missing;
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        }
+    }
+}
