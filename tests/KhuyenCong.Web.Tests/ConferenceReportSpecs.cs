@@ -130,3 +130,29 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
         db.Projects.Add(project);
     }
 }
+
+/// <summary>Who may open which region's conference report, over HTTP.</summary>
+public sealed class ConferenceReportPageSpecs(SqlitePortalFixture fixture) : IClassFixture<SqlitePortalFixture>
+{
+    [Theory]
+    [InlineData(PortalFixture.OrganiserSouth, "NAM", System.Net.HttpStatusCode.OK)]
+    [InlineData(PortalFixture.OrganiserSouth, "BAC", System.Net.HttpStatusCode.Forbidden)]
+    [InlineData(PortalFixture.OfficerBacNinh, "BAC", System.Net.HttpStatusCode.OK)]
+    [InlineData(PortalFixture.OfficerBacNinh, "NAM", System.Net.HttpStatusCode.Forbidden)]
+    [InlineData(PortalFixture.Viewer, "MTTN", System.Net.HttpStatusCode.OK)]
+    [InlineData(PortalFixture.MinistryApprover, "NAM", System.Net.HttpStatusCode.OK)]
+    public async Task A_report_is_refused_for_a_region_outside_the_users_scope(string email, string region, System.Net.HttpStatusCode expected)
+    {
+        var portal = await fixture.GetAsync();
+        var client = portal.Browser();
+        await client.SignInOkAsync(email);
+        var page = await client.GetAsync($"/Reports/Conference?region={region}&year=2024&cutoff=30/09/2024");
+        Assert.Equal(expected, page.StatusCode);
+        var excel = await client.GetAsync($"/Reports/Conference?handler=Excel&region={region}&year=2024&cutoff=30/09/2024");
+        Assert.Equal(expected, excel.StatusCode);
+        if (expected == System.Net.HttpStatusCode.OK)
+        {
+            Assert.Contains("Tổng kế hoạch kinh phí khuyến công năm 2024 được duyệt của", HttpForms.Text(await page.Content.ReadAsStringAsync()));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Common;
+using KhuyenCong.Domain.Identity;
+using KhuyenCong.Web.Projects;
+using KhuyenCong.Web.Reports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Reports;
+
+/// <summary>
+/// Báo cáo hội nghị khuyến công vùng: organisers their regions, province users their own province's region,
+/// ministry staff, viewers and administrators every region.
+/// </summary>
+public sealed class ConferenceModel(ConferenceReportService reports, ProjectService projects, Geography geography, KhuyenCongDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "region")] public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "cutoff")] public string? Cutoff { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "boundaries")] public Boundaries Boundaries { get; set; }
+
+    public IReadOnlyList<(string Code, string Name)> Regions { get; private set; } = [];
+
+    public ConferenceReport? Report { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var result = await PrepareAsync(ct);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        if (Region is not null && Error is null)
+        {
+            Report = await reports.ComputeAsync(Region, Year!.Value, VietnameseCulture.TryParseDate(Cutoff, out var c) ? c : default, Boundaries, ct);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        var result = await PrepareAsync(ct);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        if (Region is null || Error is not null)
+        {
+            return BadRequest();
+        }
+
+        var report = await reports.ComputeAsync(Region, Year!.Value, VietnameseCulture.TryParseDate(Cutoff, out var c) ? c : default, Boundaries, ct);
+        var stream = new MemoryStream();
+        ConferenceWorkbook.Write(stream, report);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bao-cao-hoi-nghi-{Region}-{Year}.xlsx");
+    }
+
+    /// <summary>Checks the inputs and the user's right to the region; a refused region answers 403.</summary>
+    private async Task<IActionResult?> PrepareAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var allowed = await AllowedRegionsAsync(today, ct);
+        Regions = await db.Regions.AsNoTracking().Where(r => allowed.Contains(r.Code)).OrderBy(r => r.SortOrder)
+            .Select(r => new ValueTuple<string, string>(r.Code, r.Name)).ToListAsync(ct);
+        if (Regions.Count == 0)
+        {
+            return Forbid();
+        }
+
+        Year ??= today.Year;
+        Cutoff ??= VietnameseCulture.Date(Year < today.Year ? new DateOnly(Year.Value, 12, 31) : today);
+        if (Region is null)
+        {
+            return null;
+        }
+
+        if (!allowed.Contains(Region))
+        {
+            return Forbid();
+        }
+
+        if (!VietnameseCulture.TryParseDate(Cutoff, out var cutoff) || cutoff.Year < Year || Year is < 2012 or > 2035)
+        {
+            Error = "Ngày số liệu không hợp lệ: nhập theo dạng ngày/tháng/năm, trong năm báo cáo hoặc sau đó.";
+        }
+
+        return null;
+    }
+
+    private async Task<IReadOnlySet<string>> AllowedRegionsAsync(DateOnly today, CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        switch (actor.Role)
+        {
+            case Roles.ConferenceOrganiser:
+                return actor.Regions;
+            case Roles.ProvinceOfficer or Roles.ProvinceApprover:
+                var directory = await geography.DirectoryAsync(ct);
+                return actor.ProvinceIds.Select(id => directory.RegionOn(id, today)).OfType<string>().ToHashSet();
+            case Roles.MinistryOfficer or Roles.MinistryApprover or Roles.Viewer or Roles.Admin:
+                return Domain.Geography.Region.Codes.ToHashSet();
+            default:
+                return new HashSet<string>();
+        }
+    }
+}
