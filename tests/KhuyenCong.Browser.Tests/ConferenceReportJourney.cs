@@ -1,0 +1,36 @@
+using KhuyenCong.Domain.Identity;
+using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KhuyenCong.Browser.Tests;
+
+public sealed class ConferenceReportJourney
+{
+    [Fact]
+    public async Task An_organiser_produces_the_south_report_and_downloads_the_workbook()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        await using (var scope = session.Portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<KhuyenCong.Web.Projects.DemoProjects>().SeedAsync(400, 2023, 2024, 3);
+        }
+
+        await session.Portal.CreateUserAsync("btc@nam.vn", Roles.ConferenceOrganiser, null, "NAM");
+        var page = await session.NewPageAsync();
+        await session.SignInAsync(page, "btc@nam.vn");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo hội nghị" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#region option")).ToHaveCountAsync(1);
+        await page.Locator("#year").FillAsync("2024");
+        await page.Locator("#cutoff").FillAsync("30/09/2024");
+        await page.GetByTestId("make-report").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("narrative")).ToContainTextAsync("Tổng kế hoạch kinh phí khuyến công năm 2024 được duyệt của 20 tỉnh, thành phố khu vực phía Nam là");
+        await Assertions.Expect(page.GetByTestId("provinces").Locator("tbody tr")).ToHaveCountAsync(20);
+        await BrowserSession.ScreenshotAsync(page, "conference-report");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-report").ClickAsync());
+        Assert.Equal("bao-cao-hoi-nghi-NAM-2024.xlsx", download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"kc-report-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(path);
+        using var book = new ClosedXML.Excel.XLWorkbook(path);
+        Assert.True(book.Worksheet("TongHop").Cell(7, 2).GetDouble() > 0);
+    }
+}
