@@ -52,6 +52,7 @@ foreach (var step in new[] { "floor", "export", "import" })
 }
 
 var (floor, export, import) = (results["floor"], results["export"], results["import"]);
+var reportLines = await Step.ReportAsync(db);
 Console.WriteLine();
 Console.WriteLine("| step | time (s) | peak memory (MB) | note |");
 Console.WriteLine("|---|---|---|---|");
@@ -65,6 +66,12 @@ Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"export / floor time ratio: {ratio:0.00} (target ≤ 1.5) {(ratio <= 1.5 ? "MET" : "MISSED")}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"export peak memory: {export.PeakMb:0} MB (target < 250) {(export.PeakMb < 250 ? "MET" : "MISSED")}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import of 20,000 rows: {import.Seconds:0.00} s (target < 20), {import.PeakMb:0} MB (target < 400) {(import.Seconds < 20 && import.PeakMb < 400 ? "MET" : "MISSED")}"));
+Console.WriteLine();
+Console.WriteLine("Conference report (SQLite, 100,000 projects), median of 5 runs each, warm:");
+foreach (var line in reportLines)
+{
+    Console.WriteLine(line);
+}
 return 0;
 
 /// <summary>One measured step, run in its own process.</summary>
@@ -156,6 +163,74 @@ internal static class Step
             .Select(p => new { p.Code, p.PlanYear, Province = p.Province!.Code, p.Source, p.Kind, Contents = p.Contents.Select(c => c.ContentCode).ToList(), p.Title, p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate })
             .AsEnumerable()
             .Select(p => new object?[] { p.Code, p.PlanYear, p.Province, ProjectLabels.Of(p.Source), ProjectLabels.Of(p.Kind), string.Join(", ", p.Contents), p.Title, p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, ProjectLabels.Of(p.State), p.ApprovalDate });
+
+    /// <summary>
+    /// The conference report's queries against one hand-written SQL aggregate over the same rows (the floor),
+    /// per region, for 2024 with cut-off 30/09/2024; and the workbook built from the report.
+    /// </summary>
+    public static async Task<List<string>> ReportAsync(string db)
+    {
+        var lines = new List<string>();
+        await using var context = Context(db);
+        var geography = new Geography(new Factory(db), new MemoryCache(new MemoryCacheOptions()));
+        var service = new KhuyenCong.Web.Reports.ConferenceReportService(context, geography, TimeProvider.System);
+        await service.ComputeAsync("NAM", 2024, new DateOnly(2024, 9, 30), KhuyenCong.Web.Reports.Boundaries.Historical);
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        foreach (var region in new[] { "BAC", "MTTN", "NAM" })
+        {
+            double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+            var reportTimes = new List<double>();
+            var floorTimes = new List<double>();
+            var workbookTimes = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                var report = await service.ComputeAsync(region, 2024, new DateOnly(2024, 9, 30), KhuyenCong.Web.Reports.Boundaries.Historical);
+                reportTimes.Add(watch.Elapsed.TotalMilliseconds);
+                watch.Restart();
+                using (var sink = new MemoryStream())
+                {
+                    KhuyenCong.Web.Reports.ConferenceWorkbook.Write(sink, report);
+                }
+
+                workbookTimes.Add(watch.Elapsed.TotalMilliseconds + reportTimes[^1]);
+                watch.Restart();
+                await using var command = connection.CreateCommand();
+                // The same rows the report reads: executed Y and Y−1 to the cut-off, approved support and counterpart,
+                // project counts, summed per province and source in one statement.
+                command.CommandText = """
+                    SELECT p.ProvinceId, p.Source, p.PlanYear,
+                           SUM(CASE WHEN d.Source = 1 AND d.Date <= CASE p.PlanYear WHEN 2024 THEN '2024-09-30' ELSE '2023-09-30' END THEN CAST(d.Amount AS REAL) ELSE 0 END)
+                    FROM Projects p LEFT JOIN Disbursements d ON d.ProjectId = p.Id
+                    WHERE p.PlanYear IN (2023, 2024)
+                    GROUP BY p.ProvinceId, p.Source, p.PlanYear;
+                    SELECT ProvinceId, Source, SUM(CAST(ApprovedSupport AS REAL)), SUM(CAST(COALESCE(RealisedCounterpart, CounterpartCommitted) AS REAL)), COUNT(*)
+                    FROM Projects WHERE PlanYear = 2024 AND ApprovedSupport IS NOT NULL AND State <> 6 GROUP BY ProvinceId, Source;
+                    SELECT ProvinceId, State, COUNT(*) FROM Projects WHERE PlanYear = 2024 GROUP BY ProvinceId, State;
+                    SELECT * FROM AnnualPlans WHERE Year IN (2023, 2024) AND DecisionDate <= '2024-09-30';
+                    """;
+                await using (var reader = await command.ExecuteReaderAsync())
+                {
+                    do
+                    {
+                        while (await reader.ReadAsync())
+                        {
+                        }
+                    }
+                    while (await reader.NextResultAsync());
+                }
+
+                floorTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            var (r, f, w) = (Median(reportTimes), Median(floorTimes), Median(workbookTimes));
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  {region}: report {r:0} ms, floor (one SQL aggregate) {f:0} ms, ratio {r / f:0.00} (target ≤ 2 and < 1000 ms) {(r / f <= 2 && r < 1000 ? "MET" : "MISSED")}; with workbook {w:0} ms (target < 3000) {(w < 3000 ? "MET" : "MISSED")}"));
+        }
+
+        return lines;
+    }
 
     /// <summary>
     /// The floor: nothing but OpenXmlWriter writing cells that are already in memory, into the same streamed zip

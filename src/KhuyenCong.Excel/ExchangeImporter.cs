@@ -63,7 +63,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
         var contents = (await db.Contents.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var indicators = (await db.OutcomeIndicators.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var context = new Context(actor, ministry, directory, contents, indicators, errors, reader, limits, progress);
-        await LoadProjectsAsync(context, ct);
+        await LoadProjectsAsync(context, ProjectCodesIn(reader), ct);
 
         // All or nothing: rows are written as they are checked, in batches to bound memory, inside one transaction
         // that is committed only when no row of any sheet had an error (and never on a dry run).
@@ -129,17 +129,41 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
         public int RowsRead { get; set; }
     }
 
-    private async Task LoadProjectsAsync(Context context, CancellationToken ct)
+    /// <summary>The project codes a workbook names (first column of DeAn, GiaiNgan and KetQua), read in one cheap pass.</summary>
+    private static HashSet<string> ProjectCodesIn(SheetReader reader)
     {
-        var rows = await db.Projects.AsNoTracking()
-            .Select(p => new { p.Code, p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, p.State })
-            .ToListAsync(ct);
-        var disbursed = (await db.Disbursements.AsNoTracking().Where(d => d.Source == MoneySource.State)
-                .GroupBy(d => d.ProjectId).Select(g => new { ProjectId = g.Key, Total = g.Sum(d => (double)d.Amount) }).ToListAsync(ct))
-            .ToDictionary(d => d.ProjectId, d => (decimal)d.Total);
-        foreach (var p in rows)
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sheet in new[] { ExchangeFormat.Projects, ExchangeFormat.Disbursements, ExchangeFormat.Outcomes }.Where(reader.SheetNames.Contains))
         {
-            context.Projects[p.Code] = new KnownProject(p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, disbursed.GetValueOrDefault(p.Id), null, p.State);
+            foreach (var row in reader.Rows(sheet).Skip(1))
+            {
+                var text = row[0].Text.Trim();
+                if (text.Length is > 0 and <= 40)
+                {
+                    codes.Add(text);
+                }
+            }
+        }
+
+        return codes;
+    }
+
+    /// <summary>Only the stored projects the workbook names are loaded, in chunks, not the whole table.</summary>
+    private async Task LoadProjectsAsync(Context context, HashSet<string> codes, CancellationToken ct)
+    {
+        foreach (var chunk in codes.Chunk(500))
+        {
+            var rows = await db.Projects.AsNoTracking().Where(p => chunk.Contains(p.Code))
+                .Select(p => new { p.Code, p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, p.State })
+                .ToListAsync(ct);
+            var ids = rows.Select(r => r.Id).ToList();
+            var disbursed = (await db.Disbursements.AsNoTracking().Where(d => d.Source == MoneySource.State && ids.Contains(d.ProjectId))
+                    .GroupBy(d => d.ProjectId).Select(g => new { ProjectId = g.Key, Total = g.Sum(d => (double)d.Amount) }).ToListAsync(ct))
+                .ToDictionary(d => d.ProjectId, d => (decimal)d.Total);
+            foreach (var p in rows)
+            {
+                context.Projects[p.Code] = new KnownProject(p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, disbursed.GetValueOrDefault(p.Id), null, p.State);
+            }
         }
     }
 
@@ -496,9 +520,15 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
 
     private async Task<SheetCounts> DisbursementsAsync(Context context, IEnumerable<CellParserRow> rows, CancellationToken ct)
     {
-        var existing = (await db.Disbursements.AsNoTracking()
-            .Select(d => new { d.ProjectId, d.Date, d.Amount, d.Source, d.Note }).ToListAsync(ct))
-            .Select(d => (d.ProjectId, d.Date, d.Amount, d.Source, d.Note ?? string.Empty)).ToHashSet();
+        var named = context.Projects.Values.Where(p => p.New is null).Select(p => p.Id).ToList();
+        var existing = new HashSet<(int, DateOnly, decimal, MoneySource, string)>();
+        foreach (var chunk in named.Chunk(500))
+        {
+            existing.UnionWith((await db.Disbursements.AsNoTracking().Where(d => chunk.Contains(d.ProjectId))
+                .Select(d => new { d.ProjectId, d.Date, d.Amount, d.Source, d.Note }).ToListAsync(ct))
+                .Select(d => (d.ProjectId, d.Date, d.Amount, d.Source, d.Note ?? string.Empty)));
+        }
+
         var paid = new Dictionary<string, decimal>(StringComparer.Ordinal);
         int created = 0, unchanged = 0;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -576,9 +606,16 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
 
     private async Task<SheetCounts> OutcomesAsync(Context context, IEnumerable<CellParserRow> rows, CancellationToken ct)
     {
-        var existing = await db.ProjectOutcomes.AsNoTracking()
-            .Select(o => new { o.ProjectId, o.IndicatorCode, o.Id, o.Target, o.Actual }).ToListAsync(ct);
-        var byKey = existing.ToDictionary(o => (o.ProjectId, o.IndicatorCode));
+        var named = context.Projects.Values.Where(p => p.New is null).Select(p => p.Id).ToList();
+        var byKey = new Dictionary<(int, string), (int Id, decimal Target, decimal? Actual)>();
+        foreach (var chunk in named.Chunk(500))
+        {
+            foreach (var o in await db.ProjectOutcomes.AsNoTracking().Where(o => chunk.Contains(o.ProjectId))
+                         .Select(o => new { o.ProjectId, o.IndicatorCode, o.Id, o.Target, o.Actual }).ToListAsync(ct))
+            {
+                byKey[(o.ProjectId, o.IndicatorCode)] = (o.Id, o.Target, o.Actual);
+            }
+        }
         var inFile = new HashSet<(string, string)>();
         int created = 0, changed = 0, unchanged = 0;
         foreach (var row in rows)
