@@ -62,6 +62,8 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
             "So với cùng kỳ năm 2023 (33,956 tỷ đồng), kinh phí thực hiện bằng 74,50%.",
         ], report.Narrative.Take(4));
         Assert.Contains("Bình Dương chưa có kế hoạch kinh phí năm 2024.", report.Gaps);
+        var content = Assert.Single(report.Contents);
+        Assert.Equal(("ND03", 2, 86.301m * Billion), (content.Code, content.Projects, content.Approved));
         Assert.Contains("Bình Thuận có kế hoạch năm 2024 nhưng chưa có đề án được duyệt.", report.Gaps);
     }
 
@@ -76,6 +78,30 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
 
         var central = await ComputeAsync("MTTN", Boundaries.Current);
         Assert.Equal(5m * Billion, central.Provinces.Single(p => p.Name == "Lâm Đồng").Kcqg.Plan);
+    }
+
+    [Fact]
+    public async Task The_north_2012_conference_is_reproduced_and_its_misprinted_share_corrected()
+    {
+        await _portal.WithDbAsync(async db =>
+        {
+            int Old(string code) => db.Provinces.Single(p => p.Code == code && p.ValidTo != null).Id;
+            void Plan(int year, string code, FundingSource source, decimal billions) =>
+                db.AnnualPlans.Add(new AnnualPlan { Year = year, ProvinceId = Old(code), Source = source, Amount = billions * Billion, DecisionNumber = "x", DecisionDate = new DateOnly(year, 1, 5) });
+            Plan(2012, "38", FundingSource.KCQG, 44.485m);
+            Plan(2012, "38", FundingSource.KCDP, 64.504m);
+            Plan(2011, "38", FundingSource.KCQG, 32.946m);
+            Plan(2011, "38", FundingSource.KCDP, 52.224m);
+            // Outside the north, so that the region is 55,86 % of national KCQG and 45,56 % of national KCĐP.
+            Plan(2012, "52", FundingSource.KCQG, 35.152m);
+            Plan(2012, "52", FundingSource.KCDP, 77.077m);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ConferenceReportService>().ComputeAsync("BAC", 2012, new DateOnly(2012, 6, 30), Boundaries.Historical);
+        Assert.Equal("Tổng kế hoạch kinh phí khuyến công năm 2012 được duyệt của 28 tỉnh, thành phố khu vực phía Bắc là 108,989 tỷ đồng, tăng 27,97% so với kế hoạch năm 2011 (85,170 tỷ đồng).", report.Narrative[0]);
+        Assert.Equal("Trong đó, kinh phí khuyến công quốc gia là 44,485 tỷ đồng, tăng 35,02% so với năm 2011 (32,946 tỷ đồng), chiếm 40,82% tổng kinh phí của khu vực và bằng 55,86% kế hoạch khuyến công quốc gia cả nước; kinh phí khuyến công địa phương là 64,504 tỷ đồng, tăng 23,51% so với năm 2011 (52,224 tỷ đồng), bằng 45,56% kế hoạch khuyến công địa phương cả nước.", report.Narrative[1]);
     }
 
     [Fact]
@@ -126,6 +152,7 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
             RequestedSupport = approvedBillions * Billion, ApprovedSupport = approvedBillions * Billion, CounterpartCommitted = approvedBillions * Billion * 2,
             State = ProjectState.InProgress, CreatedById = "t",
         };
+        project.Contents.Add(new ProjectContent { ContentCode = "ND03", RequestedAmount = approvedBillions * Billion, TotalCost = approvedBillions * Billion * 3 });
         project.Disbursements.AddRange(payments.Select(p => new Disbursement { Date = p.Date, Amount = p.Billions * Billion, Source = MoneySource.State, RecordedBy = "t" }));
         db.Projects.Add(project);
     }

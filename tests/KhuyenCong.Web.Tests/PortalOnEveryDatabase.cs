@@ -173,6 +173,21 @@ public abstract class PortalOnEveryDatabase(PortalFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task The_conference_report_aggregates_in_the_database()
+    {
+        var portal = await fixture.GetAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Projects.DemoProjects>().SeedAsync(120, 2021, 2022, 17);
+        var reports = scope.ServiceProvider.GetRequiredService<Reports.ConferenceReportService>();
+        var report = await reports.ComputeAsync("NAM", 2022, new DateOnly(2022, 12, 31), Reports.Boundaries.Historical);
+        Assert.StartsWith("Tổng kế hoạch kinh phí khuyến công năm 2022 được duyệt của 20 tỉnh, thành phố khu vực phía Nam là", report.Narrative[0]);
+        Assert.NotEmpty(report.Contents);
+        Assert.True(report.Total.Plan > 0 && report.Total.Executed > 0);
+        var restated = await reports.ComputeAsync("NAM", 2022, new DateOnly(2022, 12, 31), Reports.Boundaries.Current);
+        Assert.Equal(8, restated.ProvinceCount);
+    }
+
     private static Dictionary<string, string> NormFields(string page, string ceiling) => new()
     {
         ["Version"] = HttpForms.Field(page, "Version"),

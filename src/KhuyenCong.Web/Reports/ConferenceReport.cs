@@ -25,6 +25,9 @@ public sealed record ProvinceLine(string Code, string Name, Figures Kcqg, Figure
     public Figures Total => Kcqg + Kcdp;
 }
 
+/// <summary>One content's line: how many approved projects carry it and the money asked and approved for it (đồng).</summary>
+public sealed record ContentLine(string Code, string Name, int Projects, decimal Requested, decimal Approved);
+
 /// <summary>Báo cáo hội nghị khuyến công vùng: the figures of DOMAIN.md §8 and the drafted narrative.</summary>
 public sealed record ConferenceReport(
     string Region,
@@ -42,6 +45,9 @@ public sealed record ConferenceReport(
     IReadOnlyList<string> Gaps,
     IReadOnlyList<string> Narrative)
 {
+    /// <summary>Per content of the year's approved projects in the region (DOMAIN.md §8 item 5).</summary>
+    public IReadOnlyList<ContentLine> Contents { get; init; } = [];
+
     public Figures Total => Kcqg + Kcdp;
 
     public Figures NationalTotal => NationalKcqg + NationalKcdp;

@@ -118,7 +118,26 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
             Sum(FundingSource.KCQG, InRegion), Sum(FundingSource.KCDP, InRegion),
             Sum(FundingSource.KCQG, _ => true), Sum(FundingSource.KCDP, _ => true),
             lines, byState, gaps, []);
-        return report with { Narrative = ConferenceNarrative.Draft(report) };
+        // Per content: approved support shared among a project's contents in proportion to what each asked.
+        var contentRows = await (from c in db.ProjectContents
+                                 join p in db.Projects on c.ProjectId equals p.Id
+                                 where p.PlanYear == year && p.ApprovedSupport != null && p.State != ProjectState.Rejected
+                                 group new { c, p } by new { p.ProvinceId, c.ContentCode } into g
+                                 select new
+                                 {
+                                     g.Key.ProvinceId, g.Key.ContentCode, Projects = g.Count(),
+                                     Requested = g.Sum(x => (double)x.c.RequestedAmount),
+                                     Approved = g.Sum(x => (double)x.p.RequestedSupport == 0 ? 0 : (double)x.p.ApprovedSupport! * (double)x.c.RequestedAmount / (double)x.p.RequestedSupport),
+                                 })
+            .ToListAsync(ct);
+        var contentNames = await db.Contents.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
+        var contents = contentRows.Where(r => Place(r.ProvinceId, year).Region == region)
+            .GroupBy(r => r.ContentCode)
+            .Select(g => new ContentLine(g.Key, contentNames.GetValueOrDefault(g.Key, g.Key), g.Sum(r => r.Projects),
+                (decimal)g.Sum(r => r.Requested), Math.Round((decimal)g.Sum(r => r.Approved), 0, MidpointRounding.AwayFromZero)))
+            .OrderBy(c => c.Code, StringComparer.Ordinal)
+            .ToList();
+        return report with { Narrative = ConferenceNarrative.Draft(report), Contents = contents };
     }
 
     /// <summary>The plan versions in force at the cut-off for each province and source of a year (few rows).</summary>

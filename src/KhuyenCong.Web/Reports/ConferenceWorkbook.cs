@@ -18,6 +18,7 @@ public static class ConferenceWorkbook
         using var book = new XLWorkbook();
         Summary(book.AddWorksheet("TongHop"), r);
         Provinces(book.AddWorksheet("TheoTinh"), r);
+        Contents(book.AddWorksheet("TheoNoiDung"), r);
         var narrative = book.AddWorksheet("NhanXet");
         narrative.Column(1).Width = 140;
         narrative.Cell(1, 1).Value = "Dự thảo nội dung báo cáo";
@@ -120,6 +121,38 @@ public static class ConferenceWorkbook
             s.Column(c + 1).Width = widths[c];
         }
 
+        s.SheetView.FreezeRows(1);
+        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
+    }
+
+    private static void Contents(IXLWorksheet s, ConferenceReport r)
+    {
+        string[] headers = ["Mã", "Nội dung", "Số đề án", "Kinh phí đề nghị", "Kinh phí được duyệt"];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            s.Cell(1, c + 1).Value = headers[c];
+        }
+
+        s.Range(1, 1, 1, headers.Length).Style.Font.Bold = true;
+        var row = 2;
+        foreach (var line in r.Contents)
+        {
+            s.Cell(row, 1).Value = line.Code;
+            s.Cell(row, 2).Value = line.Name;
+            s.Cell(row, 3).Value = line.Projects;
+            Number(s.Cell(row, 4), line.Requested / Billion, Money);
+            Number(s.Cell(row, 5), line.Approved / Billion, Money);
+            row++;
+        }
+
+        double[] widths = [8, 70, 10, 16, 18];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            s.Column(c + 1).Width = widths[c];
+        }
+
+        s.Column(2).Style.Alignment.WrapText = true;
         s.SheetView.FreezeRows(1);
         s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         s.PageSetup.PaperSize = XLPaperSize.A4Paper;
