@@ -1,6 +1,6 @@
 using KhuyenCong.Domain.Identity;
-using Microsoft.Playwright;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace KhuyenCong.Browser.Tests;
 

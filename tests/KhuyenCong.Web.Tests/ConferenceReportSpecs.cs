@@ -147,10 +147,20 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
     {
         var project = new Project
         {
-            Code = $"BC-{Guid.NewGuid():N}"[..16], Title = "Đề án", PlanYear = year, ProvinceId = province, Source = source, Kind = ProjectKind.Thuong,
-            ImplementingUnit = "Trung tâm", StartDate = new DateOnly(year, 1, 1), EndDate = new DateOnly(year, 12, 31),
-            RequestedSupport = approvedBillions * Billion, ApprovedSupport = approvedBillions * Billion, CounterpartCommitted = approvedBillions * Billion * 2,
-            State = ProjectState.InProgress, CreatedById = "t",
+            Code = $"BC-{Guid.NewGuid():N}"[..16],
+            Title = "Đề án",
+            PlanYear = year,
+            ProvinceId = province,
+            Source = source,
+            Kind = ProjectKind.Thuong,
+            ImplementingUnit = "Trung tâm",
+            StartDate = new DateOnly(year, 1, 1),
+            EndDate = new DateOnly(year, 12, 31),
+            RequestedSupport = approvedBillions * Billion,
+            ApprovedSupport = approvedBillions * Billion,
+            CounterpartCommitted = approvedBillions * Billion * 2,
+            State = ProjectState.InProgress,
+            CreatedById = "t",
         };
         project.Contents.Add(new ProjectContent { ContentCode = "ND03", RequestedAmount = approvedBillions * Billion, TotalCost = approvedBillions * Billion * 3 });
         project.Disbursements.AddRange(payments.Select(p => new Disbursement { Date = p.Date, Amount = p.Billions * Billion, Source = MoneySource.State, RecordedBy = "t" }));

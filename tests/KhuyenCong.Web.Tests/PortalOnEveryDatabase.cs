@@ -183,6 +183,8 @@ public abstract class PortalOnEveryDatabase(PortalFixture fixture)
         var report = await reports.ComputeAsync("NAM", 2022, new DateOnly(2022, 12, 31), Reports.Boundaries.Historical);
         Assert.StartsWith("Tổng kế hoạch kinh phí khuyến công năm 2022 được duyệt của 20 tỉnh, thành phố khu vực phía Nam là", report.Narrative[0]);
         Assert.NotEmpty(report.Contents);
+        Assert.NotEmpty(report.Outcomes);
+        Assert.All(report.Outcomes, o => Assert.True(o.Target > 0));
         Assert.True(report.Total.Plan > 0 && report.Total.Executed > 0);
         var restated = await reports.ComputeAsync("NAM", 2022, new DateOnly(2022, 12, 31), Reports.Boundaries.Current);
         Assert.Equal(8, restated.ProvinceCount);

@@ -28,6 +28,9 @@ public sealed record ProvinceLine(string Code, string Name, Figures Kcqg, Figure
 /// <summary>One content's line: how many approved projects carry it and the money asked and approved for it (đồng).</summary>
 public sealed record ContentLine(string Code, string Name, int Projects, decimal Requested, decimal Approved);
 
+/// <summary>One outcome indicator over the year's approved projects: the targets set and the actuals accepted.</summary>
+public sealed record OutcomeLine(string Code, string Name, string Unit, decimal Target, decimal Actual);
+
 /// <summary>Báo cáo hội nghị khuyến công vùng: the figures of DOMAIN.md §8 and the drafted narrative.</summary>
 public sealed record ConferenceReport(
     string Region,
@@ -47,6 +50,9 @@ public sealed record ConferenceReport(
 {
     /// <summary>Per content of the year's approved projects in the region (DOMAIN.md §8 item 5).</summary>
     public IReadOnlyList<ContentLine> Contents { get; init; } = [];
+
+    /// <summary>Outcome indicators of the year's approved projects in the region (DOMAIN.md §8 item 6).</summary>
+    public IReadOnlyList<OutcomeLine> Outcomes { get; init; } = [];
 
     public Figures Total => Kcqg + Kcdp;
 

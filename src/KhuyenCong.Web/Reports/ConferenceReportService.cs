@@ -44,7 +44,8 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
             .GroupBy(p => new { p.ProvinceId, p.Source })
             .Select(g => new
             {
-                g.Key.ProvinceId, g.Key.Source,
+                g.Key.ProvinceId,
+                g.Key.Source,
                 Support = g.Sum(p => (double)p.ApprovedSupport!.Value),
                 Counterpart = g.Sum(p => (double)(p.RealisedCounterpart ?? p.CounterpartCommitted)),
                 Count = g.Count(),
@@ -125,7 +126,9 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
                                  group new { c, p } by new { p.ProvinceId, c.ContentCode } into g
                                  select new
                                  {
-                                     g.Key.ProvinceId, g.Key.ContentCode, Projects = g.Count(),
+                                     g.Key.ProvinceId,
+                                     g.Key.ContentCode,
+                                     Projects = g.Count(),
                                      Requested = g.Sum(x => (double)x.c.RequestedAmount),
                                      Approved = g.Sum(x => (double)x.p.RequestedSupport == 0 ? 0 : (double)x.p.ApprovedSupport! * (double)x.c.RequestedAmount / (double)x.p.RequestedSupport),
                                  })
@@ -137,7 +140,23 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
                 (decimal)g.Sum(r => r.Requested), Math.Round((decimal)g.Sum(r => r.Approved), 0, MidpointRounding.AwayFromZero)))
             .OrderBy(c => c.Code, StringComparer.Ordinal)
             .ToList();
-        return report with { Narrative = ConferenceNarrative.Draft(report), Contents = contents };
+        var outcomeRows = await (from o in db.ProjectOutcomes
+                                 join p in db.Projects on o.ProjectId equals p.Id
+                                 where p.PlanYear == year && p.ApprovedSupport != null && p.State != ProjectState.Rejected
+                                 group o by new { p.ProvinceId, o.IndicatorCode } into g
+                                 select new { g.Key.ProvinceId, g.Key.IndicatorCode, Target = g.Sum(x => (double)x.Target), Actual = g.Sum(x => (double)(x.Actual ?? 0)) })
+            .ToListAsync(ct);
+        var indicators = await db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit, i.SortOrder), ct);
+        var outcomes = outcomeRows.Where(r => Place(r.ProvinceId, year).Region == region)
+            .GroupBy(r => r.IndicatorCode)
+            .Select(g =>
+            {
+                var (name, unit, _) = indicators.GetValueOrDefault(g.Key, (g.Key, "", 99));
+                return new OutcomeLine(g.Key, name, unit, (decimal)g.Sum(r => r.Target), (decimal)g.Sum(r => r.Actual));
+            })
+            .OrderBy(o => indicators.GetValueOrDefault(o.Code).SortOrder)
+            .ToList();
+        return report with { Narrative = ConferenceNarrative.Draft(report), Contents = contents, Outcomes = outcomes };
     }
 
     /// <summary>The plan versions in force at the cut-off for each province and source of a year (few rows).</summary>

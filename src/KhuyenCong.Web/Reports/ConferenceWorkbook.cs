@@ -19,6 +19,26 @@ public static class ConferenceWorkbook
         Summary(book.AddWorksheet("TongHop"), r);
         Provinces(book.AddWorksheet("TheoTinh"), r);
         Contents(book.AddWorksheet("TheoNoiDung"), r);
+        var outcomes = book.AddWorksheet("KetQua");
+        string[] outcomeHeaders = ["Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện"];
+        for (var c = 0; c < outcomeHeaders.Length; c++)
+        {
+            outcomes.Cell(1, c + 1).Value = outcomeHeaders[c];
+        }
+
+        outcomes.Range(1, 1, 1, outcomeHeaders.Length).Style.Font.Bold = true;
+        for (var i = 0; i < r.Outcomes.Count; i++)
+        {
+            outcomes.Cell(i + 2, 1).Value = r.Outcomes[i].Name;
+            outcomes.Cell(i + 2, 2).Value = r.Outcomes[i].Unit;
+            Number(outcomes.Cell(i + 2, 3), r.Outcomes[i].Target, "#,##0");
+            Number(outcomes.Cell(i + 2, 4), r.Outcomes[i].Actual, "#,##0");
+        }
+
+        outcomes.Column(1).Width = 50;
+        outcomes.Column(2).Width = 14;
+        outcomes.Column(3).Width = 12;
+        outcomes.Column(4).Width = 12;
         var narrative = book.AddWorksheet("NhanXet");
         narrative.Column(1).Width = 140;
         narrative.Cell(1, 1).Value = "Dự thảo nội dung báo cáo";
