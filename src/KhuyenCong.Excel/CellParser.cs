@@ -22,6 +22,28 @@ public sealed class CellParser(string sheet, SheetRow row, IReadOnlyList<string>
         return cell;
     }
 
+    /// <summary>The cell when it holds a value (not a formula, not empty); a missing required value is reported.</summary>
+    private bool Present(int column, bool required, out ReadCell cell)
+    {
+        cell = Cell(column, out var ok);
+        if (!ok)
+        {
+            return false;
+        }
+
+        if (cell.IsEmpty)
+        {
+            if (required)
+            {
+                Error(column, "Không được để trống.");
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
     public string? Text(int column, bool required, int maxLength = 500)
     {
         var cell = Cell(column, out var ok);
@@ -58,19 +80,8 @@ public sealed class CellParser(string sheet, SheetRow row, IReadOnlyList<string>
     /// <summary>Whole đồng: a number, or text in vi-VN form (1.234.000); a fraction or a negative is an error.</summary>
     public decimal? Money(int column, bool required)
     {
-        var cell = Cell(column, out var ok);
-        if (!ok)
+        if (!Present(column, required, out var cell))
         {
-            return null;
-        }
-
-        if (cell.IsEmpty)
-        {
-            if (required)
-            {
-                Error(column, "Không được để trống.");
-            }
-
             return null;
         }
 
@@ -127,19 +138,8 @@ public sealed class CellParser(string sheet, SheetRow row, IReadOnlyList<string>
     /// <summary>A date: an Excel date, or text dd/MM/yyyy (or yyyy-MM-dd).</summary>
     public DateOnly? Date(int column, bool required)
     {
-        var cell = Cell(column, out var ok);
-        if (!ok)
+        if (!Present(column, required, out var cell))
         {
-            return null;
-        }
-
-        if (cell.IsEmpty)
-        {
-            if (required)
-            {
-                Error(column, "Không được để trống.");
-            }
-
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using KhuyenCong.Data;
 using KhuyenCong.Domain.Geography;
@@ -29,37 +30,46 @@ public static class ProjectScope
     }
 
     /// <summary>Annual plans of the provinces the actor's scope covers, by the same rule as projects.</summary>
-    public static IQueryable<Domain.Plans.AnnualPlan> VisibleTo(this IQueryable<Domain.Plans.AnnualPlan> plans, ProjectActor actor, KhuyenCongDbContext db)
+    public static IQueryable<Domain.Plans.AnnualPlan> VisibleTo(this IQueryable<Domain.Plans.AnnualPlan> plans, ProjectActor actor, KhuyenCongDbContext db) =>
+        plans.Where(Covers<Domain.Plans.AnnualPlan>(actor, db, p => p.ProvinceId));
+
+    public static IQueryable<Project> VisibleTo(this IQueryable<Project> projects, ProjectActor actor, KhuyenCongDbContext db) =>
+        projects.Where(Covers<Project>(actor, db, p => p.ProvinceId));
+
+    /// <summary>
+    /// The scope rule as a predicate on any row that belongs to a province: province roles their province and its
+    /// predecessors, organisers the provinces with a membership in their regions, ministry, viewers and
+    /// administrators all, anyone else nothing.
+    /// </summary>
+    private static Expression<Func<T, bool>> Covers<T>(ProjectActor actor, KhuyenCongDbContext db, Expression<Func<T, int>> provinceOf)
     {
+        Expression<Func<int, bool>> rule;
         switch (actor.Role)
         {
             case Roles.ProvinceOfficer or Roles.ProvinceApprover:
                 var ids = actor.ProvinceIds.ToList();
-                return plans.Where(p => ids.Contains(p.ProvinceId));
+                rule = id => ids.Contains(id);
+                break;
             case Roles.ConferenceOrganiser:
                 var regions = actor.Regions.ToList();
-                return plans.Where(p => db.ProvinceRegionMemberships.Any(m => m.ProvinceId == p.ProvinceId && regions.Contains(m.Region!.Code)));
+                rule = id => db.ProvinceRegionMemberships.Any(m => m.ProvinceId == id && regions.Contains(m.Region!.Code));
+                break;
             case Roles.MinistryOfficer or Roles.MinistryApprover or Roles.Viewer or Roles.Admin:
-                return plans;
+                rule = _ => true;
+                break;
             default:
-                return plans.Where(_ => false);
+                rule = _ => false;
+                break;
         }
+
+        // rule(provinceOf(row)), composed into one expression EF can translate.
+        var row = provinceOf.Parameters[0];
+        var body = new ReplaceParameter(rule.Parameters[0], provinceOf.Body).Visit(rule.Body);
+        return Expression.Lambda<Func<T, bool>>(body, row);
     }
 
-    public static IQueryable<Project> VisibleTo(this IQueryable<Project> projects, ProjectActor actor, KhuyenCongDbContext db)
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
     {
-        switch (actor.Role)
-        {
-            case Roles.ProvinceOfficer or Roles.ProvinceApprover:
-                var ids = actor.ProvinceIds.ToList();
-                return projects.Where(p => ids.Contains(p.ProvinceId));
-            case Roles.ConferenceOrganiser:
-                var regions = actor.Regions.ToList();
-                return projects.Where(p => db.ProvinceRegionMemberships.Any(m => m.ProvinceId == p.ProvinceId && regions.Contains(m.Region!.Code)));
-            case Roles.MinistryOfficer or Roles.MinistryApprover or Roles.Viewer or Roles.Admin:
-                return projects;
-            default:
-                return projects.Where(_ => false);
-        }
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
