@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using KhuyenCong.Data;
 using KhuyenCong.Domain.Identity;
+using KhuyenCong.Web.Projects;
 using KhuyenCong.Web.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,11 @@ public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.P
     public int ProjectsThisYear { get; private set; }
 
     public int Year { get; private set; }
+
+    /// <summary>This year's plan in force today and the state money paid so far, within my scope (đồng).</summary>
+    public decimal PlanThisYear { get; private set; }
+
+    public decimal ExecutedThisYear { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -49,5 +55,13 @@ public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.P
         Waiting = await projects.WaitingFor(actor).CountAsync(ct);
         Year = today.Year;
         ProjectsThisYear = await projects.Visible(actor).CountAsync(p => p.PlanYear == today.Year, ct);
+        var versions = await db.AnnualPlans.VisibleTo(actor, db).AsNoTracking().Where(p => p.Year == today.Year && p.DecisionDate <= today).ToListAsync(ct);
+        PlanThisYear = versions.GroupBy(v => (v.ProvinceId, v.Source)).Sum(g => Domain.Plans.AnnualPlan.InForce(g, today)!.Amount);
+        var year = today.Year;
+        var paid = await projects.Visible(actor).Where(p => p.PlanYear == year)
+            .SelectMany(p => p.Disbursements, (p, d) => d)
+            .Where(d => d.Source == Domain.Projects.MoneySource.State && d.Date <= today)
+            .SumAsync(d => (double?)d.Amount, ct);
+        ExecutedThisYear = (decimal)(paid ?? 0);
     }
 }
