@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using KhuyenCong.Data;
+using KhuyenCong.Domain.Common;
 using KhuyenCong.Domain.Projects;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,9 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
 
     public static string Accept => string.Join(",", s_kinds.Keys);
 
+    /// <summary>The configured size limit, as the upload form states it.</summary>
+    public string Limit => $"{VietnameseCulture.Number(options.Value.MaxBytes / 1048576m)} MB";
+
     private string Folder
     {
         get
@@ -66,7 +70,7 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
 
         if (file.Length > options.Value.MaxBytes)
         {
-            return ProjectResult.Fail($"Tệp quá lớn: tối đa {options.Value.MaxBytes / 1024 / 1024} MB.", "File");
+            return ProjectResult.Fail($"Tệp quá lớn: tối đa {Limit}.", "File");
         }
 
         var name = SafeName(file.FileName);

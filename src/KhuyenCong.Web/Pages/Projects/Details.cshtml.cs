@@ -23,6 +23,8 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
 
     public IReadOnlyList<string> Checklist { get; private set; } = [];
 
+    public string UploadLimit => documents.Limit;
+
     [BindProperty]
     public ProjectCommand Command { get; set; } = new();
 
