@@ -5,6 +5,7 @@ using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Projects;
 using KhuyenCong.Domain.Reference;
+using KhuyenCong.Domain.Reports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -63,6 +64,12 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
     public DbSet<Adjustment> Adjustments => Set<Adjustment>();
 
     public DbSet<AnnualPlan> AnnualPlans => Set<AnnualPlan>();
+
+    public DbSet<PeriodicReport> PeriodicReports => Set<PeriodicReport>();
+
+    public DbSet<ReportDeadline> ReportDeadlines => Set<ReportDeadline>();
+
+    public DbSet<ProgrammeTarget> ProgrammeTargets => Set<ProgrammeTarget>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

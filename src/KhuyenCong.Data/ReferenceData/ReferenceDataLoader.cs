@@ -1,6 +1,7 @@
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Identity;
 using KhuyenCong.Domain.Reference;
+using KhuyenCong.Domain.Reports;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -152,6 +153,27 @@ public sealed class ReferenceDataLoader(KhuyenCongDbContext db)
         {
             db.DepartmentNames.Add(new DepartmentName { Name = d.Name, Abbreviation = d.Abbreviation, ValidFrom = d.From, ValidTo = d.To });
             added++;
+        }
+
+        var deadlines = await db.ReportDeadlines.Select(d => new { d.Period, d.FromYear }).ToListAsync(ct);
+        foreach (var d in ReferenceCatalog.ReportDeadlines.Where(d => !deadlines.Any(e => e.Period == d.Period && e.FromYear == d.FromYear)))
+        {
+            db.ReportDeadlines.Add(new ReportDeadline { Period = d.Period, FromYear = d.FromYear, DaysAfterPeriodEnd = d.Days, LegalBasis = d.LegalBasis });
+            added++;
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // Targets name their period by id, so they come once the periods are stored.
+        var periodIds = await db.ProgrammePeriods.ToDictionaryAsync(p => p.FromYear, p => p.Id, ct);
+        var targets = await db.ProgrammeTargets.Select(t => new { t.ProgrammePeriodId, t.Measure }).ToListAsync(ct);
+        foreach (var t in ReferenceCatalog.ProgrammeTargets)
+        {
+            if (periodIds.TryGetValue(t.PeriodFrom, out var periodId) && !targets.Any(e => e.ProgrammePeriodId == periodId && e.Measure == t.Measure))
+            {
+                db.ProgrammeTargets.Add(new ProgrammeTarget { ProgrammePeriodId = periodId, Measure = t.Measure, Target = t.Target, Note = t.Note });
+                added++;
+            }
         }
 
         await db.SaveChangesAsync(ct);

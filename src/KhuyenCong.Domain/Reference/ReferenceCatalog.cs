@@ -132,6 +132,30 @@ public static class ReferenceCatalog
         (2026, 2030, "Chương trình khuyến công giai đoạn 2026–2030", "QĐ 2646/QĐ-BCT ngày 23/09/2025"),
     ];
 
+    /// <summary>
+    /// Deadlines of the periodic reports, in days after the period end (TT 36/2013/TT-BCT Art. 21.5 names the quarterly,
+    /// half-year and annual reports but no dates: these values are to confirm and editable by Admin).
+    /// </summary>
+    public static readonly IReadOnlyList<(Reports.ReportPeriod Period, int FromYear, int Days, string LegalBasis)> ReportDeadlines =
+    [
+        (Reports.ReportPeriod.Quarter1, 2014, 15, "TT 36/2013/TT-BCT, Điều 21 khoản 5 (hạn nộp cần xác nhận)"),
+        (Reports.ReportPeriod.HalfYear, 2014, 15, "TT 36/2013/TT-BCT, Điều 21 khoản 5 (hạn nộp cần xác nhận)"),
+        (Reports.ReportPeriod.NineMonths, 2014, 15, "TT 36/2013/TT-BCT, Điều 21 khoản 5 (hạn nộp cần xác nhận)"),
+        (Reports.ReportPeriod.Year, 2014, 31, "TT 36/2013/TT-BCT, Điều 21 khoản 5 (hạn nộp cần xác nhận)"),
+    ];
+
+    /// <summary>
+    /// Targets of the 2014–2020 programme (QĐ 1288/QĐ-TTg) as the 2019 mid-term review implies them: KCQG 481,407 tỷ
+    /// was 39,72 % of the planned national money; 210 demonstration models were 5 % above target; 4.363 fair
+    /// participations 29 % above. Derived, to confirm against the decision; editable by Admin.
+    /// </summary>
+    public static readonly IReadOnlyList<(int PeriodFrom, string Measure, decimal Target, string Note)> ProgrammeTargets =
+    [
+        (2014, Reports.ProgrammeMeasures.Kcqg, 1_212_000_000_000m, "Suy ra từ báo cáo sơ kết 2014–2018 (481,407 tỷ đồng = 39,72 %); cần xác nhận theo QĐ 1288/QĐ-TTg"),
+        (2014, "MO_HINH_TRINH_DIEN", 200m, "Suy ra từ báo cáo sơ kết 2014–2018 (210 mô hình, vượt 5 %); cần xác nhận"),
+        (2014, "LUOT_HOI_CHO", 3_382m, "Suy ra từ báo cáo sơ kết 2014–2018 (4.363 lượt, vượt 29 %); cần xác nhận"),
+    ];
+
     /// <summary>The department's names over time (dates of the renamings to confirm; editable by Admin).</summary>
     public static readonly IReadOnlyList<(string Name, string Abbreviation, DateOnly From, DateOnly? To)> DepartmentNames =
     [
