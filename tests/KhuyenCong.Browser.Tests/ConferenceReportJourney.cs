@@ -18,6 +18,7 @@ public sealed class ConferenceReportJourney
         await session.Portal.CreateUserAsync("btc@nam.vn", Roles.ConferenceOrganiser, null, "NAM");
         var page = await session.NewPageAsync();
         await session.SignInAsync(page, "btc@nam.vn");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo hội nghị" }).ClickAsync();
         await Assertions.Expect(page.Locator("#region option")).ToHaveCountAsync(1);
         await page.Locator("#year").FillAsync("2024");

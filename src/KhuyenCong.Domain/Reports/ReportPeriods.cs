@@ -33,4 +33,10 @@ public static class ReportPeriods
         var rule = rules.Where(r => r.Period == period && r.FromYear <= year).OrderByDescending(r => r.FromYear).FirstOrDefault();
         return rule is null ? null : End(period, year).AddDays(rule.DaysAfterPeriodEnd);
     }
+
+    /// <summary>The periods that ended in the twelve months before <paramref name="today"/>, latest first.</summary>
+    public static IReadOnlyList<(int Year, ReportPeriod Period)> EndedBefore(DateOnly today) =>
+        [.. new[] { today.Year - 1, today.Year }.SelectMany(y => All.Select(p => (Year: y, Period: p)))
+            .Where(x => End(x.Period, x.Year) < today && End(x.Period, x.Year) >= today.AddYears(-1))
+            .OrderByDescending(x => End(x.Period, x.Year))];
 }

@@ -30,6 +30,9 @@ public static class AuditLabels
         ["ProgrammePeriod"] = "Giai đoạn chương trình",
         ["DepartmentName"] = "Tên Cục",
         ["AnnualPlan"] = "Kế hoạch kinh phí",
+        ["PeriodicReport"] = "Báo cáo định kỳ",
+        ["ReportDeadline"] = "Hạn nộp báo cáo",
+        ["ProgrammeTarget"] = "Mục tiêu chương trình",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);

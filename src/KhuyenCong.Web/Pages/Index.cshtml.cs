@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages;
 
 /// <summary>Trang chủ: who I am, what my scope is, and where to go.</summary>
-public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.ProjectService projects, TimeProvider clock) : PageModel
+public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.ProjectService projects, KhuyenCong.Web.Reports.PeriodicReportService periodicReports, TimeProvider clock) : PageModel
 {
     public string RoleLabel { get; private set; } = string.Empty;
 
@@ -30,6 +30,14 @@ public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.P
     public decimal PlanThisYear { get; private set; }
 
     public decimal ExecutedThisYear { get; private set; }
+
+    /// <summary>Báo cáo đến hạn: the periodic reports my province still owes.</summary>
+    public IReadOnlyList<KhuyenCong.Web.Reports.PeriodicReportService.Owed> ReportsOwed { get; private set; } = [];
+
+    /// <summary>For ministry staff and viewers: the completeness of the latest ended period.</summary>
+    public Domain.Reports.Completeness? LatestCompleteness { get; private set; }
+
+    public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -63,5 +71,12 @@ public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.P
             .Where(d => d.Source == Domain.Projects.MoneySource.State && d.Date <= today)
             .SumAsync(d => (double?)d.Amount, ct);
         ExecutedThisYear = (decimal)(paid ?? 0);
+        Today = today;
+        ReportsOwed = await periodicReports.OwedByAsync(actor, ct);
+        if (role is Roles.MinistryOfficer or Roles.MinistryApprover or Roles.Viewer or Roles.Admin)
+        {
+            var (latestYear, latestPeriod) = Domain.Reports.ReportPeriods.EndedBefore(today)[0];
+            LatestCompleteness = await periodicReports.CompletenessAsync(latestYear, latestPeriod, null, ct);
+        }
     }
 }

@@ -33,6 +33,10 @@ public static class ProjectScope
     public static IQueryable<Domain.Plans.AnnualPlan> VisibleTo(this IQueryable<Domain.Plans.AnnualPlan> plans, ProjectActor actor, KhuyenCongDbContext db) =>
         plans.Where(Covers<Domain.Plans.AnnualPlan>(actor, db, p => p.ProvinceId));
 
+    /// <summary>Periodic reports of the provinces the actor's scope covers, by the same rule as projects.</summary>
+    public static IQueryable<Domain.Reports.PeriodicReport> VisibleTo(this IQueryable<Domain.Reports.PeriodicReport> reports, ProjectActor actor, KhuyenCongDbContext db) =>
+        reports.Where(Covers<Domain.Reports.PeriodicReport>(actor, db, r => r.ProvinceId));
+
     public static IQueryable<Project> VisibleTo(this IQueryable<Project> projects, ProjectActor actor, KhuyenCongDbContext db) =>
         projects.Where(Covers<Project>(actor, db, p => p.ProvinceId));
 

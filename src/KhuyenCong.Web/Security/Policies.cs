@@ -11,9 +11,13 @@ public static class Policies
     /// <summary>Reading reference data: every signed-in user.</summary>
     public const string SignedIn = nameof(SignedIn);
 
+    /// <summary>Nationwide monitoring pages (completeness of periodic reports): ministry staff, viewers, administrators.</summary>
+    public const string NationalReader = nameof(NationalReader);
+
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        options.AddPolicy(NationalReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.MinistryOfficer, Roles.MinistryApprover, Roles.Viewer, Roles.Admin));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

@@ -2,12 +2,13 @@ using KhuyenCong.Data;
 using KhuyenCong.Web.Users;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.Web.Tests.Infrastructure;
 
 /// <summary>The real portal over HTTP, in Production mode, on a test database migrated at start.</summary>
-public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
 
@@ -21,6 +22,11 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 

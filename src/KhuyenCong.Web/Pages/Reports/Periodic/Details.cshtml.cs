@@ -1,0 +1,118 @@
+using System.Globalization;
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Common;
+using KhuyenCong.Domain.Reports;
+using KhuyenCong.Web.Projects;
+using KhuyenCong.Web.Reports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KhuyenCong.Web.Pages.Reports.Periodic;
+
+/// <summary>One periodic report: figures, narrative, and the acts the user may do now (save, refresh, submit, reopen).</summary>
+public sealed class DetailsModel(PeriodicReportService reports, ProjectService projects, KhuyenCongDbContext db) : PageModel
+{
+    public PeriodicReport Report { get; private set; } = null!;
+
+    public DateOnly? Due { get; private set; }
+
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    public bool CanSubmit { get; private set; }
+
+    public bool CanReopen { get; private set; }
+
+    [BindProperty] public NarrativeInput Input { get; set; } = new();
+
+    [BindProperty] public Guid Version { get; set; }
+
+    [BindProperty] public string? Reason { get; set; }
+
+    public sealed class NarrativeInput
+    {
+        public string? Results { get; set; }
+
+        public string? Difficulties { get; set; }
+
+        public string? Proposals { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Input = new NarrativeInput { Results = Report.Results, Difficulties = Report.Difficulties, Proposals = Report.Proposals };
+        Version = Report.Version;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "Đã lưu báo cáo.", true, (actor, report) =>
+        {
+            if (new[] { Input.Results, Input.Difficulties, Input.Proposals }.Any(t => t?.Length > 8000))
+            {
+                return Task.FromResult<string?>("Mỗi phần nội dung tối đa 8.000 ký tự.");
+            }
+
+            return reports.SaveDraftAsync(actor, report, Version, Input.Results, Input.Difficulties, Input.Proposals, ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostRefreshAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "Đã cập nhật số liệu từ dữ liệu đến cuối kỳ.", false, (actor, report) => reports.RefreshAsync(actor, report, Version, ct), ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "Đã duyệt và gửi báo cáo lên Bộ.", false, (actor, report) => reports.SubmitAsync(actor, report, Version, ct), ct);
+
+    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "Đã mở lại báo cáo để tỉnh sửa.", false, (actor, report) => reports.ReopenAsync(actor, report, Version, Reason, ct), ct);
+
+    /// <summary>Runs one act on a report in scope (404 outside it); a refusal is shown with the user's input kept.</summary>
+    private async Task<IActionResult> ActAsync(int id, string done, bool keepsInput, Func<Domain.Projects.ProjectActor, PeriodicReport, Task<string?>> act, CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        var report = await reports.FindAsync(actor, id, ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        var refusal = await act(actor, report);
+        if (refusal is null)
+        {
+            TempData["Message"] = done;
+            return RedirectToPage(new { id });
+        }
+
+        ModelState.AddModelError(string.Empty, refusal);
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, ct);
+        if (!keepsInput)
+        {
+            Input = new NarrativeInput { Results = Report.Results, Difficulties = Report.Difficulties, Proposals = Report.Proposals };
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        if (await reports.FindAsync(actor, id, ct) is not { } report)
+        {
+            return false;
+        }
+
+        Report = report;
+        Due = await reports.DueAsync(report.Year, report.Period, ct);
+        CanEdit = PeriodicReportRules.Refuse(PeriodicReportAction.Edit, actor, report.ProvinceId, report.Status) is null;
+        CanSubmit = PeriodicReportRules.Refuse(PeriodicReportAction.Submit, actor, report.ProvinceId, report.Status) is null;
+        CanReopen = PeriodicReportRules.Refuse(PeriodicReportAction.Reopen, actor, report.ProvinceId, report.Status) is null;
+        History = await AuditLabels.HistoryAsync(db, nameof(PeriodicReport), id.ToString(CultureInfo.InvariantCulture), ct);
+        return true;
+    }
+}

@@ -1,0 +1,104 @@
+using KhuyenCong.Domain.Identity;
+using KhuyenCong.Domain.Reports;
+using KhuyenCong.Web.Projects;
+using KhuyenCong.Web.Reports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Reports.Periodic;
+
+/// <summary>Báo cáo định kỳ: the reports in my scope, and for province users the form that opens a new one.</summary>
+public sealed class IndexModel(PeriodicReportService reports, ProjectService projects, Data.Geography geography) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "period")] public ReportPeriod? Period { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")] public PeriodicReportStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+
+    [BindProperty] public CreateInput Input { get; set; } = new();
+
+    public sealed class CreateInput
+    {
+        public int? Year { get; set; }
+
+        public ReportPeriod? Period { get; set; }
+
+        public int? ProvinceId { get; set; }
+    }
+
+    public sealed record Row(int Id, string ProvinceCode, string Province, int Year, ReportPeriod Period, PeriodicReportStatus Status, DateTime? SubmittedAtUtc, decimal Plan, decimal Executed);
+
+    public Paged<Row> Rows { get; private set; } = new([], 1, 25, 0);
+
+    /// <summary>The provinces whose reports I may open (my province and the predecessors it answers for).</summary>
+    public IReadOnlyList<(int Id, string Label)> MyProvinces { get; private set; } = [];
+
+    public bool CanCreate => MyProvinces.Count > 0;
+
+    public bool CanSeeCompleteness => User.IsInRole(Roles.MinistryOfficer) || User.IsInRole(Roles.MinistryApprover) || User.IsInRole(Roles.Viewer) || User.IsInRole(Roles.Admin);
+
+    public int CurrentYear => reports.Today.Year;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        if (Input.Year is null || Input.Period is null || Input.ProvinceId is null)
+        {
+            ModelState.AddModelError(string.Empty, "Hãy chọn năm, kỳ báo cáo và tỉnh.");
+        }
+        else
+        {
+            var (report, refusal) = await reports.CreateAsync(actor, Input.ProvinceId.Value, Input.Year.Value, Input.Period.Value, ct);
+            if (report is not null)
+            {
+                TempData["Message"] = $"Đã lập {ReportPeriods.Title(report.Period, report.Year)}; số liệu được lấy từ dữ liệu đến ngày {Domain.Common.VietnameseCulture.Date(ReportPeriods.End(report.Period, report.Year))}.";
+                return RedirectToPage("Details", new { id = report.Id });
+            }
+
+            ModelState.AddModelError(string.Empty, refusal!);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        if (actor.Role is Roles.ProvinceOfficer or Roles.ProvinceApprover)
+        {
+            var directory = await geography.DirectoryAsync(ct);
+            MyProvinces = [.. actor.ProvinceIds.Select(directory.Find).OfType<Domain.Geography.ProvinceFact>()
+                .OrderByDescending(p => p.ValidFrom).ThenBy(p => p.Code, StringComparer.Ordinal)
+                .Select(p => (p.Id, p.ValidTo is null ? $"{p.Code} {p.Name}" : $"{p.Code} {p.Name} (đến {Domain.Common.VietnameseCulture.Date(p.ValidTo)})"))];
+        }
+
+        Input.Year ??= CurrentYear;
+        var query = reports.Visible(actor).AsNoTracking();
+        if (Year is { } year)
+        {
+            query = query.Where(r => r.Year == year);
+        }
+
+        if (Period is { } period)
+        {
+            query = query.Where(r => r.Period == period);
+        }
+
+        if (Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        Rows = await query.OrderByDescending(r => r.Year).ThenByDescending(r => r.Period).ThenBy(r => r.Province!.Code)
+            .Select(r => new Row(r.Id, r.Province!.Code, r.Province.Name, r.Year, r.Period, r.Status, r.SubmittedAtUtc,
+                r.PlanKcqg + r.PlanKcdp, r.ExecutedKcqg + r.ExecutedKcdp))
+            .ToPagedAsync(PageNumber, 25, ct);
+    }
+}

@@ -1,0 +1,222 @@
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Geography;
+using KhuyenCong.Domain.Plans;
+using KhuyenCong.Domain.Projects;
+using KhuyenCong.Domain.Reports;
+using KhuyenCong.Web.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Reports;
+
+/// <summary>
+/// Báo cáo định kỳ: drafting, figures from the data as of the period end, submission, reopening, and the completeness
+/// board. Every change goes through <see cref="PeriodicReportRules"/> and is one save (with its audit entries).
+/// </summary>
+public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geography, TimeProvider clock)
+{
+    public const string NotFound = "Không tìm thấy báo cáo.";
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+
+    public IQueryable<PeriodicReport> Visible(ProjectActor actor) => db.PeriodicReports.VisibleTo(actor, db);
+
+    /// <summary>The provinces of the actor's scope that answer for a period: those valid at its end.</summary>
+    public async Task<IReadOnlyList<ProvinceFact>> ReportingProvincesAsync(ProjectActor actor, int year, ReportPeriod period, CancellationToken ct = default)
+    {
+        var directory = await geography.DirectoryAsync(ct);
+        var end = ReportPeriods.End(period, year);
+        return [.. directory.ValidOn(end).Where(p => actor.ProvinceIds.Contains(p.Id)).OrderBy(p => p.Code, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Opens a new draft with the figures as of the period end; refused when one exists or the period has not begun.</summary>
+    public async Task<(PeriodicReport? Report, string? Refusal)> CreateAsync(ProjectActor actor, int provinceId, int year, ReportPeriod period, CancellationToken ct = default)
+    {
+        if (PeriodicReportRules.Refuse(PeriodicReportAction.Create, actor, provinceId, PeriodicReportStatus.Draft) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        if (year < 2014 || ReportPeriods.Start(year) > Today || !ReportPeriods.All.Contains(period))
+        {
+            return (null, "Kỳ báo cáo không hợp lệ: chọn một kỳ đã bắt đầu, từ năm 2014.");
+        }
+
+        var directory = await geography.DirectoryAsync(ct);
+        var end = ReportPeriods.End(period, year);
+        var province = directory.Find(provinceId);
+        if (province is null || !directory.ValidOn(end).Any(p => p.Id == provinceId))
+        {
+            return (null, "Tỉnh này không tồn tại vào cuối kỳ báo cáo; báo cáo do tỉnh có hiệu lực vào cuối kỳ lập.");
+        }
+
+        if (await db.PeriodicReports.AnyAsync(r => r.ProvinceId == provinceId && r.Year == year && r.Period == period, ct))
+        {
+            return (null, $"{ReportPeriods.Title(period, year)} của {province.Name} đã được lập.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var report = new PeriodicReport { ProvinceId = provinceId, Year = year, Period = period, CreatedBy = actor.UserName, CreatedAtUtc = now };
+        await FillFiguresAsync(report, directory, ct);
+        db.PeriodicReports.Add(report);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people opened the same report at once: the unique index keeps one.
+            return (null, $"{ReportPeriods.Title(period, year)} của {province.Name} đã được lập.");
+        }
+
+        return (report, null);
+    }
+
+    public async Task<PeriodicReport?> FindAsync(ProjectActor actor, int id, CancellationToken ct = default) =>
+        await Visible(actor).Include(r => r.Province).FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    /// <summary>Saves the narrative of a draft; a stale version is refused.</summary>
+    public Task<string?> SaveDraftAsync(ProjectActor actor, PeriodicReport report, Guid version, string? results, string? difficulties, string? proposals, CancellationToken ct = default) =>
+        ChangeAsync(actor, report, version, PeriodicReportAction.Edit, () => null, _ =>
+        {
+            report.Results = (results ?? string.Empty).Trim();
+            report.Difficulties = (difficulties ?? string.Empty).Trim();
+            report.Proposals = (proposals ?? string.Empty).Trim();
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Takes the figures from the data again (a draft only).</summary>
+    public Task<string?> RefreshAsync(ProjectActor actor, PeriodicReport report, Guid version, CancellationToken ct = default) =>
+        ChangeAsync(actor, report, version, PeriodicReportAction.Edit, () => null, async directory => await FillFiguresAsync(report, directory, ct), ct);
+
+    /// <summary>Duyệt và gửi Bộ: figures taken once more and frozen, the report locked.</summary>
+    public Task<string?> SubmitAsync(ProjectActor actor, PeriodicReport report, Guid version, CancellationToken ct = default) =>
+        ChangeAsync(actor, report, version, PeriodicReportAction.Submit,
+            () => string.IsNullOrWhiteSpace(report.Results) ? "Hãy nhập phần kết quả đạt được và lưu trước khi gửi báo cáo." : null,
+            async directory =>
+            {
+                await FillFiguresAsync(report, directory, ct);
+                var now = clock.GetUtcNow().UtcDateTime;
+                report.Status = PeriodicReportStatus.Submitted;
+                report.SubmittedBy = actor.UserName;
+                report.SubmittedAtUtc = now;
+                report.FirstSubmittedAtUtc ??= now;
+            }, ct);
+
+    /// <summary>Mở lại: back to draft for correction, with the reason; the audit log keeps who, when and why.</summary>
+    public Task<string?> ReopenAsync(ProjectActor actor, PeriodicReport report, Guid version, string? reason, CancellationToken ct = default) =>
+        ChangeAsync(actor, report, version, PeriodicReportAction.Reopen,
+            () => string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000 ? "Hãy nêu lý do mở lại báo cáo (tối đa 1.000 ký tự)." : null,
+            _ =>
+            {
+                report.Status = PeriodicReportStatus.Draft;
+                report.ReopenedBy = actor.UserName;
+                report.ReopenedAtUtc = clock.GetUtcNow().UtcDateTime;
+                report.ReopenReason = reason!.Trim();
+                return Task.CompletedTask;
+            }, ct);
+
+    /// <summary>The completeness board of a period, for the whole country or one region (as at the period end).</summary>
+    public async Task<Completeness> CompletenessAsync(int year, ReportPeriod period, string? region, CancellationToken ct = default)
+    {
+        var directory = await geography.DirectoryAsync(ct);
+        var end = ReportPeriods.End(period, year);
+        var expected = directory.ValidOn(end)
+            .Where(p => region is null || directory.RegionOn(p.Id, end) == region)
+            .OrderBy(p => p.Code, StringComparer.Ordinal)
+            .Select(p => (p.Id, p.Code, p.Name))
+            .ToList();
+        var reports = await db.PeriodicReports.AsNoTracking().Where(r => r.Year == year && r.Period == period)
+            .Select(r => new { r.Id, r.ProvinceId, r.Status, r.FirstSubmittedAtUtc })
+            .ToListAsync(ct);
+        var deadlines = await db.ReportDeadlines.AsNoTracking().ToListAsync(ct);
+        return Completeness.Of(year, period, ReportPeriods.Due(period, year, deadlines), expected,
+            reports.Select(r => (r.Id, r.ProvinceId, r.Status, r.FirstSubmittedAtUtc is { } at ? (DateOnly?)DateOnly.FromDateTime(at.AddHours(7)) : null)));
+    }
+
+    public async Task<DateOnly?> DueAsync(int year, ReportPeriod period, CancellationToken ct = default) =>
+        ReportPeriods.Due(period, year, await db.ReportDeadlines.AsNoTracking().ToListAsync(ct));
+
+    /// <summary>A report a province still owes: a period that ended in the last twelve months, not yet submitted.</summary>
+    public sealed record Owed(int Year, ReportPeriod Period, string Province, DateOnly? Due, int? ReportId);
+
+    /// <summary>Báo cáo đến hạn of a province user: for each ended period, the provinces of their scope valid at its end without a submitted report.</summary>
+    public async Task<IReadOnlyList<Owed>> OwedByAsync(ProjectActor actor, CancellationToken ct = default)
+    {
+        if (actor.ProvinceIds.Count == 0)
+        {
+            return [];
+        }
+
+        var directory = await geography.DirectoryAsync(ct);
+        var periods = ReportPeriods.EndedBefore(Today);
+        var years = periods.Select(p => p.Year).Distinct().ToList();
+        var ids = actor.ProvinceIds.ToList();
+        var stored = await db.PeriodicReports.AsNoTracking().Where(r => years.Contains(r.Year) && ids.Contains(r.ProvinceId))
+            .Select(r => new { r.Id, r.ProvinceId, r.Year, r.Period, r.Status }).ToListAsync(ct);
+        var deadlines = await db.ReportDeadlines.AsNoTracking().ToListAsync(ct);
+        return [.. from period in periods
+                   from province in directory.ValidOn(ReportPeriods.End(period.Period, period.Year)).Where(p => actor.ProvinceIds.Contains(p.Id))
+                   let report = stored.FirstOrDefault(r => r.ProvinceId == province.Id && r.Year == period.Year && r.Period == period.Period)
+                   where report is null || report.Status != PeriodicReportStatus.Submitted
+                   select new Owed(period.Year, period.Period, province.Name, ReportPeriods.Due(period.Period, period.Year, deadlines), report?.Id)];
+    }
+
+    /// <summary>
+    /// The figures of a province's report, as of the period end: the province and the predecessors whose records it
+    /// holds; plan versions decided by the end, money dated by the end, projects approved and accepted by the end.
+    /// </summary>
+    private async Task FillFiguresAsync(PeriodicReport report, ProvinceDirectory directory, CancellationToken ct)
+    {
+        var ids = directory.SelfAndPredecessorIds(report.ProvinceId).ToList();
+        var year = report.Year;
+        var end = ReportPeriods.End(report.Period, year);
+        var versions = await db.AnnualPlans.AsNoTracking().Where(p => p.Year == year && ids.Contains(p.ProvinceId) && p.DecisionDate <= end).ToListAsync(ct);
+        var plans = versions.GroupBy(v => (v.ProvinceId, v.Source)).Select(g => AnnualPlan.InForce(g, end)!).ToList();
+        var money = await (from d in db.Disbursements
+                           join p in db.Projects on d.ProjectId equals p.Id
+                           where p.PlanYear == year && ids.Contains(p.ProvinceId) && d.Date <= end
+                           group d by new { p.Source, MoneySource = d.Source } into g
+                           select new { g.Key.Source, g.Key.MoneySource, Amount = g.Sum(x => (double)x.Amount) })
+            .ToListAsync(ct);
+        var projects = await db.Projects.AsNoTracking()
+            .Where(p => p.PlanYear == year && ids.Contains(p.ProvinceId) && p.ApprovedSupport != null && p.State != ProjectState.Rejected
+                        && (p.ApprovalDate == null || p.ApprovalDate <= end))
+            .GroupBy(p => 1)
+            .Select(g => new { Approved = g.Count(), Completed = g.Count(p => p.AcceptanceDate != null && p.AcceptanceDate <= end) })
+            .FirstOrDefaultAsync(ct);
+
+        // Whole-đồng sums far below 2^53 are exact in a double; SQLite has no decimal SUM.
+        decimal Paid(FundingSource? source, MoneySource kind) =>
+            (decimal)money.Where(m => (source is null || m.Source == source) && m.MoneySource == kind).Sum(m => m.Amount);
+        report.PlanKcqg = plans.Where(p => p.Source == FundingSource.KCQG).Sum(p => p.Amount);
+        report.PlanKcdp = plans.Where(p => p.Source == FundingSource.KCDP).Sum(p => p.Amount);
+        report.ExecutedKcqg = Paid(FundingSource.KCQG, MoneySource.State);
+        report.ExecutedKcdp = Paid(FundingSource.KCDP, MoneySource.State);
+        report.CounterpartPaid = Paid(null, MoneySource.Counterpart);
+        report.ProjectsApproved = projects?.Approved ?? 0;
+        report.ProjectsCompleted = projects?.Completed ?? 0;
+        report.FiguresAtUtc = clock.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>Checks the rule, then the input, then applies the change and saves it against the version the user saw.</summary>
+    private async Task<string?> ChangeAsync(ProjectActor actor, PeriodicReport report, Guid version, PeriodicReportAction action,
+        Func<string?> invalid, Func<ProvinceDirectory, Task> change, CancellationToken ct)
+    {
+        if ((PeriodicReportRules.Refuse(action, actor, report.ProvinceId, report.Status) ?? invalid()) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await change(await geography.DirectoryAsync(ct));
+        db.Entry(report).Property(r => r.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return "Báo cáo vừa được người khác thay đổi sau khi bạn mở trang. Thay đổi của bạn chưa được lưu; hãy tải lại trang để xem bản mới nhất.";
+        }
+    }
+}
