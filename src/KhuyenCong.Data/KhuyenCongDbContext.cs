@@ -165,7 +165,9 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
         switch (entry.State)
         {
             case EntityState.Added:
-                return ("Created", null, Json(properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
+                // A generated key is still a temporary value here; the entry's EntityKey records the real one.
+                return ("Created", null, Json(properties.Where(p => !p.Metadata.IsPrimaryKey() || !p.IsTemporary)
+                    .ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
             case EntityState.Deleted:
                 return ("Deleted", Json(properties.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)), null);
             default:
