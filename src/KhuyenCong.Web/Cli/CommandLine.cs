@@ -219,6 +219,8 @@ public static class CommandLine
         var written = await services.GetRequiredService<Projects.DemoProjects>().SeedAsync(count, from, to, seed,
             n => stdout.WriteLine($"  đã ghi {n.ToString("#,##0", Domain.Common.VietnameseCulture.Instance)} đề án"));
         await stdout.WriteLineAsync($"Đã tạo {written.ToString("#,##0", Domain.Common.VietnameseCulture.Instance)} đề án mẫu năm {from}–{to} trong {watch.Elapsed.TotalSeconds.ToString("0.0", Domain.Common.VietnameseCulture.Instance)} giây.");
+        var reports = await services.GetRequiredService<Reports.PeriodicReportService>().SeedDemoAsync(seed);
+        await stdout.WriteLineAsync($"Đã tạo {reports.ToString("#,##0", Domain.Common.VietnameseCulture.Instance)} báo cáo định kỳ mẫu của các kỳ đã kết thúc trong 12 tháng qua.");
         return 0;
     }
 

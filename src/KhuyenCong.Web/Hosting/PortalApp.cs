@@ -205,6 +205,7 @@ public static class PortalApp
         if (app.Configuration.GetValue<bool>("Portal:SeedDemoProjects") && !await db.Projects.AnyAsync())
         {
             await scope.ServiceProvider.GetRequiredService<Projects.DemoProjects>().SeedAsync(300, 2022, 2026, 2026);
+            await scope.ServiceProvider.GetRequiredService<Reports.PeriodicReportService>().SeedDemoAsync(2026);
             app.Logger.LogInformation("Demo projects created (Portal:SeedDemoProjects)");
         }
     }

@@ -136,6 +136,57 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
     public async Task<DateOnly?> DueAsync(int year, ReportPeriod period, CancellationToken ct = default) =>
         ReportPeriods.Due(period, year, await db.ReportDeadlines.AsNoTracking().ToListAsync(ct));
 
+    /// <summary>
+    /// Demo data: for the periods that ended in the last twelve months, most provinces' reports with figures from the
+    /// data, most submitted on time, some late, some still drafts, some missing (demo databases only).
+    /// </summary>
+    public async Task<int> SeedDemoAsync(int seed, CancellationToken ct = default)
+    {
+        var random = new Random(seed);
+        var directory = await geography.DirectoryAsync(ct);
+        var deadlines = await db.ReportDeadlines.AsNoTracking().ToListAsync(ct);
+        var written = 0;
+        foreach (var (year, period) in ReportPeriods.EndedBefore(Today))
+        {
+            var existing = await db.PeriodicReports.Where(r => r.Year == year && r.Period == period).Select(r => r.ProvinceId).ToListAsync(ct);
+            var due = ReportPeriods.Due(period, year, deadlines) ?? ReportPeriods.End(period, year);
+            foreach (var province in directory.ValidOn(ReportPeriods.End(period, year)).Where(p => !existing.Contains(p.Id)))
+            {
+                var roll = random.Next(100);
+                if (roll < 10)
+                {
+                    continue;
+                }
+
+                var report = new PeriodicReport
+                {
+                    ProvinceId = province.Id,
+                    Year = year,
+                    Period = period,
+                    CreatedBy = DemoProjects.Author,
+                    CreatedAtUtc = due.AddDays(-10).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
+                    Results = $"Sở Công Thương {province.Name} đã triển khai các đề án khuyến công theo kế hoạch được giao; các đề án đào tạo nghề và mô hình trình diễn kỹ thuật đạt tiến độ.",
+                    Difficulties = "Một số cơ sở công nghiệp nông thôn chậm hoàn thiện hồ sơ thanh toán; vốn đối ứng còn hạn chế.",
+                    Proposals = "Đề nghị Bộ Công Thương sớm giao kế hoạch kinh phí khuyến công quốc gia và hướng dẫn thủ tục quyết toán.",
+                };
+                await FillFiguresAsync(report, directory, ct);
+                if (roll >= 20)
+                {
+                    var submitted = roll < 35 ? due.AddDays(1 + random.Next(20)) : due.AddDays(-random.Next(10));
+                    report.Status = PeriodicReportStatus.Submitted;
+                    report.SubmittedBy = DemoProjects.Author;
+                    report.SubmittedAtUtc = report.FirstSubmittedAtUtc = submitted.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
+                }
+
+                db.PeriodicReports.Add(report);
+                written++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return written;
+    }
+
     /// <summary>A report a province still owes: a period that ended in the last twelve months, not yet submitted.</summary>
     public sealed record Owed(int Year, ReportPeriod Period, string Province, DateOnly? Due, int? ReportId);
 
