@@ -253,4 +253,36 @@ public sealed class ProgrammeReportPageSpecs(SqlitePortalFixture fixture) : ICla
         Assert.Equal("0.00%", targets.Cell(4, 6).Style.NumberFormat.Format);
         Assert.StartsWith("Tổng kế hoạch kinh phí khuyến công giai đoạn 2014–2018 của cả nước", book.Worksheet("NhanXet").Cell(2, 1).GetString());
     }
+
+    [Fact]
+    public async Task Targets_are_reference_data_that_only_an_admin_edits_and_that_are_checked()
+    {
+        var portal = await fixture.GetAsync();
+        var viewer = portal.Browser();
+        await viewer.SignInOkAsync(PortalFixture.Viewer);
+        Assert.Contains("1.212.000.000.000", await viewer.GetPageAsync("/Reference/Targets"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/Reference/Targets/Edit")).StatusCode);
+
+        var admin = portal.Browser();
+        await admin.SignInOkAsync(PortalFixture.Admin);
+        var period = await portal.WithDbAsync(db => Task.FromResult(db.ProgrammePeriods.Single(p => p.FromYear == 2014).Id));
+        async Task<string> PostAsync(string measure, string target, string note = "QĐ 1288/QĐ-TTg")
+        {
+            var response = await admin.SubmitAsync("/Reference/Targets/Edit", new Dictionary<string, string>
+            {
+                ["Input.PeriodId"] = period.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Input.Measure"] = measure,
+                ["Input.Target"] = target,
+                ["Input.Note"] = note,
+            });
+            return response.StatusCode == HttpStatusCode.Redirect ? "saved" : HttpForms.Text(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains("Giai đoạn này đã có mục tiêu cho KCQG.", await PostAsync("KCQG", "1.000"));
+        Assert.Contains("Chỉ tiêu phải là KCQG, KCDP hoặc mã một chỉ tiêu kết quả đã có; không có mã KHONG_CO.", await PostAsync("KHONG_CO", "5"));
+        Assert.Contains("Mục tiêu là số nguyên không âm", await PostAsync("KCDP", "-5"));
+        Assert.Contains("Ghi chú tối đa 500 ký tự.", await PostAsync("KCDP", "5", new string('x', 501)));
+        Assert.Equal("saved", await PostAsync("KCDP", "1.600.000.000.000"));
+        Assert.Equal(1_600_000_000_000m, await portal.WithDbAsync(db => Task.FromResult(db.ProgrammeTargets.Single(t => t.ProgrammePeriodId == period && t.Measure == "KCDP").Target)));
+    }
 }
