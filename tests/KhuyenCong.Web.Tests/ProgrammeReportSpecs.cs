@@ -18,7 +18,7 @@ namespace KhuyenCong.Web.Tests;
 public sealed class ProgrammeReportSpecs : IAsyncLifetime
 {
     private const decimal Billion = 1_000_000_000m;
-    private static readonly DateOnly Cutoff = new(2019, 3, 31);
+    private static readonly DateOnly s_cutoff = new(2019, 3, 31);
     private readonly PortalFactory _portal = new(TestDatabase.Sqlite());
 
     public async ValueTask InitializeAsync()
@@ -157,13 +157,13 @@ public sealed class ProgrammeReportSpecs : IAsyncLifetime
     {
         await using var scope = _portal.Services.CreateAsyncScope();
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
-            scope.ServiceProvider.GetRequiredService<ProgrammeReportService>().ComputeAsync(2014, 2024, null, Cutoff));
+            scope.ServiceProvider.GetRequiredService<ProgrammeReportService>().ComputeAsync(2014, 2024, null, s_cutoff));
     }
 
     private async Task<ProgrammeReport> ComputeAsync(int from, int to, string? region)
     {
         await using var scope = _portal.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ProgrammeReportService>().ComputeAsync(from, to, region, Cutoff);
+        return await scope.ServiceProvider.GetRequiredService<ProgrammeReportService>().ComputeAsync(from, to, region, s_cutoff);
     }
 
     private static void Pay(Project project, DateOnly date, decimal billions) =>
