@@ -224,6 +224,25 @@ public sealed class ProgrammeReportPageSpecs(SqlitePortalFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task The_form_opens_empty_and_a_chosen_programme_period_sets_the_years()
+    {
+        var portal = await fixture.GetAsync();
+        var client = portal.Browser();
+        await client.SignInOkAsync(PortalFixture.MinistryOfficer);
+        var empty = HttpForms.Text(await client.GetPageAsync("/Reports/Programme"));
+        Assert.Contains("Cả nước", empty);
+        Assert.DoesNotContain("Dự thảo nội dung", empty);
+
+        var period = await portal.WithDbAsync(db => Task.FromResult(db.ProgrammePeriods.Single(p => p.FromYear == 2014).Id));
+        var html = HttpForms.Text(await client.GetPageAsync($"/Reports/Programme?period={period}&region=&cutoff=31/12/2020"));
+        Assert.Contains("Tổng kế hoạch kinh phí khuyến công giai đoạn 2014–2020 của cả nước", html);
+        Assert.Contains("Chương trình khuyến công quốc gia giai đoạn 2014–2020", html);
+
+        var refused = HttpForms.Text(await client.GetPageAsync("/Reports/Programme?from=2014&to=2025&region="));
+        Assert.Contains("Báo cáo giai đoạn gồm tối đa 10 năm.", refused);
+    }
+
+    [Fact]
     public async Task The_workbook_holds_numbers_with_formats_not_text()
     {
         var portal = await fixture.GetAsync();
