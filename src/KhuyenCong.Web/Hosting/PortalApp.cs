@@ -35,6 +35,7 @@ public static class PortalApp
         services.AddScoped<Excel.ExchangeImporter>();
         services.AddScoped<Reports.ConferenceReportService>();
         services.AddScoped<Reports.PeriodicReportService>();
+        services.AddScoped<Reports.ProgrammeReportService>();
         services.Configure<Excel.ImportLimits>(configuration.GetSection("Import"));
         services.Configure<Projects.ProjectOptions>(configuration.GetSection("Projects"));
         services.Configure<Projects.DocumentOptions>(configuration.GetSection("Documents"));

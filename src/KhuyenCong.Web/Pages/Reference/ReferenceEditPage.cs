@@ -43,6 +43,9 @@ public abstract class ReferenceEditPage<TEntity, TInput>(KhuyenCongDbContext db)
     /// <summary>Checks that need the database (uniqueness); add errors under "Input.Field".</summary>
     protected virtual Task ValidateInDatabaseAsync(TEntity entity, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>Loads what the form offers to choose from (lists of other reference data), before the page is shown.</summary>
+    protected virtual Task LoadChoicesAsync(CancellationToken ct) => Task.CompletedTask;
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         var entity = await FindOrNewAsync(id, ct);
@@ -54,6 +57,7 @@ public abstract class ReferenceEditPage<TEntity, TInput>(KhuyenCongDbContext db)
         Input = ToInput(entity);
         Version = entity.Version;
         await LoadHistoryAsync(id, ct);
+        await LoadChoicesAsync(ct);
         return Page();
     }
 
@@ -87,6 +91,7 @@ public abstract class ReferenceEditPage<TEntity, TInput>(KhuyenCongDbContext db)
         }
 
         await LoadHistoryAsync(id, ct);
+        await LoadChoicesAsync(ct);
         return Page();
     }
 

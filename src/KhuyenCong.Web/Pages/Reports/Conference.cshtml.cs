@@ -1,6 +1,5 @@
 using KhuyenCong.Data;
 using KhuyenCong.Domain.Common;
-using KhuyenCong.Domain.Identity;
 using KhuyenCong.Web.Projects;
 using KhuyenCong.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
@@ -69,7 +68,7 @@ public sealed class ConferenceModel(ConferenceReportService reports, ProjectServ
     private async Task<IActionResult?> PrepareAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
-        var allowed = await AllowedRegionsAsync(today, ct);
+        var allowed = ReportScope.AllowedRegions(await projects.ActorAsync(User, ct), await geography.DirectoryAsync(ct), today);
         Regions = await db.Regions.AsNoTracking().Where(r => allowed.Contains(r.Code)).OrderBy(r => r.SortOrder)
             .Select(r => new ValueTuple<string, string>(r.Code, r.Name)).ToListAsync(ct);
         if (Regions.Count == 0)
@@ -95,22 +94,5 @@ public sealed class ConferenceModel(ConferenceReportService reports, ProjectServ
         }
 
         return null;
-    }
-
-    private async Task<IReadOnlySet<string>> AllowedRegionsAsync(DateOnly today, CancellationToken ct)
-    {
-        var actor = await projects.ActorAsync(User, ct);
-        switch (actor.Role)
-        {
-            case Roles.ConferenceOrganiser:
-                return actor.Regions;
-            case Roles.ProvinceOfficer or Roles.ProvinceApprover:
-                var directory = await geography.DirectoryAsync(ct);
-                return actor.ProvinceIds.Select(id => directory.RegionOn(id, today)).OfType<string>().ToHashSet();
-            case Roles.MinistryOfficer or Roles.MinistryApprover or Roles.Viewer or Roles.Admin:
-                return Domain.Geography.Region.Codes.ToHashSet();
-            default:
-                return new HashSet<string>();
-        }
     }
 }

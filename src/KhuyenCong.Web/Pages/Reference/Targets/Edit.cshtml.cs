@@ -1,0 +1,90 @@
+using FluentValidation;
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Common;
+using KhuyenCong.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Pages.Reference.Targets;
+
+/// <summary>Mục tiêu của chương trình: one target of a programme period for a money measure or an outcome indicator (Admin only).</summary>
+public sealed class EditModel(KhuyenCongDbContext db) : ReferenceEditPage<ProgrammeTarget, EditModel.TargetInput>(db)
+{
+    public IReadOnlyList<(int Id, string Label)> Periods { get; private set; } = [];
+
+    public IReadOnlyList<(string Code, string Label)> Measures { get; private set; } = [];
+
+    protected override string SavedMessage => "Đã lưu mục tiêu chương trình.";
+
+    protected override IValidator<TargetInput> Validator { get; } = new TargetValidator();
+
+    protected override TargetInput ToInput(ProgrammeTarget e) =>
+        new()
+        {
+            PeriodId = e.Id == 0 ? null : e.ProgrammePeriodId,
+            Measure = e.Measure,
+            Target = e.Id == 0 ? string.Empty : VietnameseCulture.Dong(e.Target),
+            Note = e.Note,
+        };
+
+    protected override void Apply(TargetInput i, ProgrammeTarget e)
+    {
+        e.ProgrammePeriodId = i.PeriodId!.Value;
+        e.Measure = i.Measure.Trim().ToUpperInvariant();
+        e.Target = VietnameseCulture.TryParseDong(i.Target, out var target) ? target : 0;
+        e.Note = i.Note.Trim();
+    }
+
+    protected override async Task ValidateInDatabaseAsync(ProgrammeTarget entity, CancellationToken ct)
+    {
+        if (!await Db.ProgrammePeriods.AnyAsync(p => p.Id == entity.ProgrammePeriodId, ct))
+        {
+            ModelState.AddModelError("Input.PeriodId", "Giai đoạn chương trình không tồn tại.");
+        }
+
+        if (!ProgrammeMeasures.IsMoney(entity.Measure) && !await Db.OutcomeIndicators.AnyAsync(i => i.Code == entity.Measure, ct))
+        {
+            ModelState.AddModelError("Input.Measure", $"Chỉ tiêu phải là KCQG, KCDP hoặc mã một chỉ tiêu kết quả đã có; không có mã {entity.Measure}.");
+        }
+
+        if (await TakenAsync(t => t.Id != entity.Id && t.ProgrammePeriodId == entity.ProgrammePeriodId && t.Measure == entity.Measure, ct))
+        {
+            ModelState.AddModelError("Input.Measure", $"Giai đoạn này đã có mục tiêu cho {entity.Measure}.");
+        }
+    }
+
+    protected override async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        Periods = [.. (await Db.ProgrammePeriods.AsNoTracking().OrderBy(p => p.FromYear).ToListAsync(ct)).Select(p => (p.Id, $"{p.FromYear}–{p.ToYear}: {p.Name}"))];
+        var indicators = await Db.OutcomeIndicators.AsNoTracking().OrderBy(i => i.SortOrder).Select(i => new { i.Code, i.Name, i.Unit }).ToListAsync(ct);
+        Measures =
+        [
+            (ProgrammeMeasures.Kcqg, "KCQG – Kinh phí khuyến công quốc gia (đồng)"),
+            (ProgrammeMeasures.Kcdp, "KCDP – Kinh phí khuyến công địa phương (đồng)"),
+            .. indicators.Select(i => (i.Code, $"{i.Code} – {i.Name} ({i.Unit})")),
+        ];
+    }
+
+    public sealed class TargetInput
+    {
+        public int? PeriodId { get; set; }
+
+        public string Measure { get; set; } = string.Empty;
+
+        /// <summary>Typed the Vietnamese way: 1.212.000.000.000 (đồng) or 200 (mô hình).</summary>
+        public string Target { get; set; } = string.Empty;
+
+        public string Note { get; set; } = string.Empty;
+    }
+
+    private sealed class TargetValidator : AbstractValidator<TargetInput>
+    {
+        public TargetValidator()
+        {
+            RuleFor(x => x.PeriodId).NotNull().WithMessage("Hãy chọn giai đoạn chương trình.");
+            RuleFor(x => x.Measure).NotEmpty().WithMessage("Hãy chọn chỉ tiêu.");
+            RuleFor(x => x.Target).Must(t => VietnameseCulture.TryParseDong(t, out _))
+                .WithMessage("Mục tiêu là số nguyên không âm, nhập như 1.212.000.000.000 hoặc 200.");
+            RuleFor(x => x.Note).MaximumLength(500).WithMessage("Ghi chú tối đa 500 ký tự.");
+        }
+    }
+}

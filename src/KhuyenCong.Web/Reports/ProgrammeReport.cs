@@ -1,0 +1,48 @@
+namespace KhuyenCong.Web.Reports;
+
+/// <summary>The money of one source (or of both) over a year or a period (đồng).</summary>
+public sealed record PeriodFigures(decimal Plan, decimal Executed, decimal Support, decimal Counterpart)
+{
+    public static readonly PeriodFigures Zero = new(0, 0, 0, 0);
+
+    public static PeriodFigures operator +(PeriodFigures a, PeriodFigures b) =>
+        new(a.Plan + b.Plan, a.Executed + b.Executed, a.Support + b.Support, a.Counterpart + b.Counterpart);
+}
+
+/// <summary>One plan year of the period.</summary>
+public sealed record ProgrammeYear(int Year, PeriodFigures Kcqg, PeriodFigures Kcdp)
+{
+    public PeriodFigures Total => Kcqg + Kcdp;
+}
+
+/// <summary>
+/// One measure against the programme: a money measure (KCQG, KCDP: actual = the plans of the period, đồng) or an
+/// outcome indicator (actual = the actuals of the period's approved projects; <see cref="ProjectTargets"/> what
+/// those projects set out to reach). <see cref="Target"/> is null when the programme sets none.
+/// </summary>
+public sealed record ProgrammeTargetLine(string Measure, string Name, string Unit, bool IsMoney, decimal? Target, decimal? ProjectTargets, decimal Actual);
+
+/// <summary>Báo cáo giai đoạn chương trình: the figures of a range of plan years against the programme's targets.</summary>
+public sealed record ProgrammeReport(
+    int FromYear,
+    int ToYear,
+    string? Region,
+    string? RegionName,
+    int ProvinceCount,
+    DateOnly Cutoff,
+    string? ProgrammeName,
+    IReadOnlyList<ProgrammeYear> Years,
+    IReadOnlyList<ProgrammeTargetLine> Targets,
+    IReadOnlyList<string> Narrative)
+{
+    public PeriodFigures Kcqg => Years.Aggregate(PeriodFigures.Zero, (a, y) => a + y.Kcqg);
+
+    public PeriodFigures Kcdp => Years.Aggregate(PeriodFigures.Zero, (a, y) => a + y.Kcdp);
+
+    public PeriodFigures Total => Kcqg + Kcdp;
+
+    public bool IsNational => Region is null;
+
+    /// <summary>The programme target of a measure, or null.</summary>
+    public decimal? TargetOf(string measure) => Targets.FirstOrDefault(t => t.Measure == measure)?.Target;
+}
