@@ -273,7 +273,8 @@ internal static class Step
                 watch.Restart();
                 using (var sink = new MemoryStream())
                 {
-                    KhuyenCong.Web.Reports.ConferenceWorkbook.Write(sink, report);
+                    var sources = await service.SourceRowsAsync(region, 2024, new DateOnly(2024, 9, 30), KhuyenCong.Web.Reports.Boundaries.Historical);
+                    KhuyenCong.Web.Reports.ConferenceWorkbook.Write(sink, report, sources);
                 }
 
                 workbookTimes.Add(watch.Elapsed.TotalMilliseconds + reportTimes[^1]);

@@ -109,7 +109,7 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
     {
         var report = await ComputeAsync("NAM", Boundaries.Historical);
         using var stream = new MemoryStream();
-        ConferenceWorkbook.Write(stream, report);
+        ConferenceWorkbook.Write(stream, report, await SourceRowsAsync("NAM", Boundaries.Historical));
         stream.Position = 0;
         using var book = new ClosedXML.Excel.XLWorkbook(stream);
         var summary = book.Worksheet("TongHop");
@@ -141,6 +141,12 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
     {
         await using var scope = _portal.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ConferenceReportService>().ComputeAsync(region, 2024, new DateOnly(2024, 9, 30), boundaries);
+    }
+
+    private async Task<ConferenceSourceRows> SourceRowsAsync(string region, Boundaries boundaries)
+    {
+        await using var scope = _portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ConferenceReportService>().SourceRowsAsync(region, 2024, new DateOnly(2024, 9, 30), boundaries);
     }
 
     private static void Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, params (DateOnly Date, decimal Billions)[] payments)
