@@ -57,6 +57,8 @@ if (postgres is not null)
         if (!await context.Projects.AnyAsync())
         {
             await pg.FillAsync();
+            // Statistics for the planner, as autovacuum would have gathered them on a database in use.
+            await context.Database.ExecuteSqlRawAsync("ANALYZE");
         }
     }
 
@@ -108,21 +110,28 @@ static async Task ExchangeStepsAsync(string db)
 
 /// <summary>
 /// A benchmark database: how to open it, and the hand-written floor statement in its dialect (the same rows the
-/// report reads: executed Y and Y−1 to the cut-off, approved support and counterpart, project counts, plan
-/// versions, summed per province and source).
+/// report reads: executed for the five trend years Y−4..Y, each to its cut-off C − k years, which include Y and
+/// Y−1; approved support and counterpart; project counts; plan versions of the five years; per content and per
+/// outcome indicator of the year's approved projects; summed per province and source, content or indicator).
 /// </summary>
 internal sealed record BenchDatabase(string Name, Func<KhuyenCongDbContext> Create, string FloorSql)
 {
     public static BenchDatabase Sqlite(string file) => new("SQLite", () => Step.Context(file), """
-        SELECT p.ProvinceId, p.Source, p.PlanYear,
-               SUM(CASE WHEN d.Source = 1 AND d.Date <= CASE p.PlanYear WHEN 2024 THEN '2024-09-30' ELSE '2023-09-30' END THEN CAST(d.Amount AS REAL) ELSE 0 END)
-        FROM Projects p LEFT JOIN Disbursements d ON d.ProjectId = p.Id
-        WHERE p.PlanYear IN (2023, 2024)
+        SELECT p.ProvinceId, p.Source, p.PlanYear, SUM(CAST(d.Amount AS REAL))
+        FROM Projects p JOIN Disbursements d ON d.ProjectId = p.Id
+        WHERE p.PlanYear BETWEEN 2020 AND 2024 AND d.Source = 1 AND d.Date <= date('2024-09-30', (p.PlanYear - 2024) || ' years')
         GROUP BY p.ProvinceId, p.Source, p.PlanYear;
         SELECT ProvinceId, Source, SUM(CAST(ApprovedSupport AS REAL)), SUM(CAST(COALESCE(RealisedCounterpart, CounterpartCommitted) AS REAL)), COUNT(*)
         FROM Projects WHERE PlanYear = 2024 AND ApprovedSupport IS NOT NULL AND State <> 6 GROUP BY ProvinceId, Source;
         SELECT ProvinceId, State, COUNT(*) FROM Projects WHERE PlanYear = 2024 GROUP BY ProvinceId, State;
-        SELECT * FROM AnnualPlans WHERE Year IN (2023, 2024) AND DecisionDate <= '2024-09-30';
+        SELECT * FROM AnnualPlans WHERE Year BETWEEN 2020 AND 2024 AND DecisionDate <= '2024-09-30';
+        SELECT p.ProvinceId, c.ContentCode, COUNT(*), SUM(CAST(c.RequestedAmount AS REAL)),
+               SUM(CASE WHEN CAST(p.RequestedSupport AS REAL) = 0 THEN 0 ELSE CAST(p.ApprovedSupport AS REAL) * CAST(c.RequestedAmount AS REAL) / CAST(p.RequestedSupport AS REAL) END)
+        FROM ProjectContents c JOIN Projects p ON p.Id = c.ProjectId
+        WHERE p.PlanYear = 2024 AND p.ApprovedSupport IS NOT NULL AND p.State <> 6 GROUP BY p.ProvinceId, c.ContentCode;
+        SELECT p.ProvinceId, o.IndicatorCode, SUM(CAST(o.Target AS REAL)), SUM(CAST(COALESCE(o.Actual, 0) AS REAL))
+        FROM ProjectOutcomes o JOIN Projects p ON p.Id = o.ProjectId
+        WHERE p.PlanYear = 2024 AND p.ApprovedSupport IS NOT NULL AND p.State <> 6 GROUP BY p.ProvinceId, o.IndicatorCode;
         """);
 
     public static BenchDatabase PostgreSql(string connectionString) => new("PostgreSQL", () =>
@@ -131,15 +140,21 @@ internal sealed record BenchDatabase(string Name, Func<KhuyenCongDbContext> Crea
         PostgreSqlDatabase.Use(builder, connectionString);
         return new KhuyenCongDbContext(builder.Options);
     }, """
-        SELECT p."ProvinceId", p."Source", p."PlanYear",
-               SUM(CASE WHEN d."Source" = 1 AND d."Date" <= CASE p."PlanYear" WHEN 2024 THEN DATE '2024-09-30' ELSE DATE '2023-09-30' END THEN d."Amount" ELSE 0 END)
-        FROM "Projects" p LEFT JOIN "Disbursements" d ON d."ProjectId" = p."Id"
-        WHERE p."PlanYear" IN (2023, 2024)
+        SELECT p."ProvinceId", p."Source", p."PlanYear", SUM(d."Amount")
+        FROM "Projects" p JOIN "Disbursements" d ON d."ProjectId" = p."Id"
+        WHERE p."PlanYear" BETWEEN 2020 AND 2024 AND d."Source" = 1 AND d."Date" <= DATE '2024-09-30' + make_interval(years => p."PlanYear" - 2024)
         GROUP BY p."ProvinceId", p."Source", p."PlanYear";
         SELECT "ProvinceId", "Source", SUM("ApprovedSupport"), SUM(COALESCE("RealisedCounterpart", "CounterpartCommitted")), COUNT(*)
         FROM "Projects" WHERE "PlanYear" = 2024 AND "ApprovedSupport" IS NOT NULL AND "State" <> 6 GROUP BY "ProvinceId", "Source";
         SELECT "ProvinceId", "State", COUNT(*) FROM "Projects" WHERE "PlanYear" = 2024 GROUP BY "ProvinceId", "State";
-        SELECT * FROM "AnnualPlans" WHERE "Year" IN (2023, 2024) AND "DecisionDate" <= DATE '2024-09-30';
+        SELECT * FROM "AnnualPlans" WHERE "Year" BETWEEN 2020 AND 2024 AND "DecisionDate" <= DATE '2024-09-30';
+        SELECT p."ProvinceId", c."ContentCode", COUNT(*), SUM(c."RequestedAmount"),
+               SUM(CASE WHEN p."RequestedSupport" = 0 THEN 0 ELSE p."ApprovedSupport" * c."RequestedAmount" / p."RequestedSupport" END)
+        FROM "ProjectContents" c JOIN "Projects" p ON p."Id" = c."ProjectId"
+        WHERE p."PlanYear" = 2024 AND p."ApprovedSupport" IS NOT NULL AND p."State" <> 6 GROUP BY p."ProvinceId", c."ContentCode";
+        SELECT p."ProvinceId", o."IndicatorCode", SUM(o."Target"), SUM(COALESCE(o."Actual", 0))
+        FROM "ProjectOutcomes" o JOIN "Projects" p ON p."Id" = o."ProjectId"
+        WHERE p."PlanYear" = 2024 AND p."ApprovedSupport" IS NOT NULL AND p."State" <> 6 GROUP BY p."ProvinceId", o."IndicatorCode";
         """);
 
     /// <summary>Migrates and fills the database once with the demo data (`seed-demo --projects 100000`).</summary>
@@ -265,6 +280,7 @@ internal static class Step
             var reportTimes = new List<double>();
             var floorTimes = new List<double>();
             var workbookTimes = new List<double>();
+            var sourceTimes = new List<double>();
             for (var i = 0; i < 5; i++)
             {
                 var watch = Stopwatch.StartNew();
@@ -274,6 +290,7 @@ internal static class Step
                 using (var sink = new MemoryStream())
                 {
                     var sources = await service.SourceRowsAsync(region, 2024, new DateOnly(2024, 9, 30), KhuyenCong.Web.Reports.Boundaries.Historical);
+                    sourceTimes.Add(watch.Elapsed.TotalMilliseconds);
                     KhuyenCong.Web.Reports.ConferenceWorkbook.Write(sink, report, sources);
                 }
 
@@ -295,9 +312,9 @@ internal static class Step
                 floorTimes.Add(watch.Elapsed.TotalMilliseconds);
             }
 
-            var (r, f, w) = (Median(reportTimes), Median(floorTimes), Median(workbookTimes));
+            var (r, f, w, q) = (Median(reportTimes), Median(floorTimes), Median(workbookTimes), Median(sourceTimes));
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"  {region}: report {r:0} ms, floor (one SQL aggregate) {f:0} ms, ratio {r / f:0.00} (target ≤ 2 and < 1000 ms) {(r / f <= 2 && r < 1000 ? "MET" : "MISSED")}; with workbook {w:0} ms (target < 3000) {(w < 3000 ? "MET" : "MISSED")}"));
+                $"  {region}: report {r:0} ms, floor (one SQL aggregate) {f:0} ms, ratio {r / f:0.00} (target ≤ 2 and < 1000 ms) {(r / f <= 2 && r < 1000 ? "MET" : "MISSED")}; with workbook {w:0} ms, of which the source rows query {q:0} ms (target < 3000) {(w < 3000 ? "MET" : "MISSED")}"));
         }
 
         return lines;
