@@ -34,7 +34,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
         var directory = await geography.DirectoryAsync(ct);
         var today = Today();
         var regionName = await db.Regions.Where(r => r.Code == region).Select(r => r.Name).SingleAsync(ct);
-        var Place = Placer(directory, boundaries, today);
+        var place = Placer(directory, boundaries, today);
 
         var plans = await PlansAsync(year, cutoff, ct);
         var plansPrevious = await PlansAsync(year - 1, cutoff, ct);
@@ -63,7 +63,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
         var regionOf = new Dictionary<int, string?>();
         void Add(int provinceId, int y, FundingSource source, Func<Figures, Figures> change)
         {
-            var (unit, unitRegion) = Place(provinceId, y);
+            var (unit, unitRegion) = place(provinceId, y);
             if (unit is null)
             {
                 return;
@@ -108,12 +108,12 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
                 ? directory.ValidOn(today).Where(p => directory.RegionOn(p.Id, today) == region)
                 : directory.ValidOn(new DateOnly(year, 1, 1)).Where(p => directory.RegionOn(p.Id, new DateOnly(year, 1, 1)) == region))
             .ToList();
-        var projectCounts = support.GroupBy(s => Place(s.ProvinceId, year).Unit?.Id ?? 0).ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
+        var projectCounts = support.GroupBy(s => place(s.ProvinceId, year).Unit?.Id ?? 0).ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
         var lines = regionProvinces
             .Select(p => new ProvinceLine(p.Code, p.Name, cells.GetValueOrDefault((p.Id, FundingSource.KCQG), Figures.Zero),
                 cells.GetValueOrDefault((p.Id, FundingSource.KCDP), Figures.Zero), projectCounts.GetValueOrDefault(p.Id)))
             .ToList();
-        var byState = states.Where(s => Place(s.ProvinceId, year).Region == region)
+        var byState = states.Where(s => place(s.ProvinceId, year).Region == region)
             .GroupBy(s => s.State).ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
         var gaps = lines.Where(l => l.Total.Plan == 0).Select(l => $"{l.Name} chưa có kế hoạch kinh phí năm {year}.")
             .Concat(lines.Where(l => l.Total.Plan > 0 && l.Projects == 0).Select(l => $"{l.Name} có kế hoạch năm {year} nhưng chưa có đề án được duyệt."))
@@ -138,7 +138,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
                                  })
             .ToListAsync(ct);
         var contentNames = await db.Contents.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
-        var contents = contentRows.Where(r => Place(r.ProvinceId, year).Region == region)
+        var contents = contentRows.Where(r => place(r.ProvinceId, year).Region == region)
             .GroupBy(r => r.ContentCode)
             .Select(g => new ContentLine(g.Key, contentNames.GetValueOrDefault(g.Key, g.Key), g.Sum(r => r.Projects),
                 (decimal)g.Sum(r => r.Requested), Math.Round((decimal)g.Sum(r => r.Approved), 0, MidpointRounding.AwayFromZero)))
@@ -151,7 +151,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
                                  select new { g.Key.ProvinceId, g.Key.IndicatorCode, Target = g.Sum(x => (double)x.Target), Actual = g.Sum(x => (double)(x.Actual ?? 0)) })
             .ToListAsync(ct);
         var indicators = await db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit, i.SortOrder), ct);
-        var outcomes = outcomeRows.Where(r => Place(r.ProvinceId, year).Region == region)
+        var outcomes = outcomeRows.Where(r => place(r.ProvinceId, year).Region == region)
             .GroupBy(r => r.IndicatorCode)
             .Select(g =>
             {
@@ -165,7 +165,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
             Narrative = ConferenceNarrative.Draft(report),
             Contents = contents,
             Outcomes = outcomes,
-            Trend = Trend(region, year, cutoff, trendPlans, trendExecuted, Place),
+            Trend = Trend(region, year, cutoff, trendPlans, trendExecuted, place),
         };
     }
 
@@ -178,9 +178,9 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
     public async Task<ConferenceSourceRows> SourceRowsAsync(string region, int year, DateOnly cutoff, Boundaries boundaries, CancellationToken ct = default)
     {
         var directory = await geography.DirectoryAsync(ct);
-        var Place = Placer(directory, boundaries, Today());
+        var place = Placer(directory, boundaries, Today());
         var previousCutoff = cutoff.AddYears(-1);
-        IReadOnlyList<int> ProvincesPlacedIn(int y) => [.. directory.All.Where(p => Place(p.Id, y).Region == region).Select(p => p.Id)];
+        IReadOnlyList<int> ProvincesPlacedIn(int y) => [.. directory.All.Where(p => place(p.Id, y).Region == region).Select(p => p.Id)];
         var provinces = ProvincesPlacedIn(year);
         var provincesPrevious = ProvincesPlacedIn(year - 1);
 
@@ -189,7 +189,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
         {
             foreach (var v in versions.OrderBy(v => v.ProvinceId).ThenBy(v => v.Source))
             {
-                if (Place(v.ProvinceId, y) is ({ } unit, var unitRegion) && unitRegion == region)
+                if (place(v.ProvinceId, y) is ({ } unit, var unitRegion) && unitRegion == region)
                 {
                     planRows.Add(new SourcePlanRow(y, unit.Code, unit.Name, v.Source, v.Amount, v.DecisionNumber, v.DecisionDate));
                 }
@@ -223,7 +223,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
         var projectRows = projects
             .Select(p =>
             {
-                var unit = Place(p.ProvinceId, p.PlanYear).Unit!;
+                var unit = place(p.ProvinceId, p.PlanYear).Unit!;
                 // Approved support and counterpart count only where the report counts them: approved and not rejected.
                 var counts = p.ApprovedSupport is not null && p.State != ProjectState.Rejected;
                 return new SourceProjectRow(p.Code, p.PlanYear, unit.Code, unit.Name, p.Source, p.State,
