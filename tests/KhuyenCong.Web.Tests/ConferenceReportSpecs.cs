@@ -109,7 +109,7 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
     {
         var report = await ComputeAsync("NAM", Boundaries.Historical);
         using var stream = new MemoryStream();
-        ConferenceWorkbook.Write(stream, report);
+        ConferenceWorkbook.Write(stream, report, await SourceRowsAsync("NAM", Boundaries.Historical));
         stream.Position = 0;
         using var book = new ClosedXML.Excel.XLWorkbook(stream);
         var summary = book.Worksheet("TongHop");
@@ -124,6 +124,94 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
         var provinces = book.Worksheet("TheoTinh");
         Assert.Equal(20, provinces.RowsUsed().Count() - 2);
         Assert.Contains(report.Narrative[0], book.Worksheet("NhanXet").Cell(2, 1).GetString());
+    }
+
+    [Fact]
+    public async Task The_trend_covers_five_years_each_to_its_own_cut_off_and_an_empty_year_is_zero()
+    {
+        await _portal.WithDbAsync(async db =>
+        {
+            var hcm = db.Provinces.Single(p => p.Code == "79" && p.ValidTo != null).Id;
+            void Plan(int year, FundingSource source, decimal billions, DateOnly decided) =>
+                db.AnnualPlans.Add(new AnnualPlan { Year = year, ProvinceId = hcm, Source = source, Amount = billions * Billion, DecisionNumber = "x", DecisionDate = decided });
+            Plan(2020, FundingSource.KCQG, 10.000m, new DateOnly(2020, 1, 10));
+            Plan(2022, FundingSource.KCDP, 20.000m, new DateOnly(2022, 1, 10));
+            // Adjusted after that year's cut-off (30/09/2022): not in force for the trend.
+            Plan(2022, FundingSource.KCDP, 25.000m, new DateOnly(2022, 10, 15));
+            // 2023 adjusted in March 2024: after 30/09/2023, so the trend keeps 99,354; the report's plan Y−1 (at C) takes it.
+            Plan(2023, FundingSource.KCQG, 45.000m, new DateOnly(2024, 3, 1));
+            Project(db, 2020, hcm, FundingSource.KCQG, 10.000m, (new(2020, 9, 30), 4.000m), (new(2020, 10, 1), 6.000m));
+            Project(db, 2022, hcm, FundingSource.KCDP, 20.000m, (new(2022, 3, 1), 7.500m), (new(2023, 1, 5), 12.000m));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var report = await ComputeAsync("NAM", Boundaries.Historical);
+
+        Assert.Equal([2020, 2021, 2022, 2023, 2024], report.Trend.Select(t => t.Year));
+        Assert.Equal([new DateOnly(2020, 9, 30), new DateOnly(2021, 9, 30), new DateOnly(2022, 9, 30), new DateOnly(2023, 9, 30), new DateOnly(2024, 9, 30)], report.Trend.Select(t => t.Cutoff));
+        Assert.Equal(
+            [(10.000m, 0m, 4.000m, 0m), (0m, 0m, 0m, 0m), (0m, 20.000m, 0m, 7.500m), (40.000m, 59.354m, 0m, 33.956m), (32.301m, 59.000m, 3.933m, 21.364m)],
+            report.Trend.Select(t => (t.PlanKcqg / Billion, t.PlanKcdp / Billion, t.ExecutedKcqg / Billion, t.ExecutedKcdp / Billion)));
+        // Year Y and Y−1 of the trend are the report's executed figures; plan Y−1 differs by the later adjustment.
+        Assert.Equal((report.Total.Plan, report.Total.Executed), (report.Trend[^1].Plan, report.Trend[^1].Executed));
+        Assert.Equal(report.Total.ExecutedPrevious, report.Trend[^2].Executed);
+        Assert.Equal(104.354m * Billion, report.Total.PlanPrevious);
+
+        // Restated on today's provinces, Bình Thuận's 5 tỷ leaves the south with Lâm Đồng.
+        var restated = await ComputeAsync("NAM", Boundaries.Current);
+        Assert.Equal(86.301m * Billion, restated.Trend[^1].Plan);
+        Assert.Equal(10.000m * Billion, restated.Trend[0].Plan);
+    }
+
+    [Fact]
+    public async Task The_workbook_trend_and_source_rows_sum_to_the_report_totals()
+    {
+        await _portal.WithDbAsync(async db =>
+        {
+            var hcm = db.Provinces.Single(p => p.Code == "79" && p.ValidTo != null).Id;
+            Project(db, 2024, hcm, FundingSource.KCQG, 1.250m, (new(2024, 9, 30), 0.750m));
+            var draft = Project(db, 2024, hcm, FundingSource.KCDP, 3.000m);
+            draft.ApprovedSupport = null;
+            draft.State = ProjectState.Draft;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var report = await ComputeAsync("NAM", Boundaries.Historical);
+        using var stream = new MemoryStream();
+        ConferenceWorkbook.Write(stream, report, await SourceRowsAsync("NAM", Boundaries.Historical));
+        stream.Position = 0;
+        using var book = new ClosedXML.Excel.XLWorkbook(stream);
+
+        var trend = book.Worksheet("XuHuong");
+        Assert.Equal([2020, 2021, 2022, 2023, 2024], Enumerable.Range(3, 5).Select(r => trend.Cell(r, 1).GetValue<int>()));
+        Assert.Equal((double)(report.Total.Plan / Billion), trend.Cell(7, 5).GetDouble(), 3);
+        Assert.Equal((double)(report.Total.Executed / Billion), trend.Cell(7, 8).GetDouble(), 3);
+        Assert.Equal((double)(report.Total.ExecutedPrevious / Billion), trend.Cell(6, 8).GetDouble(), 3);
+        Assert.Equal(0, trend.Cell(3, 5).GetDouble());
+
+        var rows = book.Worksheet("DuLieuNguon");
+        Assert.Equal("Kế hoạch (đồng)", rows.Cell(1, 9).GetString());
+        Assert.Equal(1, rows.SheetView.SplitRow);
+        Assert.Equal(18, rows.Column(9).Width);
+        var data = rows.RowsUsed().Skip(1).ToList();
+        decimal Sum(int year, int column) => data.Where(r => r.Cell(2).GetValue<int>() == year && r.Cell(column).DataType == ClosedXML.Excel.XLDataType.Number)
+            .Sum(r => r.Cell(column).GetValue<decimal>());
+        Assert.Equal(report.Total.Plan, Sum(2024, 9));
+        Assert.Equal(report.Total.PlanPrevious, Sum(2023, 9));
+        Assert.Equal(report.Total.Support, Sum(2024, 10));
+        Assert.Equal(report.Total.Counterpart, Sum(2024, 11));
+        Assert.Equal(report.Total.Executed, Sum(2024, 13));
+        Assert.Equal(report.Total.ExecutedPrevious, Sum(2023, 13));
+        Assert.Equal(87.551m * Billion, report.Total.Support);
+        Assert.Equal(26.047m * Billion, report.Total.Executed);
+        // Plans of 2024 (three in the south) and 2023 (two), projects of 2024 (three approved) and 2023 (one); no draft, no Hà Nội.
+        Assert.Equal(9, data.Count);
+        Assert.DoesNotContain(data, r => r.Cell(8).GetString() == "Nháp" || r.Cell(3).GetString() == "01");
+        var project = data.First(r => r.Cell(1).GetString() == "Đề án");
+        Assert.Equal("#,##0", project.Cell(13).Style.NumberFormat.Format);
+        Assert.Equal(ClosedXML.Excel.XLDataType.Number, project.Cell(13).DataType);
+        Assert.Equal("Đang thực hiện", project.Cell(8).GetString());
     }
 
     [Fact]
@@ -143,7 +231,13 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ConferenceReportService>().ComputeAsync(region, 2024, new DateOnly(2024, 9, 30), boundaries);
     }
 
-    private static void Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, params (DateOnly Date, decimal Billions)[] payments)
+    private async Task<ConferenceSourceRows> SourceRowsAsync(string region, Boundaries boundaries)
+    {
+        await using var scope = _portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ConferenceReportService>().SourceRowsAsync(region, 2024, new DateOnly(2024, 9, 30), boundaries);
+    }
+
+    private static Project Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, params (DateOnly Date, decimal Billions)[] payments)
     {
         var project = new Project
         {
@@ -165,6 +259,7 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
         project.Contents.Add(new ProjectContent { ContentCode = "ND03", RequestedAmount = approvedBillions * Billion, TotalCost = approvedBillions * Billion * 3 });
         project.Disbursements.AddRange(payments.Select(p => new Disbursement { Date = p.Date, Amount = p.Billions * Billion, Source = MoneySource.State, RecordedBy = "t" }));
         db.Projects.Add(project);
+        return project;
     }
 }
 
@@ -189,7 +284,11 @@ public sealed class ConferenceReportPageSpecs(SqlitePortalFixture fixture) : ICl
         Assert.Equal(expected, excel.StatusCode);
         if (expected == System.Net.HttpStatusCode.OK)
         {
-            Assert.Contains("Tổng kế hoạch kinh phí khuyến công năm 2024 được duyệt của", HttpForms.Text(await page.Content.ReadAsStringAsync()));
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("Tổng kế hoạch kinh phí khuyến công năm 2024 được duyệt của", HttpForms.Text(html));
+            // The trend chart reads its data from an attribute (no inline script under the CSP).
+            Assert.Contains("id=\"five-year-trend\"", html);
+            Assert.Contains("data-trend=", html);
         }
     }
 }

@@ -184,10 +184,12 @@ public static class CommandLine
                 return 2;
         }
 
-        var report = await services.GetRequiredService<Reports.ConferenceReportService>().ComputeAsync(region, year, cutoff, boundaries);
+        var reports = services.GetRequiredService<Reports.ConferenceReportService>();
+        var report = await reports.ComputeAsync(region, year, cutoff, boundaries);
+        var sources = await reports.SourceRowsAsync(region, year, cutoff, boundaries);
         await using (var file = File.Create(output))
         {
-            Reports.ConferenceWorkbook.Write(file, report);
+            Reports.ConferenceWorkbook.Write(file, report, sources);
         }
 
         foreach (var sentence in report.Narrative)

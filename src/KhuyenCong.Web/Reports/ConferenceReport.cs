@@ -54,7 +54,34 @@ public sealed record ConferenceReport(
     /// <summary>Outcome indicators of the year's approved projects in the region (DOMAIN.md §8 item 6).</summary>
     public IReadOnlyList<OutcomeLine> Outcomes { get; init; } = [];
 
+    /// <summary>Xu hướng 5 năm: plan and executed of the region for Y−4..Y, each to that year's cut-off (C − k years).</summary>
+    public IReadOnlyList<TrendLine> Trend { get; init; } = [];
+
     public Figures Total => Kcqg + Kcdp;
 
     public Figures NationalTotal => NationalKcqg + NationalKcdp;
 }
+
+/// <summary>
+/// One year of the five-year trend (xu hướng 5 năm): the plan in force at that year's cut-off and the state money
+/// of that plan year's projects paid by it (đồng).
+/// </summary>
+public sealed record TrendLine(int Year, DateOnly Cutoff, decimal PlanKcqg, decimal PlanKcdp, decimal ExecutedKcqg, decimal ExecutedKcdp)
+{
+    public decimal Plan => PlanKcqg + PlanKcdp;
+
+    public decimal Executed => ExecutedKcqg + ExecutedKcdp;
+}
+
+/// <summary>A plan version in force used by the report (kế hoạch kinh phí), on the province the boundaries place it.</summary>
+public sealed record SourcePlanRow(int Year, string ProvinceCode, string ProvinceName, FundingSource Source, decimal Amount, string DecisionNumber, DateOnly DecisionDate);
+
+/// <summary>
+/// A project the report counts: approved support and counterpart (null where the report does not count them) and
+/// the state money paid up to <see cref="ExecutedTo"/> (đồng).
+/// </summary>
+public sealed record SourceProjectRow(string Code, int PlanYear, string ProvinceCode, string ProvinceName, FundingSource Source, ProjectState State,
+    decimal? ApprovedSupport, decimal? Counterpart, DateOnly ExecutedTo, decimal Executed);
+
+/// <summary>Dữ liệu nguồn: the rows behind the report's totals, for the workbook's sheet DuLieuNguon.</summary>
+public sealed record ConferenceSourceRows(IReadOnlyList<SourcePlanRow> Plans, IReadOnlyList<SourceProjectRow> Projects);

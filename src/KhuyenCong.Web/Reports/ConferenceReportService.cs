@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using KhuyenCong.Data;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Plans;
@@ -14,31 +15,34 @@ namespace KhuyenCong.Web.Reports;
 /// </summary>
 public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography geography, TimeProvider clock)
 {
-    private sealed record Sums(int ProvinceId, FundingSource Source, decimal Amount);
+    private sealed record Sums(int Year, int ProvinceId, FundingSource Source, decimal Amount);
+
+    private sealed record TrendBound(int Year, DateOnly Cutoff);
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
+    /// <summary>How many plan years the trend covers (xu hướng 5 năm: Y−4..Y).</summary>
+    public const int TrendYears = 5;
+
+    private delegate (ProvinceFact? Unit, string? Region) Placement(int provinceId, int year);
 
     public async Task<ConferenceReport> ComputeAsync(string region, int year, DateOnly cutoff, Boundaries boundaries, CancellationToken ct = default)
     {
         var directory = await geography.DirectoryAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var today = Today();
         var regionName = await db.Regions.Where(r => r.Code == region).Select(r => r.Name).SingleAsync(ct);
-        var previousCutoff = cutoff.AddYears(-1);
-
-        // Where a province's figures of a year go: itself and its region then, or its successor and region today.
-        (ProvinceFact? Unit, string? Region) Place(int provinceId, int y)
-        {
-            if (boundaries == Boundaries.Current)
-            {
-                var successor = directory.SuccessorOn(provinceId, today);
-                return (successor, successor is null ? null : directory.RegionOn(successor.Id, today));
-            }
-
-            return (directory.Find(provinceId), directory.RegionOn(provinceId, new DateOnly(y, 1, 1)));
-        }
+        var place = Placer(directory, boundaries, today);
 
         var plans = await PlansAsync(year, cutoff, ct);
         var plansPrevious = await PlansAsync(year - 1, cutoff, ct);
-        var executed = await ExecutedAsync(year, cutoff, ct);
-        var executedPrevious = await ExecutedAsync(year - 1, previousCutoff, ct);
+        // Executed Y to C and Y−1 to C − 1 year are two of the trend's five years: one query serves both.
+        var trendPlans = await TrendPlansAsync(year, cutoff, ct);
+        var trendExecuted = await ExecutedAsync(year, cutoff, ct);
+        var executed = trendExecuted.Where(e => e.Year == year).ToList();
+        var executedPrevious = trendExecuted.Where(e => e.Year == year - 1).ToList();
         var support = await db.Projects.AsNoTracking()
             .Where(p => p.PlanYear == year && p.ApprovedSupport != null && p.State != ProjectState.Rejected)
             .GroupBy(p => new { p.ProvinceId, p.Source })
@@ -59,7 +63,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
         var regionOf = new Dictionary<int, string?>();
         void Add(int provinceId, int y, FundingSource source, Func<Figures, Figures> change)
         {
-            var (unit, unitRegion) = Place(provinceId, y);
+            var (unit, unitRegion) = place(provinceId, y);
             if (unit is null)
             {
                 return;
@@ -104,12 +108,12 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
                 ? directory.ValidOn(today).Where(p => directory.RegionOn(p.Id, today) == region)
                 : directory.ValidOn(new DateOnly(year, 1, 1)).Where(p => directory.RegionOn(p.Id, new DateOnly(year, 1, 1)) == region))
             .ToList();
-        var projectCounts = support.GroupBy(s => Place(s.ProvinceId, year).Unit?.Id ?? 0).ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
+        var projectCounts = support.GroupBy(s => place(s.ProvinceId, year).Unit?.Id ?? 0).ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
         var lines = regionProvinces
             .Select(p => new ProvinceLine(p.Code, p.Name, cells.GetValueOrDefault((p.Id, FundingSource.KCQG), Figures.Zero),
                 cells.GetValueOrDefault((p.Id, FundingSource.KCDP), Figures.Zero), projectCounts.GetValueOrDefault(p.Id)))
             .ToList();
-        var byState = states.Where(s => Place(s.ProvinceId, year).Region == region)
+        var byState = states.Where(s => place(s.ProvinceId, year).Region == region)
             .GroupBy(s => s.State).ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
         var gaps = lines.Where(l => l.Total.Plan == 0).Select(l => $"{l.Name} chưa có kế hoạch kinh phí năm {year}.")
             .Concat(lines.Where(l => l.Total.Plan > 0 && l.Projects == 0).Select(l => $"{l.Name} có kế hoạch năm {year} nhưng chưa có đề án được duyệt."))
@@ -134,7 +138,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
                                  })
             .ToListAsync(ct);
         var contentNames = await db.Contents.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
-        var contents = contentRows.Where(r => Place(r.ProvinceId, year).Region == region)
+        var contents = contentRows.Where(r => place(r.ProvinceId, year).Region == region)
             .GroupBy(r => r.ContentCode)
             .Select(g => new ContentLine(g.Key, contentNames.GetValueOrDefault(g.Key, g.Key), g.Sum(r => r.Projects),
                 (decimal)g.Sum(r => r.Requested), Math.Round((decimal)g.Sum(r => r.Approved), 0, MidpointRounding.AwayFromZero)))
@@ -147,7 +151,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
                                  select new { g.Key.ProvinceId, g.Key.IndicatorCode, Target = g.Sum(x => (double)x.Target), Actual = g.Sum(x => (double)(x.Actual ?? 0)) })
             .ToListAsync(ct);
         var indicators = await db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit, i.SortOrder), ct);
-        var outcomes = outcomeRows.Where(r => Place(r.ProvinceId, year).Region == region)
+        var outcomes = outcomeRows.Where(r => place(r.ProvinceId, year).Region == region)
             .GroupBy(r => r.IndicatorCode)
             .Select(g =>
             {
@@ -156,7 +160,146 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
             })
             .OrderBy(o => indicators.GetValueOrDefault(o.Code).SortOrder)
             .ToList();
-        return report with { Narrative = ConferenceNarrative.Draft(report), Contents = contents, Outcomes = outcomes };
+        return report with
+        {
+            Narrative = ConferenceNarrative.Draft(report),
+            Contents = contents,
+            Outcomes = outcomes,
+            Trend = Trend(region, year, cutoff, trendPlans, trendExecuted, place),
+        };
+    }
+
+    /// <summary>
+    /// Dữ liệu nguồn: the rows the report's totals are summed from, for the region as the boundaries place it: the
+    /// plan versions in force at the cut-off for Y and Y−1, and the projects of Y and Y−1 that count (approved
+    /// support and not rejected, or state money paid by the cut-off, C for Y and C − 1 year for Y−1), each with its
+    /// state money summed in the database.
+    /// </summary>
+    public async Task<ConferenceSourceRows> SourceRowsAsync(string region, int year, DateOnly cutoff, Boundaries boundaries, CancellationToken ct = default)
+    {
+        var directory = await geography.DirectoryAsync(ct);
+        var place = Placer(directory, boundaries, Today());
+        var previousCutoff = cutoff.AddYears(-1);
+        IReadOnlyList<int> ProvincesPlacedIn(int y) => [.. directory.All.Where(p => place(p.Id, y).Region == region).Select(p => p.Id)];
+        var provinces = ProvincesPlacedIn(year);
+        var provincesPrevious = ProvincesPlacedIn(year - 1);
+
+        var planRows = new List<SourcePlanRow>();
+        foreach (var (y, versions) in new[] { (year, await PlansAsync(year, cutoff, ct)), (year - 1, await PlansAsync(year - 1, cutoff, ct)) })
+        {
+            foreach (var v in versions.OrderBy(v => v.ProvinceId).ThenBy(v => v.Source))
+            {
+                if (place(v.ProvinceId, y) is ({ } unit, var unitRegion) && unitRegion == region)
+                {
+                    planRows.Add(new SourcePlanRow(y, unit.Code, unit.Name, v.Source, v.Amount, v.DecisionNumber, v.DecisionDate));
+                }
+            }
+        }
+
+        var paid = from d in db.Disbursements
+                   join p in db.Projects on d.ProjectId equals p.Id
+                   where d.Source == MoneySource.State
+                         && ((p.PlanYear == year && d.Date <= cutoff) || (p.PlanYear == year - 1 && d.Date <= previousCutoff))
+                   group d by d.ProjectId into g
+                   select new { ProjectId = g.Key, Amount = g.Sum(x => (double)x.Amount) };
+        var projects = await (from p in db.Projects.AsNoTracking()
+                              join e in paid on p.Id equals e.ProjectId into pe
+                              from e in pe.DefaultIfEmpty()
+                              where (p.PlanYear == year && provinces.Contains(p.ProvinceId)) || (p.PlanYear == year - 1 && provincesPrevious.Contains(p.ProvinceId))
+                              select new
+                              {
+                                  p.Code,
+                                  p.PlanYear,
+                                  p.ProvinceId,
+                                  p.Source,
+                                  p.State,
+                                  p.ApprovedSupport,
+                                  Counterpart = p.RealisedCounterpart ?? p.CounterpartCommitted,
+                                  Executed = (double?)e.Amount,
+                              })
+            .Where(x => (x.ApprovedSupport != null && x.State != ProjectState.Rejected) || x.Executed != null)
+            .OrderByDescending(x => x.PlanYear).ThenBy(x => x.Code)
+            .ToListAsync(ct);
+        var projectRows = projects
+            .Select(p =>
+            {
+                var unit = place(p.ProvinceId, p.PlanYear).Unit!;
+                // Approved support and counterpart count only where the report counts them: approved and not rejected.
+                var counts = p.ApprovedSupport is not null && p.State != ProjectState.Rejected;
+                return new SourceProjectRow(p.Code, p.PlanYear, unit.Code, unit.Name, p.Source, p.State,
+                    counts ? p.ApprovedSupport : null, counts ? p.Counterpart : null, p.PlanYear == year ? cutoff : previousCutoff, (decimal)(p.Executed ?? 0));
+            })
+            .ToList();
+        return new ConferenceSourceRows(planRows, projectRows);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+
+    /// <summary>Where a province's figures of a year go: itself and its region then, or its successor and region today.</summary>
+    private static Placement Placer(ProvinceDirectory directory, Boundaries boundaries, DateOnly today) => (provinceId, y) =>
+    {
+        if (boundaries == Boundaries.Current)
+        {
+            var successor = directory.SuccessorOn(provinceId, today);
+            return (successor, successor is null ? null : directory.RegionOn(successor.Id, today));
+        }
+
+        return (directory.Find(provinceId), directory.RegionOn(provinceId, new DateOnly(y, 1, 1)));
+    };
+
+    /// <summary>The five years Y−4..Y, each with its cut-off: the report's day and month in that year (C − k years).</summary>
+    private static IEnumerable<(int Year, DateOnly Cutoff)> TrendCutoffs(int year, DateOnly cutoff) =>
+        Enumerable.Range(0, TrendYears).Select(k => (year - TrendYears + 1 + k, cutoff.AddYears(k - TrendYears + 1)));
+
+    private static IReadOnlyList<TrendLine> Trend(string region, int year, DateOnly cutoff, IReadOnlyList<Sums> plans, IReadOnlyList<Sums> executed, Placement place)
+    {
+        decimal Total(IEnumerable<Sums> sums, int y, FundingSource source) =>
+            sums.Where(s => s.Year == y && s.Source == source && place(s.ProvinceId, y) is ({ }, var r) && r == region).Sum(s => s.Amount);
+        return [.. TrendCutoffs(year, cutoff).Select(t => new TrendLine(t.Year, t.Cutoff,
+            Total(plans, t.Year, FundingSource.KCQG), Total(plans, t.Year, FundingSource.KCDP),
+            Total(executed, t.Year, FundingSource.KCQG), Total(executed, t.Year, FundingSource.KCDP)))];
+    }
+
+    /// <summary>
+    /// The plan in force at each trend year's cut-off, per plan year, province and source, chosen and summed in the
+    /// database: a version counts when no later version of the same year, province and source is dated on or before
+    /// that year's cut-off.
+    /// </summary>
+    private async Task<IReadOnlyList<Sums>> TrendPlansAsync(int year, DateOnly cutoff, CancellationToken ct)
+    {
+        var eligible = db.AnnualPlans.AsNoTracking().Where(InTrend<AnnualPlan>(year, cutoff, v => v.Year, v => v.DecisionDate));
+        var rows = await (from v in eligible
+                          where !eligible.Any(w => w.Year == v.Year && w.ProvinceId == v.ProvinceId && w.Source == v.Source
+                                                   && (w.DecisionDate > v.DecisionDate || (w.DecisionDate == v.DecisionDate && w.Id > v.Id)))
+                          group v by new { v.Year, v.ProvinceId, v.Source } into g
+                          select new { g.Key.Year, g.Key.ProvinceId, g.Key.Source, Amount = g.Sum(x => (double)x.Amount) })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new Sums(r.Year, r.ProvinceId, r.Source, (decimal)r.Amount))];
+    }
+
+    /// <summary>
+    /// <c>(year = Y−4 and date ≤ C − 4 years) or … or (year = Y and date ≤ C)</c> as one expression that EF translates,
+    /// so that the five years are read in one statement.
+    /// </summary>
+    private static Expression<Func<T, bool>> InTrend<T>(int year, DateOnly cutoff,
+        Expression<Func<T, int>> yearOf, Expression<Func<T, DateOnly>> dateOf)
+    {
+        var item = Expression.Parameter(typeof(T), "x");
+        var yearBody = new ReplaceParameter(yearOf.Parameters[0], item).Visit(yearOf.Body);
+        var dateBody = new ReplaceParameter(dateOf.Parameters[0], item).Visit(dateOf.Body);
+        Expression? any = null;
+        foreach (var (y, c) in TrendCutoffs(year, cutoff))
+        {
+            // Closure-held values become parameters, not constants baked into the cached query.
+            var bounds = new TrendBound(y, c);
+            var holder = Expression.Constant(bounds);
+            var one = Expression.AndAlso(
+                Expression.Equal(yearBody, Expression.Property(holder, nameof(TrendBound.Year))),
+                Expression.LessThanOrEqual(dateBody, Expression.Property(holder, nameof(TrendBound.Cutoff))));
+            any = any is null ? one : Expression.OrElse(any, one);
+        }
+
+        return Expression.Lambda<Func<T, bool>>(any!, item);
     }
 
     /// <summary>The plan versions in force at the cut-off for each province and source of a year (few rows).</summary>
@@ -166,18 +309,36 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
         return [.. versions.GroupBy(v => (v.ProvinceId, v.Source)).Select(g => AnnualPlan.InForce(g, cutoff)!)];
     }
 
-    /// <summary>Executed = state disbursements of the year's projects dated on or before the cut-off, summed in the database.</summary>
+    /// <summary>
+    /// Executed = state disbursements of a year's projects dated on or before its cut-off, for each of the trend's
+    /// five years (C − k years for Y − k), summed in the database per plan year, province and source.
+    /// </summary>
     private async Task<IReadOnlyList<Sums>> ExecutedAsync(int year, DateOnly cutoff, CancellationToken ct)
     {
-        var rows = await (from d in db.Disbursements
-                          join p in db.Projects on d.ProjectId equals p.Id
-                          where p.PlanYear == year && d.Source == MoneySource.State && d.Date <= cutoff
-                          group d by new { p.ProvinceId, p.Source } into g
-                          select new { g.Key.ProvinceId, g.Key.Source, Amount = g.Sum(x => (double)x.Amount) })
+        var first = year - TrendYears + 1;
+        var paid = db.Disbursements.Where(d => d.Source == MoneySource.State)
+            .Join(db.Projects.Where(p => p.PlanYear >= first && p.PlanYear <= year), d => d.ProjectId, p => p.Id, (d, p) => new PaidRow { PlanYear = p.PlanYear, ProvinceId = p.ProvinceId, Source = p.Source, Date = d.Date, Amount = d.Amount })
+            .Where(InTrend<PaidRow>(year, cutoff, x => x.PlanYear, x => x.Date));
+        var rows = await paid.GroupBy(x => new { x.PlanYear, x.ProvinceId, x.Source })
+            .Select(g => new { g.Key.PlanYear, g.Key.ProvinceId, g.Key.Source, Amount = g.Sum(x => (double)x.Amount) })
             .ToListAsync(ct);
 
         // Whole-đồng sums far below 2^53 are exact in a double; SQLite has no decimal SUM.
-        return [.. rows.Select(r => new Sums(r.ProvinceId, r.Source, (decimal)r.Amount))];
+        return [.. rows.Select(r => new Sums(r.PlanYear, r.ProvinceId, r.Source, (decimal)r.Amount))];
+    }
+
+    /// <summary>A state payment with its project's plan year, province and source (member-initialised so that EF can compose on it).</summary>
+    private sealed class PaidRow
+    {
+        public int PlanYear { get; init; }
+
+        public int ProvinceId { get; init; }
+
+        public FundingSource Source { get; init; }
+
+        public DateOnly Date { get; init; }
+
+        public decimal Amount { get; init; }
     }
 }
 

@@ -1,19 +1,24 @@
 using ClosedXML.Excel;
+using KhuyenCong.Domain.Projects;
 using KhuyenCong.Domain.Reports;
 
 namespace KhuyenCong.Web.Reports;
 
 /// <summary>
 /// The conference report as a formatted workbook (ClosedXML; small): a summary in the layout of a ministry report,
-/// the provinces, the narrative. Values are numbers in tỷ đồng with formats, not text; widths are set by hand.
+/// the provinces, the contents, the outcomes, the five-year trend, the narrative and the source rows behind the totals.
+/// Values are numbers with formats, not text (tỷ đồng on the summary sheets, đồng on the source rows); widths are set
+/// by hand (no AdjustToContents: it needs GDI+).
 /// </summary>
 public static class ConferenceWorkbook
 {
     private const string Money = "#,##0.000";
     private const string Percent = "0.00%";
+    private const string Dong = "#,##0";
+    private const string DateFormat = "dd/mm/yyyy";
     private const decimal Billion = 1_000_000_000m;
 
-    public static void Write(Stream output, ConferenceReport r)
+    public static void Write(Stream output, ConferenceReport r, ConferenceSourceRows sources)
     {
         using var book = new XLWorkbook();
         Summary(book.AddWorksheet("TongHop"), r);
@@ -54,7 +59,132 @@ public static class ConferenceWorkbook
             narrative.Cell(r.Narrative.Count + 3 + i, 1).Value = "Thiếu số liệu: " + r.Gaps[i];
         }
 
+        Trend(book.AddWorksheet("XuHuong"), r);
+        SourceRows(book.AddWorksheet("DuLieuNguon"), sources);
         book.SaveAs(output);
+    }
+
+    private static void Trend(IXLWorksheet s, ConferenceReport r)
+    {
+        string[] headers = ["Năm", "Số liệu đến ngày", "Kế hoạch KCQG", "Kế hoạch KCĐP", "Tổng kế hoạch", "Thực hiện KCQG", "Thực hiện KCĐP", "Tổng thực hiện", "Tỷ lệ thực hiện"];
+        s.Cell(1, 1).Value = $"Xu hướng 5 năm – khu vực {r.RegionName} (tỷ đồng)";
+        s.Cell(1, 1).Style.Font.Bold = true;
+        for (var c = 0; c < headers.Length; c++)
+        {
+            s.Cell(2, c + 1).Value = headers[c];
+        }
+
+        var header = s.Range(2, 1, 2, headers.Length);
+        header.Style.Font.Bold = true;
+        header.Style.Alignment.WrapText = true;
+        var row = 3;
+        foreach (var t in r.Trend)
+        {
+            s.Cell(row, 1).Value = t.Year;
+            s.Cell(row, 2).Value = t.Cutoff.ToDateTime(TimeOnly.MinValue);
+            s.Cell(row, 2).Style.NumberFormat.Format = DateFormat;
+            Number(s.Cell(row, 3), t.PlanKcqg / Billion, Money);
+            Number(s.Cell(row, 4), t.PlanKcdp / Billion, Money);
+            Number(s.Cell(row, 5), t.Plan / Billion, Money);
+            Number(s.Cell(row, 6), t.ExecutedKcqg / Billion, Money);
+            Number(s.Cell(row, 7), t.ExecutedKcdp / Billion, Money);
+            Number(s.Cell(row, 8), t.Executed / Billion, Money);
+            Ratio(s.Cell(row, 9), t.Executed, t.Plan);
+            row++;
+        }
+
+        s.Range(2, 1, row - 1, headers.Length).Style.Border.SetInsideBorder(XLBorderStyleValues.Thin).Border.SetOutsideBorder(XLBorderStyleValues.Thin);
+        double[] widths = [8, 14, 14, 14, 14, 14, 14, 14, 12];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            s.Column(c + 1).Width = widths[c];
+        }
+
+        s.SheetView.FreezeRows(2);
+        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
+    }
+
+    /// <summary>
+    /// Dữ liệu nguồn: one row per plan version and per project the totals are summed from, in đồng, so that a reader
+    /// can filter by year and source and find the report's figures again.
+    /// </summary>
+    private static void SourceRows(IXLWorksheet s, ConferenceSourceRows sources)
+    {
+        string[] headers =
+        [
+            "Loại dòng", "Năm kế hoạch", "Mã tỉnh", "Tỉnh, thành phố", "Nguồn", "Số quyết định / Mã đề án", "Ngày quyết định", "Trạng thái",
+            "Kế hoạch (đồng)", "Kinh phí hỗ trợ được duyệt (đồng)", "Vốn đối ứng (đồng)", "Thực hiện đến ngày", "Kinh phí đã thực hiện (đồng)",
+        ];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            s.Cell(1, c + 1).Value = headers[c];
+        }
+
+        var header = s.Range(1, 1, 1, headers.Length);
+        header.Style.Font.Bold = true;
+        header.Style.Alignment.WrapText = true;
+        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2DCDB");
+        var row = 2;
+        foreach (var p in sources.Plans)
+        {
+            s.Cell(row, 1).Value = "Kế hoạch kinh phí";
+            s.Cell(row, 2).Value = p.Year;
+            s.Cell(row, 3).SetValue(p.ProvinceCode);
+            s.Cell(row, 4).Value = p.ProvinceName;
+            s.Cell(row, 5).Value = ProjectLabels.Of(p.Source);
+            s.Cell(row, 6).SetValue(p.DecisionNumber);
+            s.Cell(row, 7).Value = p.DecisionDate.ToDateTime(TimeOnly.MinValue);
+            s.Cell(row, 9).Value = p.Amount;
+            row++;
+        }
+
+        foreach (var p in sources.Projects)
+        {
+            s.Cell(row, 1).Value = "Đề án";
+            s.Cell(row, 2).Value = p.PlanYear;
+            s.Cell(row, 3).SetValue(p.ProvinceCode);
+            s.Cell(row, 4).Value = p.ProvinceName;
+            s.Cell(row, 5).Value = ProjectLabels.Of(p.Source);
+            s.Cell(row, 6).SetValue(p.Code);
+            s.Cell(row, 8).Value = ProjectLabels.Of(p.State);
+            if (p.ApprovedSupport is { } support)
+            {
+                s.Cell(row, 10).Value = support;
+            }
+
+            if (p.Counterpart is { } counterpart)
+            {
+                s.Cell(row, 11).Value = counterpart;
+            }
+
+            s.Cell(row, 12).Value = p.ExecutedTo.ToDateTime(TimeOnly.MinValue);
+            s.Cell(row, 13).Value = p.Executed;
+            row++;
+        }
+
+        // Formats by column, once, rather than per cell: the sheet can hold tens of thousands of rows.
+        var last = Math.Max(row - 1, 2);
+        foreach (var c in new[] { 9, 10, 11, 13 })
+        {
+            s.Range(2, c, last, c).Style.NumberFormat.Format = Dong;
+        }
+
+        foreach (var c in new[] { 7, 12 })
+        {
+            s.Range(2, c, last, c).Style.NumberFormat.Format = DateFormat;
+        }
+
+        double[] widths = [18, 10, 8, 22, 8, 24, 12, 20, 18, 18, 18, 12, 18];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            s.Column(c + 1).Width = widths[c];
+        }
+
+        s.Range(1, 1, Math.Max(row - 1, 1), headers.Length).SetAutoFilter();
+        s.SheetView.FreezeRows(1);
+        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
     }
 
     private static void Summary(IXLWorksheet s, ConferenceReport r)

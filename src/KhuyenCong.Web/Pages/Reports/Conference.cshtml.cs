@@ -57,9 +57,11 @@ public sealed class ConferenceModel(ConferenceReportService reports, ProjectServ
             return BadRequest();
         }
 
-        var report = await reports.ComputeAsync(Region, Year!.Value, VietnameseCulture.TryParseDate(Cutoff, out var c) ? c : default, Boundaries, ct);
+        var cutoff = VietnameseCulture.TryParseDate(Cutoff, out var c) ? c : default;
+        var report = await reports.ComputeAsync(Region, Year!.Value, cutoff, Boundaries, ct);
+        var sources = await reports.SourceRowsAsync(Region, Year.Value, cutoff, Boundaries, ct);
         var stream = new MemoryStream();
-        ConferenceWorkbook.Write(stream, report);
+        ConferenceWorkbook.Write(stream, report, sources);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bao-cao-hoi-nghi-{Region}-{Year}.xlsx");
     }
