@@ -139,13 +139,17 @@ public static class ProgrammeNarrative
         var who = r.IsNational ? "của cả nước" : $"của {r.ProvinceCount} tỉnh, thành phố khu vực {r.RegionName}";
         // The programme's targets are national: a region's money is compared with them, not "achieves" them.
         var reach = r.IsNational ? "đạt" : "bằng";
+        // A comparison with a target is drafted only when the programme has that target.
+        var kcqgTarget = r.TargetOf(ProgrammeMeasures.Kcqg) is { } qt
+            ? $", {reach} {ReportFormat.Percent(q.Plan, qt)} so với kinh phí khuyến công quốc gia dự kiến của chương trình"
+            : string.Empty;
         var kcdpTarget = r.TargetOf(ProgrammeMeasures.Kcdp) is { } dt
             ? $", {reach} {ReportFormat.Percent(d.Plan, dt)} so với kinh phí khuyến công địa phương dự kiến của chương trình"
             : string.Empty;
         var sentences = new List<string>
         {
             $"Tổng kế hoạch kinh phí khuyến công giai đoạn {range} {who} đã được phê duyệt là {B(t.Plan)} tỷ đồng.",
-            $"Trong đó: kinh phí khuyến công quốc gia là {B(q.Plan)} tỷ đồng, chiếm {ReportFormat.Percent(q.Plan, t.Plan)} tổng kinh phí, {reach} {Achieved(q.Plan, r.TargetOf(ProgrammeMeasures.Kcqg))} so với kinh phí khuyến công quốc gia dự kiến của chương trình; kinh phí khuyến công địa phương là {B(d.Plan)} tỷ đồng, chiếm {ReportFormat.Percent(d.Plan, t.Plan)} tổng kinh phí{kcdpTarget}.",
+            $"Trong đó: kinh phí khuyến công quốc gia là {B(q.Plan)} tỷ đồng, chiếm {ReportFormat.Percent(q.Plan, t.Plan)} tổng kinh phí{kcqgTarget}; kinh phí khuyến công địa phương là {B(d.Plan)} tỷ đồng, chiếm {ReportFormat.Percent(d.Plan, t.Plan)} tổng kinh phí{kcdpTarget}.",
             $"Tính đến ngày {ReportFormat.Date(r.Cutoff)}, kinh phí đã thực hiện là {B(t.Executed)} tỷ đồng, đạt {ReportFormat.Percent(t.Executed, t.Plan)} tổng kế hoạch; trong đó kinh phí khuyến công quốc gia {B(q.Executed)} tỷ đồng, đạt {ReportFormat.Percent(q.Executed, q.Plan)}, kinh phí khuyến công địa phương {B(d.Executed)} tỷ đồng, đạt {ReportFormat.Percent(d.Executed, d.Plan)} kế hoạch.",
             $"Tổng vốn đối ứng của các cơ sở thụ hưởng kinh phí khuyến công quốc gia là {B(q.Counterpart)} tỷ đồng; trung bình 01 đồng kinh phí khuyến công quốc gia thu hút được {ReportFormat.Times(q.Counterpart, q.Support)} đồng vốn đối ứng.",
             $"Vốn đối ứng của các cơ sở thụ hưởng kinh phí khuyến công địa phương là {B(d.Counterpart)} tỷ đồng; trung bình 01 đồng kinh phí khuyến công địa phương thu hút được {ReportFormat.Times(d.Counterpart, d.Support)} đồng vốn đối ứng.",
