@@ -69,14 +69,7 @@ public static class ConferenceWorkbook
         string[] headers = ["Năm", "Số liệu đến ngày", "Kế hoạch KCQG", "Kế hoạch KCĐP", "Tổng kế hoạch", "Thực hiện KCQG", "Thực hiện KCĐP", "Tổng thực hiện", "Tỷ lệ thực hiện"];
         s.Cell(1, 1).Value = $"Xu hướng 5 năm – khu vực {r.RegionName} (tỷ đồng)";
         s.Cell(1, 1).Style.Font.Bold = true;
-        for (var c = 0; c < headers.Length; c++)
-        {
-            s.Cell(2, c + 1).Value = headers[c];
-        }
-
-        var header = s.Range(2, 1, 2, headers.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Alignment.WrapText = true;
+        ReportSheets.Headers(s, 2, headers);
         var row = 3;
         foreach (var t in r.Trend)
         {
@@ -94,15 +87,10 @@ public static class ConferenceWorkbook
         }
 
         s.Range(2, 1, row - 1, headers.Length).Style.Border.SetInsideBorder(XLBorderStyleValues.Thin).Border.SetOutsideBorder(XLBorderStyleValues.Thin);
-        double[] widths = [8, 14, 14, 14, 14, 14, 14, 14, 12];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            s.Column(c + 1).Width = widths[c];
-        }
+        ReportSheets.Widths(s, 8, 14, 14, 14, 14, 14, 14, 14, 12);
 
         s.SheetView.FreezeRows(2);
-        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        ReportSheets.PrintA4Landscape(s);
     }
 
     /// <summary>
@@ -116,15 +104,7 @@ public static class ConferenceWorkbook
             "Loại dòng", "Năm kế hoạch", "Mã tỉnh", "Tỉnh, thành phố", "Nguồn", "Số quyết định / Mã đề án", "Ngày quyết định", "Trạng thái",
             "Kế hoạch (đồng)", "Kinh phí hỗ trợ được duyệt (đồng)", "Vốn đối ứng (đồng)", "Thực hiện đến ngày", "Kinh phí đã thực hiện (đồng)",
         ];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            s.Cell(1, c + 1).Value = headers[c];
-        }
-
-        var header = s.Range(1, 1, 1, headers.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Alignment.WrapText = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2DCDB");
+        ReportSheets.Headers(s, 1, headers);
         var row = 2;
         foreach (var p in sources.Plans)
         {
@@ -175,16 +155,11 @@ public static class ConferenceWorkbook
             s.Range(2, c, last, c).Style.NumberFormat.Format = DateFormat;
         }
 
-        double[] widths = [18, 10, 8, 22, 8, 24, 12, 20, 18, 18, 18, 12, 18];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            s.Column(c + 1).Width = widths[c];
-        }
+        ReportSheets.Widths(s, 18, 10, 8, 22, 8, 24, 12, 20, 18, 18, 18, 12, 18);
 
         s.Range(1, 1, Math.Max(row - 1, 1), headers.Length).SetAutoFilter();
         s.SheetView.FreezeRows(1);
-        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        ReportSheets.PrintA4Landscape(s);
     }
 
     private static void Summary(IXLWorksheet s, ConferenceReport r)
@@ -196,15 +171,7 @@ public static class ConferenceWorkbook
         s.Cell(3, 7).Value = "Đơn vị: tỷ đồng";
         s.Cell(3, 7).Style.Font.Italic = true;
         string[] headers = ["Nguồn kinh phí", $"Kế hoạch {r.Year}", $"Kế hoạch {r.Year - 1}", "Tăng/giảm", "Tỷ trọng so với cả nước", $"Thực hiện đến {ReportFormat.Date(r.Cutoff)}", "Tỷ lệ thực hiện"];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            s.Cell(4, c + 1).Value = headers[c];
-        }
-
-        var header = s.Range(4, 1, 4, headers.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Alignment.WrapText = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2DCDB");
+        ReportSheets.Headers(s, 4, headers);
         var rows = new[] { ("Khuyến công quốc gia", r.Kcqg, r.NationalKcqg), ("Khuyến công địa phương", r.Kcdp, r.NationalKcdp), ("Tổng cộng", r.Total, r.NationalTotal) };
         for (var i = 0; i < rows.Length; i++)
         {
@@ -221,27 +188,17 @@ public static class ConferenceWorkbook
 
         s.Range(7, 1, 7, headers.Length).Style.Font.Bold = true;
         s.Range(4, 1, 7, headers.Length).Style.Border.SetInsideBorder(XLBorderStyleValues.Thin).Border.SetOutsideBorder(XLBorderStyleValues.Thin);
-        double[] widths = [28, 14, 14, 12, 14, 16, 12];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            s.Column(c + 1).Width = widths[c];
-        }
+        ReportSheets.Widths(s, 28, 14, 14, 12, 14, 16, 12);
 
         s.SheetView.FreezeRows(4);
-        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        ReportSheets.PrintA4Landscape(s);
         s.PageSetup.FitToPages(1, 0);
     }
 
     private static void Provinces(IXLWorksheet s, ConferenceReport r)
     {
         string[] headers = ["Mã", "Tỉnh, thành phố", "Kế hoạch KCQG", "Kế hoạch KCĐP", "Tổng kế hoạch", "Thực hiện", "Tỷ lệ thực hiện", "Vốn đối ứng", "Số đề án"];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            s.Cell(1, c + 1).Value = headers[c];
-        }
-
-        s.Range(1, 1, 1, headers.Length).Style.Font.Bold = true;
+        ReportSheets.Headers(s, 1, headers);
         var row = 2;
         foreach (var p in r.Provinces)
         {
@@ -265,26 +222,16 @@ public static class ConferenceWorkbook
         }
 
         s.Range(row, 1, row, headers.Length).Style.Font.Bold = true;
-        double[] widths = [6, 24, 14, 14, 14, 14, 12, 14, 10];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            s.Column(c + 1).Width = widths[c];
-        }
+        ReportSheets.Widths(s, 6, 24, 14, 14, 14, 14, 12, 14, 10);
 
         s.SheetView.FreezeRows(1);
-        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        ReportSheets.PrintA4Landscape(s);
     }
 
     private static void Contents(IXLWorksheet s, ConferenceReport r)
     {
         string[] headers = ["Mã", "Nội dung", "Số đề án", "Kinh phí đề nghị", "Kinh phí được duyệt"];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            s.Cell(1, c + 1).Value = headers[c];
-        }
-
-        s.Range(1, 1, 1, headers.Length).Style.Font.Bold = true;
+        ReportSheets.Headers(s, 1, headers);
         var row = 2;
         foreach (var line in r.Contents)
         {
@@ -296,16 +243,11 @@ public static class ConferenceWorkbook
             row++;
         }
 
-        double[] widths = [8, 70, 10, 16, 18];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            s.Column(c + 1).Width = widths[c];
-        }
+        ReportSheets.Widths(s, 8, 70, 10, 16, 18);
 
         s.Column(2).Style.Alignment.WrapText = true;
         s.SheetView.FreezeRows(1);
-        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        ReportSheets.PrintA4Landscape(s);
     }
 
     private static void Number(IXLCell cell, decimal value, string format)

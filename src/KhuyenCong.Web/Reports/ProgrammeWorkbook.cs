@@ -41,15 +41,7 @@ public static class ProgrammeWorkbook
         s.Cell(2, 1).Value = $"Kinh phí thực hiện đến ngày {ReportFormat.Date(r.Cutoff)}; đơn vị: tỷ đồng";
         s.Range(2, 1, 2, 9).Merge().Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
         string[] headers = ["Năm", "Kế hoạch KCQG", "Kế hoạch KCĐP", "Tổng kế hoạch", "Thực hiện", "Tỷ lệ thực hiện", "Kinh phí được duyệt", "Vốn đối ứng", "Hệ số thu hút vốn"];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            s.Cell(4, c + 1).Value = headers[c];
-        }
-
-        var header = s.Range(4, 1, 4, headers.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Alignment.WrapText = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2DCDB");
+        ReportSheets.Headers(s, 4, headers);
         var row = 5;
         foreach (var y in r.Years)
         {
@@ -62,15 +54,10 @@ public static class ProgrammeWorkbook
         Line(s, row, r.Kcqg, r.Kcdp);
         s.Range(row, 1, row, headers.Length).Style.Font.Bold = true;
         s.Range(4, 1, row, headers.Length).Style.Border.SetInsideBorder(XLBorderStyleValues.Thin).Border.SetOutsideBorder(XLBorderStyleValues.Thin);
-        double[] widths = [12, 14, 14, 14, 14, 12, 14, 14, 12];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            s.Column(c + 1).Width = widths[c];
-        }
+        ReportSheets.Widths(s, 12, 14, 14, 14, 14, 12, 14, 14, 12);
 
         s.SheetView.FreezeRows(4);
-        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        ReportSheets.PrintA4Landscape(s);
         s.PageSetup.FitToPages(1, 0);
     }
 
@@ -92,12 +79,7 @@ public static class ProgrammeWorkbook
         s.Cell(1, 1).Value = r.ProgrammeName ?? "Chưa có giai đoạn chương trình chứa năm đầu của báo cáo";
         s.Cell(1, 1).Style.Font.Bold = true;
         string[] headers = ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu chương trình", "Kế hoạch của đề án", "Thực hiện", "Tỷ lệ đạt"];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            s.Cell(3, c + 1).Value = headers[c];
-        }
-
-        s.Range(3, 1, 3, headers.Length).Style.Font.Bold = true;
+        ReportSheets.Headers(s, 3, headers);
         var row = 4;
         foreach (var line in r.Targets)
         {
@@ -124,14 +106,9 @@ public static class ProgrammeWorkbook
             row++;
         }
 
-        double[] widths = [50, 12, 18, 16, 16, 12];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            s.Column(c + 1).Width = widths[c];
-        }
+        ReportSheets.Widths(s, 50, 12, 18, 16, 16, 12);
 
-        s.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        s.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        ReportSheets.PrintA4Landscape(s);
     }
 
     private static void Number(IXLCell cell, decimal value, string format)
