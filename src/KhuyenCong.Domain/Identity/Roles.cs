@@ -14,6 +14,11 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [Admin, MinistryOfficer, MinistryApprover, ProvinceOfficer, ProvinceApprover, ConferenceOrganiser, Viewer];
 
+    /// <summary>Roles that see the whole country: ministry staff, viewers and administrators.</summary>
+    public static readonly IReadOnlyList<string> NationalReaders = [MinistryOfficer, MinistryApprover, Viewer, Admin];
+
+    public static bool IsNationalReader(string? role) => role is MinistryOfficer or MinistryApprover or Viewer or Admin;
+
     public static bool Exists(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
 
     /// <summary>Roles bound to exactly one province.</summary>

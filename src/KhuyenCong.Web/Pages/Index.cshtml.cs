@@ -73,7 +73,7 @@ public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.P
         ExecutedThisYear = (decimal)(paid ?? 0);
         Today = today;
         ReportsOwed = await periodicReports.OwedByAsync(actor, ct);
-        if (role is Roles.MinistryOfficer or Roles.MinistryApprover or Roles.Viewer or Roles.Admin)
+        if (Roles.IsNationalReader(role))
         {
             var (latestYear, latestPeriod) = Domain.Reports.ReportPeriods.EndedBefore(today)[0];
             LatestCompleteness = await periodicReports.CompletenessAsync(latestYear, latestPeriod, null, ct);

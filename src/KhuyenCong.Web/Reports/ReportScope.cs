@@ -23,5 +23,5 @@ public static class ReportScope
 
     /// <summary>Figures of the whole country: only those who see every region.</summary>
     public static bool MaySeeNation(ProjectActor actor) =>
-        actor.Role is Roles.MinistryOfficer or Roles.MinistryApprover or Roles.Viewer or Roles.Admin;
+        Roles.IsNationalReader(actor.Role);
 }

@@ -17,7 +17,7 @@ public static class Policies
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
-        options.AddPolicy(NationalReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.MinistryOfficer, Roles.MinistryApprover, Roles.Viewer, Roles.Admin));
+        options.AddPolicy(NationalReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.NationalReaders));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

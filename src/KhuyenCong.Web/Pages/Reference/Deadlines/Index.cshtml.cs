@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Reference.Deadlines;
 
-public sealed class IndexModel(KhuyenCongDbContext db) : PageModel
+public sealed class IndexModel(KhuyenCongDbContext db, TimeProvider clock) : PageModel
 {
+    /// <summary>The year whose due dates the examples show (this year in Vietnam).</summary>
+    public int ThisYear => clock.GetUtcNow().UtcDateTime.AddHours(7).Year;
+
     public IReadOnlyList<ReportDeadline> Items { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>

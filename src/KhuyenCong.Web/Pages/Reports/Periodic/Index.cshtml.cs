@@ -39,7 +39,7 @@ public sealed class IndexModel(PeriodicReportService reports, ProjectService pro
 
     public bool CanCreate => MyProvinces.Count > 0;
 
-    public bool CanSeeCompleteness => User.IsInRole(Roles.MinistryOfficer) || User.IsInRole(Roles.MinistryApprover) || User.IsInRole(Roles.Viewer) || User.IsInRole(Roles.Admin);
+    public bool CanSeeCompleteness => Roles.NationalReaders.Any(User.IsInRole);
 
     public int CurrentYear => reports.Today.Year;
 
