@@ -21,7 +21,7 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
     /// <summary>Properties never written to the audit log.</summary>
     private static readonly HashSet<string> s_secretProperties =
         [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
-         nameof(IVersioned.Version), nameof(ISearchable.SearchKey)];
+         nameof(IVersioned.Version), nameof(ISearchable.SearchKey), nameof(Project.UpdatedAtUtc)];
 
     private readonly ICurrentActor _actor = actor ?? new SystemActor();
 
@@ -113,7 +113,10 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
                 }
             }
 
-            if (IsAudited(entry) && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            // The parts of a project created in the same save are recorded by the project's own entry.
+            var partOfNewProject = entry.State == EntityState.Added && entry.Metadata.FindProperty(nameof(ProjectEvent.ProjectId)) is { } owner
+                && entry.Property(owner.Name).IsTemporary;
+            if (IsAudited(entry) && !partOfNewProject && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
                 var (action, before, after) = Describe(entry);
                 if (action is not null)
@@ -142,6 +145,7 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
                 Action = action,
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityKey = KeyOf(entry),
+                ProjectId = ProjectOf(entry),
                 Before = before,
                 After = after,
             });
@@ -182,6 +186,14 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
                     Json(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
         }
     }
+
+    /// <summary>The project a project or one of its parts belongs to, so that the project's history reads as one.</summary>
+    private static int? ProjectOf(EntityEntry entry) => entry.Entity switch
+    {
+        Project project => project.Id,
+        _ when entry.Metadata.FindProperty(nameof(ProjectEvent.ProjectId)) is { } key => entry.Property(key.Name).CurrentValue as int?,
+        _ => null,
+    };
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));

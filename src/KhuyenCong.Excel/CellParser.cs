@@ -87,19 +87,13 @@ public sealed class CellParser(string sheet, SheetRow row, IReadOnlyList<string>
 
         if (cell.IsNumber && decimal.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            if (number < 0)
-            {
-                Error(column, "Số tiền không được âm.");
-                return null;
-            }
+            return Bounded(column, number);
+        }
 
-            if (number != decimal.Truncate(number))
-            {
-                Error(column, "Số tiền phải là số đồng nguyên, không có phần lẻ.");
-                return null;
-            }
-
-            return number;
+        if (cell.IsNumber && double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var huge) && double.IsFinite(huge))
+        {
+            // Beyond decimal's range (1e29 and up): certainly beyond the limit.
+            return Bounded(column, huge < 0 ? -Domain.Common.Limits.MaxDong - 1 : Domain.Common.Limits.MaxDong + 1);
         }
 
         var text = cell.Text.Trim();
@@ -111,11 +105,23 @@ public sealed class CellParser(string sheet, SheetRow row, IReadOnlyList<string>
 
         if (VietnameseCulture.TryParseDong(text, out var amount))
         {
-            return amount;
+            return Bounded(column, amount);
         }
 
         Error(column, $"«{text}» không phải là số đồng nguyên (ví dụ 1.234.000).");
         return null;
+    }
+
+    /// <summary>The domain's bounds of an amount (docs/domain.md §6): whole đồng from 0 to 10^15.</summary>
+    private decimal? Bounded(int column, decimal amount)
+    {
+        if (Domain.Common.Limits.RefuseDong(amount, "Số tiền") is { } refusal)
+        {
+            Error(column, refusal);
+            return null;
+        }
+
+        return amount;
     }
 
     public int? Year(int column)
@@ -145,15 +151,26 @@ public sealed class CellParser(string sheet, SheetRow row, IReadOnlyList<string>
 
         if (cell.IsNumber && double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2958465)
         {
-            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+            return Plausible(column, DateOnly.FromDateTime(DateTime.FromOADate(serial)));
         }
 
         if (VietnameseCulture.TryParseDate(cell.Text, out var date))
         {
-            return date;
+            return Plausible(column, date);
         }
 
         Error(column, $"«{cell.Text.Trim()}» không phải là ngày (nhập theo dạng ngày/tháng/năm).");
         return null;
+    }
+
+    private DateOnly? Plausible(int column, DateOnly date)
+    {
+        if (Domain.Common.Limits.RefuseDate(date, "Ngày") is { } refusal)
+        {
+            Error(column, refusal);
+            return null;
+        }
+
+        return date;
     }
 }

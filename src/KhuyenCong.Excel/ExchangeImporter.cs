@@ -13,8 +13,11 @@ namespace KhuyenCong.Excel;
 /// whole workbook is written in one transaction only when no row has an error. Province users may import only
 /// their province's rows; KCQG plans are the ministry's, KCĐP plans the province approver's.
 /// </summary>
-public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
+public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock, ProjectLimits? projectLimits = null)
 {
+    public const string ConcurrentChangeMessage =
+        "Một đề án trong tệp vừa được người khác thay đổi trong lúc nhập (ví dụ một khoản giải ngân ghi trên cổng); không có gì được ghi. Hãy xem trước và nhập lại.";
+
     private sealed record KnownProject(int Id, int ProvinceId, FundingSource Source, decimal? Approved, decimal StateDisbursed, Project? New, ProjectState State);
 
     /// <summary>The exchange columns of a project, to tell an unchanged row from a changed one.</summary>
@@ -22,8 +25,31 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
         decimal requested, decimal? approved, decimal counterpart, ProjectState state, DateOnly? approvalDate, IEnumerable<string> contents) =>
         string.Join('|', year, provinceId, source, kind, title, unit, requested, approved, counterpart, state, approvalDate, string.Join(',', contents.Order(StringComparer.Ordinal)));
 
+    /// <param name="correctionReason">
+    /// Only for the command line's operator (<c>import FILE --correct --reason "…"</c>): stored projects are corrected
+    /// to the workbook's values, field by field, with this reason.
+    /// </param>
     public async Task<ImportResult> ImportAsync(Stream file, ProjectActor actor, bool dryRun, ImportLimits limits,
-        IProgress<int>? progress = null, CancellationToken ct = default)
+        IProgress<int>? progress = null, string? correctionReason = null, CancellationToken ct = default)
+    {
+        if (correctionReason is not null && (actor.Role != Roles.Admin || actor.UserId.Length != 0 || string.IsNullOrWhiteSpace(correctionReason)))
+        {
+            return ImportResult.Refused("Chế độ sửa chữa dữ liệu chỉ dùng trên dòng lệnh của máy chủ và phải nêu lý do (--reason \"…\").");
+        }
+
+        try
+        {
+            return await ImportCheckedAsync(file, actor, dryRun, limits, progress, correctionReason, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return ImportResult.Refused(ConcurrentChangeMessage);
+        }
+    }
+
+    private async Task<ImportResult> ImportCheckedAsync(Stream file, ProjectActor actor, bool dryRun, ImportLimits limits,
+        IProgress<int>? progress, string? correctionReason, CancellationToken ct)
     {
         // The command line acts as Admin: an operator loading data on the server, with every right.
         var ministry = actor.Role is Roles.MinistryOfficer or Roles.MinistryApprover or Roles.Admin;
@@ -62,7 +88,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
         var directory = await Geography.LoadAsync(db, ct);
         var contents = (await db.Contents.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var indicators = (await db.OutcomeIndicators.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var context = new Context(actor, ministry, directory, contents, indicators, errors, reader, limits, progress);
+        var act = new ActContext(actor, clock.GetUtcNow().UtcDateTime, projectLimits ?? ProjectLimits.Default);
+        var context = new Context(actor, ministry, directory, contents, indicators, errors, reader, limits, progress, act, correctionReason);
         await LoadProjectsAsync(context, ProjectCodesIn(reader), ct);
 
         // All or nothing: rows are written as they are checked, in batches to bound memory, inside one transaction
@@ -122,7 +149,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
 
     private sealed record Context(
         ProjectActor Actor, bool Ministry, ProvinceDirectory Directory, HashSet<string> Contents, HashSet<string> Indicators,
-        List<ImportError> Errors, SheetReader Reader, ImportLimits Limits, IProgress<int>? Progress)
+        List<ImportError> Errors, SheetReader Reader, ImportLimits Limits, IProgress<int>? Progress, ActContext Act, string? CorrectionReason)
     {
         public Dictionary<string, KnownProject> Projects { get; } = new(StringComparer.Ordinal);
 
@@ -156,13 +183,9 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
             var rows = await db.Projects.AsNoTracking().Where(p => chunk.Contains(p.Code))
                 .Select(p => new { p.Code, p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, p.State })
                 .ToListAsync(ct);
-            var ids = rows.Select(r => r.Id).ToList();
-            var disbursed = (await db.Disbursements.AsNoTracking().Where(d => d.Source == MoneySource.State && ids.Contains(d.ProjectId))
-                    .GroupBy(d => d.ProjectId).Select(g => new { ProjectId = g.Key, Total = g.Sum(d => (double)d.Amount) }).ToListAsync(ct))
-                .ToDictionary(d => d.ProjectId, d => (decimal)d.Total);
             foreach (var p in rows)
             {
-                context.Projects[p.Code] = new KnownProject(p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, disbursed.GetValueOrDefault(p.Id), null, p.State);
+                context.Projects[p.Code] = new KnownProject(p.Id, p.ProvinceId, p.Source, p.ApprovedSupport, 0, null, p.State);
             }
         }
     }
@@ -226,7 +249,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
 
     private sealed record CellParserRow(CellParser Cells);
 
-    private bool InScope(Context context, CellParser cells, int column, int provinceId)
+    private static bool InScope(Context context, CellParser cells, int column, int provinceId)
     {
         if (context.Ministry || context.Actor.HoldsProvince(provinceId))
         {
@@ -301,13 +324,14 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                 continue;
             }
 
-            if (PlanRules.RefuseRecording(context.Actor, source.Value, province.Id) is { } refusal)
+            var (plan, refusal) = AnnualPlan.Record(context.Actor, year.Value, province.Id, source.Value, amount.Value, number, date.Value);
+            if (plan is null)
             {
-                cells.Error(2, refusal);
+                cells.Error(refusal!.StartsWith("Kế hoạch", StringComparison.Ordinal) ? 2 : 3, refusal);
                 continue;
             }
 
-            db.AnnualPlans.Add(new AnnualPlan { Year = year.Value, ProvinceId = province.Id, Source = source.Value, Amount = amount.Value, DecisionNumber = number, DecisionDate = date.Value });
+            db.AnnualPlans.Add(plan);
             created++;
         }
 
@@ -317,9 +341,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
     private async Task<SheetCounts> ProjectsAsync(Context context, IEnumerable<CellParserRow> rows, CancellationToken ct)
     {
         int created = 0, changed = 0, unchanged = 0;
-        var now = clock.GetUtcNow().UtcDateTime;
         var inFile = new HashSet<string>(StringComparer.Ordinal);
-        var toUpdate = new List<(CellParser Cells, string Code, Project Values)>();
+        var toCompare = new List<ProjectRow>();
         foreach (var row in rows)
         {
             var c = row.Cells;
@@ -369,97 +392,66 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                 continue;
             }
 
-            // Loading projects in the state they reached is the ministry's: a province registers drafts by import,
-            // and its rows may not move a project's state or approved amount (that is the lifecycle's job).
-            if (!context.Ministry && context.Projects.TryGetValue(code, out var stored)
-                && (stored.State != state || stored.Approved != approved))
-            {
-                c.Error(11, "Tỉnh không được đổi trạng thái hay kinh phí được duyệt của đề án qua Excel.");
-                continue;
-            }
-
-            if (!context.Ministry && !context.Projects.ContainsKey(code) && state != ProjectState.Draft)
-            {
-                c.Error(11, "Tỉnh nhập đề án mới ở trạng thái «Nháp»; việc thẩm định, phê duyệt làm trên cổng.");
-                continue;
-            }
-
-            var needsApproval = state >= ProjectState.Approved && state != ProjectState.Rejected;
-            if (needsApproval && approved is null)
-            {
-                c.Error(9, "Đề án đã phê duyệt phải có kinh phí được duyệt.");
-                continue;
-            }
-
-            if (approved > requested)
-            {
-                c.Error(9, "Kinh phí được duyệt không được lớn hơn kinh phí đề nghị.");
-                continue;
-            }
-
-            var values = new Project
-            {
-                Code = code,
-                PlanYear = year.Value,
-                ProvinceId = province.Id,
-                Source = source.Value,
-                Kind = kind.Value,
-                Title = title,
-                ImplementingUnit = unit,
-                RequestedSupport = requested.Value,
-                ApprovedSupport = approved,
-                CounterpartCommitted = counterpart ?? 0,
-                State = state.Value,
-                ApprovalDate = approvalDate,
-            };
-            values.Contents.AddRange(contentCodes.Select((x, i) => new ProjectContent { ContentCode = x, RequestedAmount = i == 0 ? requested.Value : 0 }));
+            var draft = new ProjectDraft(year.Value, province.Id, source.Value, kind.Value, title, unit, new DateOnly(year.Value, 1, 1), new DateOnly(year.Value, 12, 31),
+                counterpart ?? 0, [.. contentCodes.Select((x, i) => new ContentDraft(x, 0, i == 0 ? requested.Value : 0))], [], []);
+            var values = new HistoricalProject(draft, state.Value, approved, approvalDate);
             if (context.Projects.TryGetValue(code, out var known))
             {
-                if (!InScope(context, c, 0, known.ProvinceId))
+                if (InScope(context, c, 0, known.ProvinceId))
                 {
-                    continue;
+                    toCompare.Add(new ProjectRow(c.Row, code, values));
                 }
 
-                toUpdate.Add((c, code, values));
                 continue;
             }
 
-            values.StartDate = new DateOnly(year.Value, 1, 1);
-            values.EndDate = new DateOnly(year.Value, 12, 31);
-            values.CreatedById = context.Actor.UserId;
-            values.CreatedAtUtc = values.UpdatedAtUtc = now;
-            values.Events.Add(new ProjectEvent
+            // A new project: a province registers drafts; ministry staff and the command line load history.
+            var (project, result) = state == ProjectState.Draft && context.Actor.Role == Roles.ProvinceOfficer
+                ? Domain.Projects.Project.Register(code, draft, context.Act)
+                : Domain.Projects.Project.LoadHistorical(code, values, context.Act);
+            if (project is null)
             {
-                OccurredAtUtc = now,
-                UserId = context.Actor.UserId,
-                UserName = context.Actor.UserName,
-                Action = $"Nhập từ Excel ở trạng thái «{ProjectLabels.Of(values.State)}»",
-                ToState = values.State,
-            });
-            db.Projects.Add(values);
-            context.Projects[code] = new KnownProject(0, province.Id, values.Source, values.ApprovedSupport, 0, values, values.State);
+                Report(context, ExchangeFormat.Projects, c.Row, result, s_projectColumns);
+                continue;
+            }
+
+            db.Projects.Add(project);
+            context.Projects[code] = new KnownProject(0, province.Id, project.Source, project.ApprovedSupport, 0, project, project.State);
             if (++created % BatchSize == 0)
             {
                 await FlushAsync(ct);
             }
         }
 
-        // Existing projects are compared in batches after the pass, so that only the rows sent are loaded.
-        foreach (var batch in toUpdate.Chunk(500))
+        await FlushAsync(ct);
+        foreach (var code in context.Projects.Where(p => p.Value.New is not null).Select(p => p.Key).ToList())
         {
-            var codes = batch.Select(b => b.Code).ToList();
-            var stored = await db.Projects.Include(p => p.Contents).Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
-            foreach (var (_, code, values) in batch)
+            var fresh = context.Projects[code];
+            context.Projects[code] = fresh with { Id = fresh.New!.Id };
+        }
+
+        // Stored projects are compared in batches after the pass, so that only the rows sent are loaded.
+        foreach (var batch in toCompare.Chunk(500))
+        {
+            var stored = await LoadAsync(batch.Select(b => b.Code), q => q.Include(p => p.Contents).Include(p => p.Beneficiaries).Include(p => p.Outcomes), ct);
+            foreach (var row in batch)
             {
-                var project = stored[code];
-                if (Signature(project) == Signature(values))
+                var project = stored[row.Code];
+                if (Signature(project) == Signature(row.Values))
                 {
                     unchanged++;
                     continue;
                 }
 
-                Update(context, project, values, now);
-                changed++;
+                var result = Change(context, project, row.Values);
+                if (result.Done)
+                {
+                    changed++;
+                }
+                else
+                {
+                    Report(context, ExchangeFormat.Projects, row.Row, result, s_projectColumns);
+                }
             }
 
             await FlushAsync(ct);
@@ -468,41 +460,87 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
         return new SheetCounts(ExchangeFormat.Projects, created, changed, unchanged);
     }
 
+    private sealed record ProjectRow(int Row, string Code, HistoricalProject Values);
+
+    /// <summary>Where a domain refusal of a DeAn row is shown: the column of the field it names.</summary>
+    private static readonly Dictionary<string, int> s_projectColumns = new(StringComparer.Ordinal)
+    {
+        ["PlanYear"] = 1, ["ProvinceId"] = 2, ["Title"] = 6, ["Contents"] = 8, ["ApprovedSupport"] = 9, ["CounterpartCommitted"] = 10, ["State"] = 11, ["ApprovalDate"] = 12,
+    };
+
+    /// <summary>
+    /// A row that differs from a stored project: a draft is edited by whoever may edit it, an operator's correction
+    /// is applied with its reason, and anything past the draft stays as the lifecycle left it.
+    /// </summary>
+    private static ActResult Change(Context context, Project project, HistoricalProject values)
+    {
+        if (context.CorrectionReason is { } reason)
+        {
+            return project.Correct(new ProjectCorrection(reason, values), context.Act);
+        }
+
+        if (project.State is not (ProjectState.Draft or ProjectState.Returned))
+        {
+            return ActResult.Fail(project.State >= ProjectState.Approved && project.State != ProjectState.Rejected
+                ? "Đề án đã phê duyệt: chỉ thay đổi được qua điều chỉnh."
+                : $"Đề án đang ở trạng thái «{ProjectLabels.Of(project.State)}»: không sửa được qua Excel, chỉ qua các bước trên cổng.", "State");
+        }
+
+        if (values.State != project.State || values.ApprovedSupport != project.ApprovedSupport)
+        {
+            return ActResult.Fail("Tỉnh không được đổi trạng thái hay kinh phí được duyệt của đề án qua Excel.", "State");
+        }
+
+        var stored = project.ToDraft();
+        var sameContents = stored.Contents.Select(c => c.ContentCode).Order(StringComparer.Ordinal)
+            .SequenceEqual(values.Draft.Contents.Select(c => c.ContentCode).Order(StringComparer.Ordinal))
+            && stored.Contents.Sum(c => c.RequestedAmount) == values.Draft.Contents.Sum(c => c.RequestedAmount);
+        var draft = stored with
+        {
+            PlanYear = values.Draft.PlanYear,
+            ProvinceId = values.Draft.ProvinceId,
+            Source = values.Draft.Source,
+            Kind = values.Draft.Kind,
+            Title = values.Draft.Title,
+            ImplementingUnit = values.Draft.ImplementingUnit,
+            CounterpartCommitted = values.Draft.CounterpartCommitted,
+            Contents = sameContents ? stored.Contents : values.Draft.Contents,
+        };
+        var result = project.EditDraft(draft, context.Act);
+        if (result.Done)
+        {
+            project.Note("Cập nhật bản nháp từ Excel", context.Act);
+        }
+
+        return result;
+    }
+
+    private static void Report(Context context, string sheet, int row, ActResult result, IReadOnlyDictionary<string, int> columns)
+    {
+        var headers = ExchangeFormat.Sheets.Single(s => s.Name == sheet).Headers;
+        foreach (var error in result.Errors)
+        {
+            var column = columns.Where(c => error.Field.StartsWith(c.Key, StringComparison.Ordinal)).Select(c => c.Value).DefaultIfEmpty(0).First();
+            context.Errors.Add(new ImportError(sheet, row, headers[column], error.Message));
+        }
+    }
+
+    /// <summary>Stored projects by code, tracked, with the parts an act needs.</summary>
+    private async Task<Dictionary<string, Project>> LoadAsync(IEnumerable<string> codes, Func<IQueryable<Project>, IQueryable<Project>> include, CancellationToken ct)
+    {
+        var list = codes.Distinct(StringComparer.Ordinal).ToList();
+        return await include(db.Projects).AsSplitQuery().Where(p => list.Contains(p.Code)).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
+    }
+
     private static string Signature(Project p) =>
         Signature(p.PlanYear, p.ProvinceId, p.Source, p.Kind, p.Title, p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport,
             p.CounterpartCommitted, p.State, p.ApprovalDate, p.Contents.Select(c => c.ContentCode));
 
-    private void Update(Context context, Project project, Project values, DateTime now)
-    {
-        {
-            var code = project.Code;
-            var from = project.State;
-            (project.PlanYear, project.ProvinceId, project.Source, project.Kind, project.Title, project.ImplementingUnit) =
-                (values.PlanYear, values.ProvinceId, values.Source, values.Kind, values.Title, values.ImplementingUnit);
-            (project.RequestedSupport, project.ApprovedSupport, project.CounterpartCommitted, project.State, project.ApprovalDate) =
-                (values.RequestedSupport, values.ApprovedSupport, values.CounterpartCommitted, values.State, values.ApprovalDate);
-            if (!project.Contents.Select(x => x.ContentCode).Order().SequenceEqual(values.Contents.Select(x => x.ContentCode).Order()))
-            {
-                db.RemoveRange(project.Contents);
-                project.Contents.Clear();
-                project.Contents.AddRange(values.Contents);
-            }
+    private static string Signature(HistoricalProject v) =>
+        Signature(v.Draft.PlanYear, v.Draft.ProvinceId, v.Draft.Source, v.Draft.Kind, v.Draft.Title, v.Draft.ImplementingUnit, v.Draft.Contents.Sum(c => c.RequestedAmount),
+            v.ApprovedSupport, v.Draft.CounterpartCommitted, v.State, v.ApprovalDate, v.Draft.Contents.Select(c => c.ContentCode));
 
-            project.UpdatedAtUtc = now;
-            project.Events.Add(new ProjectEvent
-            {
-                OccurredAtUtc = now,
-                UserId = context.Actor.UserId,
-                UserName = context.Actor.UserName,
-                Action = "Cập nhật từ Excel",
-                FromState = from == project.State ? null : from,
-                ToState = from == project.State ? null : project.State,
-            });
-            context.Projects[code] = context.Projects[code] with { Approved = project.ApprovedSupport };
-        }
-    }
-
-    private KnownProject? Project(Context context, CellParser cells, string? code)
+    private static KnownProject? Known(Context context, CellParser cells, string? code)
     {
         if (code is null)
         {
@@ -518,20 +556,16 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
         return InScope(context, cells, 0, known.ProvinceId) ? known : null;
     }
 
+    private sealed record PaymentRow(int Row, string Code, DisburseMoney Payment);
+
+    /// <summary>
+    /// GiaiNgan: each new payment is the act of disbursing, on the project loaded with its payments, so that the limits
+    /// are those of the web page and the project's version guards against a payment recorded meanwhile.
+    /// </summary>
     private async Task<SheetCounts> DisbursementsAsync(Context context, IEnumerable<CellParserRow> rows, CancellationToken ct)
     {
-        var named = context.Projects.Values.Where(p => p.New is null).Select(p => p.Id).ToList();
-        var existing = new HashSet<(int, DateOnly, decimal, MoneySource, string)>();
-        foreach (var chunk in named.Chunk(500))
-        {
-            existing.UnionWith((await db.Disbursements.AsNoTracking().Where(d => chunk.Contains(d.ProjectId))
-                .Select(d => new { d.ProjectId, d.Date, d.Amount, d.Source, d.Note }).ToListAsync(ct))
-                .Select(d => (d.ProjectId, d.Date, d.Amount, d.Source, d.Note ?? string.Empty)));
-        }
-
-        var paid = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        int created = 0, unchanged = 0;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var payments = new List<PaymentRow>();
+        var inFile = new Dictionary<(string, DateOnly, decimal, MoneySource, string), int>();
         foreach (var row in rows)
         {
             var c = row.Cells;
@@ -547,7 +581,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                 _ => Fail<MoneySource>(c, 3, $"Loại vốn «{sourceText}» phải là «Ngân sách» hoặc «Đối ứng»."),
             };
             var note = c.Text(4, false, 500);
-            var project = Project(context, c, code);
+            var project = Known(context, c, code);
             if (project is null || date is null || amount is null || source is null)
             {
                 continue;
@@ -559,65 +593,58 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                 continue;
             }
 
-            if (project.New is null && existing.Contains((project.Id, date.Value, amount.Value, source.Value, note ?? string.Empty)))
+            if (inFile.TryGetValue((code!, date.Value, amount.Value, source.Value, note ?? string.Empty), out var first))
             {
-                unchanged++;
+                c.Error(0, string.Create(CultureInfo.InvariantCulture, $"Dòng này trùng hoàn toàn với dòng {first}; mỗi khoản giải ngân chỉ ghi một lần."));
                 continue;
             }
 
-            if (source == MoneySource.State)
+            inFile[(code!, date.Value, amount.Value, source.Value, note ?? string.Empty)] = c.Row;
+            payments.Add(new PaymentRow(c.Row, code!, new DisburseMoney(date.Value, amount.Value, source.Value, note)));
+        }
+
+        int created = 0, unchanged = 0;
+        foreach (var batch in payments.Chunk(2000))
+        {
+            var projects = await LoadAsync(batch.Select(b => b.Code), q => q.Include(p => p.Disbursements), ct);
+            foreach (var (row, code, payment) in batch)
             {
-                var total = project.StateDisbursed + paid.GetValueOrDefault(code!) + amount.Value;
-                var advanceLimit = Math.Round((project.Approved ?? 0) * ProjectRules.DefaultAdvanceLimitPercent / 100m, 0, MidpointRounding.ToZero);
-                if (project.State is not (ProjectState.Accepted or ProjectState.Settled) && project.Approved is not null && total > advanceLimit)
+                var project = projects[code];
+                if (project.Disbursements.Any(d => d.Date == payment.Date && d.Amount == payment.Amount && d.Source == payment.Source && (d.Note ?? string.Empty) == (payment.Note ?? string.Empty)))
                 {
-                    c.Error(2, $"Đề án chưa nghiệm thu: tạm ứng không được vượt {Domain.Common.VietnameseCulture.Number(ProjectRules.DefaultAdvanceLimitPercent)}% kinh phí được duyệt ({Domain.Common.VietnameseCulture.Dong(advanceLimit)} đồng); tổng sẽ là {Domain.Common.VietnameseCulture.Dong(total)} đồng.");
+                    unchanged++;
                     continue;
                 }
 
-                if (project.Approved is null || total > project.Approved)
+                var result = context.Projects[code].New is not null ? project.DisburseHistorical(payment, context.Act) : project.Disburse(payment, context.Act);
+                if (result.Done)
                 {
-                    c.Error(2, $"Tổng giải ngân ngân sách của đề án ({Domain.Common.VietnameseCulture.Dong(total)} đồng) vượt kinh phí được duyệt ({Domain.Common.VietnameseCulture.Dong(project.Approved ?? 0)} đồng).");
-                    continue;
+                    created++;
                 }
-
-                paid[code!] = paid.GetValueOrDefault(code!) + amount.Value;
+                else
+                {
+                    Report(context, ExchangeFormat.Disbursements, row, result, s_paymentColumns);
+                }
             }
 
-            var disbursement = new Disbursement
-            {
-                Date = date.Value,
-                Amount = amount.Value,
-                Source = source.Value,
-                Note = note,
-                RecordedBy = context.Actor.UserName,
-                RecordedAtUtc = now,
-            };
-            disbursement.ProjectId = project.New?.Id ?? project.Id;
-            db.Disbursements.Add(disbursement);
-            if (++created % BatchSize == 0)
-            {
-                await FlushAsync(ct);
-            }
+            await FlushAsync(ct);
         }
 
         return new SheetCounts(ExchangeFormat.Disbursements, created, 0, unchanged);
     }
 
+    private static readonly Dictionary<string, int> s_paymentColumns = new(StringComparer.Ordinal) { ["Date"] = 1, ["Amount"] = 2 };
+
+    private sealed record OutcomeRow(int Row, string Code, string Indicator, decimal Target, decimal? Actual);
+
+    /// <summary>
+    /// KetQua: targets of drafts are the officer's to change; actuals are fixed at acceptance on the portal, so a
+    /// stored project's row may only repeat them (or an operator corrects them with a reason).
+    /// </summary>
     private async Task<SheetCounts> OutcomesAsync(Context context, IEnumerable<CellParserRow> rows, CancellationToken ct)
     {
-        var named = context.Projects.Values.Where(p => p.New is null).Select(p => p.Id).ToList();
-        var byKey = new Dictionary<(int, string), (int Id, decimal Target, decimal? Actual)>();
-        foreach (var chunk in named.Chunk(500))
-        {
-            foreach (var o in await db.ProjectOutcomes.AsNoTracking().Where(o => chunk.Contains(o.ProjectId))
-                         .Select(o => new { o.ProjectId, o.IndicatorCode, o.Id, o.Target, o.Actual }).ToListAsync(ct))
-            {
-                byKey[(o.ProjectId, o.IndicatorCode)] = (o.Id, o.Target, o.Actual);
-            }
-        }
+        var outcomes = new List<OutcomeRow>();
         var inFile = new HashSet<(string, string)>();
-        int created = 0, changed = 0, unchanged = 0;
         foreach (var row in rows)
         {
             var c = row.Cells;
@@ -625,7 +652,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
             var indicator = c.Text(1, true, 40);
             var target = c.Money(2, true);
             var actual = c.Money(3, false);
-            var project = Project(context, c, code);
+            var project = Known(context, c, code);
             if (indicator is not null && !context.Indicators.Contains(indicator))
             {
                 c.Error(1, $"Mã chỉ tiêu «{indicator}» không có trong danh mục.");
@@ -643,30 +670,62 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock)
                 continue;
             }
 
-            if (project.New is { } fresh)
+            outcomes.Add(new OutcomeRow(c.Row, code!, indicator, target.Value, actual));
+        }
+
+        int created = 0, changed = 0, unchanged = 0;
+        foreach (var batch in outcomes.Chunk(2000))
+        {
+            var projects = await LoadAsync(batch.Select(b => b.Code), q => q.Include(p => p.Outcomes), ct);
+            foreach (var o in batch)
             {
-                db.ProjectOutcomes.Add(new ProjectOutcome { ProjectId = fresh.Id, IndicatorCode = indicator, Target = target.Value, Actual = actual });
-                created++;
-            }
-            else if (byKey.TryGetValue((project.Id, indicator), out var old))
-            {
-                if (old.Target == target && old.Actual == actual)
+                var project = projects[o.Code];
+                var stored = project.Outcomes.FirstOrDefault(x => x.IndicatorCode == o.Indicator);
+                if (stored is not null && stored.Target == o.Target && stored.Actual == o.Actual)
                 {
                     unchanged++;
                     continue;
                 }
 
-                var outcome = new ProjectOutcome { Id = old.Id, ProjectId = project.Id, IndicatorCode = indicator, Target = target.Value, Actual = actual };
-                db.ProjectOutcomes.Update(outcome);
-                changed++;
+                ActResult result;
+                if (context.Projects[o.Code].New is not null && context.Ministry)
+                {
+                    result = project.RecordHistoricalOutcome(o.Indicator, o.Target, o.Actual, context.Act);
+                }
+                else if (context.CorrectionReason is { } reason)
+                {
+                    result = project.CorrectOutcome(o.Indicator, o.Target, o.Actual, reason, context.Act);
+                }
+                else if (o.Actual != stored?.Actual)
+                {
+                    result = ActResult.Fail(project.State >= ProjectState.Accepted && project.State != ProjectState.Rejected
+                        ? "Kết quả thực hiện đã cố định khi nghiệm thu; chỉ sửa được bằng sửa chữa dữ liệu có lý do."
+                        : "Kết quả thực hiện chỉ ghi khi nghiệm thu đề án trên cổng.", "Actual");
+                }
+                else
+                {
+                    result = project.SetOutcomeTarget(o.Indicator, o.Target, context.Act);
+                }
+
+                if (!result.Done)
+                {
+                    Report(context, ExchangeFormat.Outcomes, o.Row, result, s_outcomeColumns);
+                }
+                else if (stored is null)
+                {
+                    created++;
+                }
+                else
+                {
+                    changed++;
+                }
             }
-            else
-            {
-                db.ProjectOutcomes.Add(new ProjectOutcome { ProjectId = project.Id, IndicatorCode = indicator, Target = target.Value, Actual = actual });
-                created++;
-            }
+
+            await FlushAsync(ct);
         }
 
         return new SheetCounts(ExchangeFormat.Outcomes, created, changed, unchanged);
     }
+
+    private static readonly Dictionary<string, int> s_outcomeColumns = new(StringComparer.Ordinal) { ["Target"] = 2, ["Actual"] = 3 };
 }

@@ -171,9 +171,7 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
         {
             var hcm = db.Provinces.Single(p => p.Code == "79" && p.ValidTo != null).Id;
             Project(db, 2024, hcm, FundingSource.KCQG, 1.250m, (new(2024, 9, 30), 0.750m));
-            var draft = Project(db, 2024, hcm, FundingSource.KCDP, 3.000m);
-            draft.ApprovedSupport = null;
-            draft.State = ProjectState.Draft;
+            Project(db, 2024, hcm, FundingSource.KCDP, 3.000m, ProjectState.Draft);
             await db.SaveChangesAsync();
             return 0;
         });
@@ -237,27 +235,17 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ConferenceReportService>().SourceRowsAsync(region, 2024, new DateOnly(2024, 9, 30), boundaries);
     }
 
-    private static Project Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, params (DateOnly Date, decimal Billions)[] payments)
+    private static Project Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, params (DateOnly Date, decimal Billions)[] payments) =>
+        Project(db, year, province, source, approvedBillions, ProjectState.InProgress, payments);
+
+    private static Project Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, ProjectState state, params (DateOnly Date, decimal Billions)[] payments)
     {
-        var project = new Project
+        var project = ProjectBuilder.Historical(year, province, source, state, approvedBillions * Billion, approvedBillions * Billion * 2, approvedBillions * Billion * 3, prefix: "BC");
+        foreach (var (date, billions) in payments)
         {
-            Code = $"BC-{Guid.NewGuid():N}"[..16],
-            Title = "Đề án",
-            PlanYear = year,
-            ProvinceId = province,
-            Source = source,
-            Kind = ProjectKind.Thuong,
-            ImplementingUnit = "Trung tâm",
-            StartDate = new DateOnly(year, 1, 1),
-            EndDate = new DateOnly(year, 12, 31),
-            RequestedSupport = approvedBillions * Billion,
-            ApprovedSupport = approvedBillions * Billion,
-            CounterpartCommitted = approvedBillions * Billion * 2,
-            State = ProjectState.InProgress,
-            CreatedById = "t",
-        };
-        project.Contents.Add(new ProjectContent { ContentCode = "ND03", RequestedAmount = approvedBillions * Billion, TotalCost = approvedBillions * Billion * 3 });
-        project.Disbursements.AddRange(payments.Select(p => new Disbursement { Date = p.Date, Amount = p.Billions * Billion, Source = MoneySource.State, RecordedBy = "t" }));
+            ProjectBuilder.Pay(project, date, billions * Billion);
+        }
+
         db.Projects.Add(project);
         return project;
     }

@@ -22,9 +22,9 @@ public sealed class DashboardSpecs : IAsyncLifetime
         {
             var hanoi = await db.Projects.Where(p => p.Id == id).Select(p => p.ProvinceId).SingleAsync();
             db.AnnualPlans.Add(new AnnualPlan { Year = year, ProvinceId = hanoi, Source = FundingSource.KCQG, Amount = 10_000_000_000, DecisionNumber = "1/QĐ-BCT", DecisionDate = new DateOnly(year, 1, 2) });
-            db.Disbursements.Add(new Disbursement { ProjectId = id, Date = new DateOnly(year, 1, 3), Amount = 2_500_000_000, Source = MoneySource.State, RecordedBy = "t" });
             return await db.SaveChangesAsync();
         });
+        await ProjectBuilder.PayAsync(_portal, id, (new DateOnly(year, 1, 3), 2_500_000_000, MoneySource.State));
     }
 
     public async ValueTask DisposeAsync()

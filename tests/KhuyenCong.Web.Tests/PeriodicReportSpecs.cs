@@ -57,12 +57,12 @@ public abstract class PeriodicReportSpecs : IAsyncLifetime
             Plan(FundingSource.KCQG, 5_000_000_000, new DateOnly(2026, 1, 10));
             Plan(FundingSource.KCDP, 3_000_000_000, new DateOnly(2026, 2, 15));
             Plan(FundingSource.KCDP, 4_000_000_000, new DateOnly(2026, 5, 1));
-            db.Disbursements.AddRange(
-                new Disbursement { ProjectId = project, Date = new DateOnly(2026, 3, 20), Amount = 1_000_000_000, Source = MoneySource.State, RecordedBy = "t" },
-                new Disbursement { ProjectId = project, Date = new DateOnly(2026, 3, 25), Amount = 2_000_000_000, Source = MoneySource.Counterpart, RecordedBy = "t" },
-                new Disbursement { ProjectId = project, Date = new DateOnly(2026, 4, 5), Amount = 500_000_000, Source = MoneySource.State, RecordedBy = "t" });
             return await db.SaveChangesAsync();
         });
+        await ProjectBuilder.PayAsync(_portal, project,
+            (new DateOnly(2026, 3, 20), 1_000_000_000, MoneySource.State),
+            (new DateOnly(2026, 3, 25), 2_000_000_000, MoneySource.Counterpart),
+            (new DateOnly(2026, 4, 5), 500_000_000, MoneySource.State));
     }
 
     public async ValueTask DisposeAsync()

@@ -55,22 +55,14 @@ public sealed class ProgrammeReportSpecs : IAsyncLifetime
                 }
 
                 // The year's KCQG approved in projects in TP Hồ Chí Minh, with 460 tỷ counterpart each: 2.300 tỷ in all.
-                var project = Project(db, year, hcm, FundingSource.KCQG, kcqg[i], counterpartBillions: year == 2015 ? 100m : 460m);
-                if (year == 2015)
+                OutcomeDraft[] outcomes = year switch
                 {
-                    project.RealisedCounterpart = 460m * Billion;
-                    project.Outcomes.Add(new ProjectOutcome { IndicatorCode = "MO_HINH_TRINH_DIEN", Target = 100, Actual = 110 });
-                }
-
-                if (year == 2016)
-                {
-                    project.Outcomes.Add(new ProjectOutcome { IndicatorCode = "LUOT_HOI_CHO", Target = 3_000, Actual = 4_363 });
-                }
-
-                if (year == 2017)
-                {
-                    project.Outcomes.Add(new ProjectOutcome { IndicatorCode = "MO_HINH_TRINH_DIEN", Target = 100, Actual = 100 });
-                }
+                    2015 => [new("MO_HINH_TRINH_DIEN", 100, 110)],
+                    2016 => [new("LUOT_HOI_CHO", 3_000, 4_363)],
+                    2017 => [new("MO_HINH_TRINH_DIEN", 100, 100)],
+                    _ => [],
+                };
+                var project = Project(db, year, hcm, FundingSource.KCQG, kcqg[i], year == 2015 ? 100m : 460m, realisedBillions: year == 2015 ? 460m : null, outcomes: outcomes);
 
                 Pay(project, new DateOnly(year, 11, 1), kcqg[i] - 10m);
                 Pay(project, new DateOnly(year + 1, 1, 15), 5m);
@@ -78,9 +70,7 @@ public sealed class ProgrammeReportSpecs : IAsyncLifetime
 
             // A payment after the cut-off and a rejected project do not count.
             Pay(Project(db, 2018, hcm, FundingSource.KCQG, 0.001m, 0m), new DateOnly(2019, 6, 1), 0.001m);
-            var rejected = Project(db, 2017, hcm, FundingSource.KCQG, 50m, 999m);
-            rejected.State = ProjectState.Rejected;
-            rejected.Outcomes.Add(new ProjectOutcome { IndicatorCode = "MO_HINH_TRINH_DIEN", Target = 50, Actual = 50 });
+            Project(db, 2017, hcm, FundingSource.KCQG, 50m, 999m, ProjectState.Rejected, outcomes: new OutcomeDraft("MO_HINH_TRINH_DIEN", 50));
             await db.SaveChangesAsync();
             return 0;
         });
@@ -166,29 +156,13 @@ public sealed class ProgrammeReportSpecs : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ProgrammeReportService>().ComputeAsync(from, to, region, s_cutoff);
     }
 
-    private static void Pay(Project project, DateOnly date, decimal billions) =>
-        project.Disbursements.Add(new Disbursement { Date = date, Amount = billions * Billion, Source = MoneySource.State, RecordedBy = "t" });
+    private static void Pay(Project project, DateOnly date, decimal billions) => ProjectBuilder.Pay(project, date, billions * Billion);
 
-    private static Project Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, decimal counterpartBillions)
+    private static Project Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, decimal counterpartBillions,
+        ProjectState state = ProjectState.Accepted, decimal? realisedBillions = null, params OutcomeDraft[] outcomes)
     {
-        var project = new Project
-        {
-            Code = $"GD-{Guid.NewGuid():N}"[..16],
-            Title = "Đề án",
-            PlanYear = year,
-            ProvinceId = province,
-            Source = source,
-            Kind = ProjectKind.Thuong,
-            ImplementingUnit = "Trung tâm",
-            StartDate = new DateOnly(year, 1, 1),
-            EndDate = new DateOnly(year, 12, 31),
-            RequestedSupport = approvedBillions * Billion,
-            ApprovedSupport = approvedBillions * Billion,
-            CounterpartCommitted = counterpartBillions * Billion,
-            State = ProjectState.Accepted,
-            CreatedById = "t",
-        };
-        project.Contents.Add(new ProjectContent { ContentCode = "ND03", RequestedAmount = approvedBillions * Billion, TotalCost = (approvedBillions + counterpartBillions) * Billion });
+        var project = ProjectBuilder.Historical(year, province, source, state, approvedBillions * Billion, counterpartBillions * Billion, (approvedBillions + counterpartBillions) * Billion,
+            outcomes, realisedBillions * Billion, prefix: "GD");
         db.Projects.Add(project);
         return project;
     }

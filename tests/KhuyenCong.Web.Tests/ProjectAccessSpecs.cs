@@ -184,19 +184,12 @@ public sealed class ProjectAccessSpecs(SqlitePortalFixture fixture) : IClassFixt
         await File.WriteAllBytesAsync(Path.Combine(fixture.DocumentsFolder, storage), "%PDF-1.7 hồ sơ"u8.ToArray());
         return await portal.WithDbAsync(async db =>
         {
-            var document = new ProjectDocument
-            {
-                ProjectId = projectId,
-                Category = "Dự toán kinh phí",
-                FileName = "du-toan.pdf",
-                ContentType = "application/pdf",
-                Size = 10,
-                StorageName = storage,
-                Sha256 = "x",
-                UploadedBy = "test",
-            };
-            db.ProjectDocuments.Add(document);
+            var project = await db.Projects.Include(p => p.Documents).SingleAsync(p => p.Id == projectId);
+            var uploader = new ProjectActor("test", "test", Domain.Identity.Roles.ProvinceOfficer, new HashSet<int> { project.ProvinceId }, new HashSet<string>());
+            var attached = project.AttachDocument("Dự toán kinh phí", "du-toan.pdf", "application/pdf", 10, storage, "x", new ActContext(uploader, DateTime.UtcNow, ProjectLimits.Default));
+            Assert.True(attached.Done, attached.Message);
             await db.SaveChangesAsync();
+            var document = project.Documents.Single();
             return document.Id;
         });
     }

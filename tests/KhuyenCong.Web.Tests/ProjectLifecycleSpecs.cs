@@ -116,9 +116,9 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         await ActOkAsync(portal, leader, id, ProjectAction.DecideAdjustment, new() { ["Command.AdjustmentId"] = $"{adjustmentId}", ["Command.Accept"] = "true", ["Command.Comment"] = "Đồng ý" });
         var (approved, previous) = await portal.WithDbAsync(async db => (
             await db.Projects.Where(p => p.Id == id).Select(p => p.ApprovedSupport).SingleAsync(),
-            await db.Adjustments.Where(a => a.Id == adjustmentId).Select(a => a.PreviousValues).SingleAsync()));
+            await db.Adjustments.Where(a => a.Id == adjustmentId).Select(a => a.PreviousAmount).SingleAsync()));
         Assert.Equal(350_000_000m, approved);
-        Assert.Contains("\"ApprovedSupport\":400000000", previous);
+        Assert.Equal(400_000_000m, previous);
     }
 
     [Fact]

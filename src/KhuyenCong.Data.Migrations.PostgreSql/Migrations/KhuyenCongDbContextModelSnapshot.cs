@@ -154,6 +154,9 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -166,6 +169,8 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAtUtc");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("EntityType", "EntityKey");
 
@@ -387,9 +392,15 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("NewStartDate")
                         .HasColumnType("date");
 
-                    b.Property<string>("PreviousValues")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                    b.Property<decimal?>("PreviousAmount")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)");
+
+                    b.Property<DateOnly?>("PreviousEndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PreviousStartDate")
+                        .HasColumnType("date");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
@@ -567,6 +578,10 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.Property<decimal?>("ApprovedSupport")
                         .HasPrecision(18)
                         .HasColumnType("numeric(18,0)");
+
+                    b.Property<string>("BaseAppraiserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<decimal?>("BaseRecommendedSupport")
                         .HasPrecision(18)

@@ -155,6 +155,9 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("int");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -167,6 +170,8 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAtUtc");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("EntityType", "EntityKey");
 
@@ -388,9 +393,15 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("NewStartDate")
                         .HasColumnType("date");
 
-                    b.Property<string>("PreviousValues")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                    b.Property<decimal?>("PreviousAmount")
+                        .HasPrecision(18)
+                        .HasColumnType("decimal(18,0)");
+
+                    b.Property<DateOnly?>("PreviousEndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PreviousStartDate")
+                        .HasColumnType("date");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
@@ -568,6 +579,10 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.Property<decimal?>("ApprovedSupport")
                         .HasPrecision(18)
                         .HasColumnType("decimal(18,0)");
+
+                    b.Property<string>("BaseAppraiserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<decimal?>("BaseRecommendedSupport")
                         .HasPrecision(18)

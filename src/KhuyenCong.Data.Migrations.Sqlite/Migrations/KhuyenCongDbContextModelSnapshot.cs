@@ -147,6 +147,9 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -159,6 +162,8 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAtUtc");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("EntityType", "EntityKey");
 
@@ -368,8 +373,14 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("NewStartDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PreviousValues")
-                        .HasMaxLength(4000)
+                    b.Property<decimal?>("PreviousAmount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreviousEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreviousStartDate")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProjectId")
@@ -539,6 +550,10 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
 
                     b.Property<decimal?>("ApprovedSupport")
                         .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseAppraiserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("BaseRecommendedSupport")

@@ -15,5 +15,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(x => x.EntityKey).HasMaxLength(200).IsRequired();
         builder.HasIndex(x => x.OccurredAtUtc);
         builder.HasIndex(x => new { x.EntityType, x.EntityKey });
+        builder.HasIndex(x => x.ProjectId);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(x => x.ImplementingUnit).HasMaxLength(300).IsRequired();
         builder.Property(x => x.LastReason).HasMaxLength(2000);
         builder.Property(x => x.MinistryAppraiserId).HasMaxLength(450);
+        builder.Property(x => x.BaseAppraiserId).HasMaxLength(450);
         builder.Property(x => x.ContractNumber).HasMaxLength(100);
         builder.Property(x => x.AcceptanceMinutes).HasMaxLength(200);
         builder.Property(x => x.CreatedById).HasMaxLength(450).IsRequired();
@@ -129,7 +130,7 @@ internal sealed class AdjustmentConfiguration : IEntityTypeConfiguration<Adjustm
         builder.Property(x => x.Reason).HasMaxLength(2000).IsRequired();
         builder.Property(x => x.NewAmount).HasPrecision(18, 0);
         builder.Property(x => x.Details).HasMaxLength(2000);
-        builder.Property(x => x.PreviousValues).HasMaxLength(4000);
+        builder.Property(x => x.PreviousAmount).HasPrecision(18, 0);
         builder.Property(x => x.RequestedById).HasMaxLength(450).IsRequired();
         builder.Property(x => x.RequestedBy).HasMaxLength(256).IsRequired();
         builder.Property(x => x.DecidedBy).HasMaxLength(256);

@@ -18,6 +18,9 @@ public sealed class AuditEntry
 
     public string EntityKey { get; set; } = string.Empty;
 
+    /// <summary>The project a change belongs to (the project itself or one of its parts), so its history reads as one.</summary>
+    public int? ProjectId { get; set; }
+
     /// <summary>JSON of the changed properties' old values (null when created).</summary>
     public string? Before { get; set; }
 

@@ -4,287 +4,295 @@ using KhuyenCong.Domain.Geography;
 namespace KhuyenCong.Domain.Projects;
 
 /// <summary>Đề án khuyến công: from registration to settlement (DOMAIN.md §5).</summary>
-public sealed class Project : IVersioned, ISearchable
+public sealed partial class Project : IVersioned, ISearchable, IAudited
 {
-    public int Id { get; set; }
+    public int Id { get; private set; }
 
     /// <summary>Mã đề án, e.g. KCQG-2026-24-0001.</summary>
-    public string Code { get; set; } = string.Empty;
+    public string Code { get; private set; } = string.Empty;
 
-    public string Title { get; set; } = string.Empty;
+    public string Title { get; private set; } = string.Empty;
 
-    public int PlanYear { get; set; }
+    public int PlanYear { get; private set; }
 
     /// <summary>The province as it was in the plan year (an old province for projects before the merger).</summary>
-    public int ProvinceId { get; set; }
+    public int ProvinceId { get; private set; }
 
-    public Province? Province { get; set; }
+    public Province? Province { get; private set; }
 
-    public FundingSource Source { get; set; }
+    public FundingSource Source { get; private set; }
 
-    public ProjectKind Kind { get; set; }
+    public ProjectKind Kind { get; private set; }
 
     /// <summary>Đơn vị thực hiện.</summary>
-    public string ImplementingUnit { get; set; } = string.Empty;
+    public string ImplementingUnit { get; private set; } = string.Empty;
 
-    public DateOnly StartDate { get; set; }
+    public DateOnly StartDate { get; private set; }
 
-    public DateOnly EndDate { get; set; }
+    public DateOnly EndDate { get; private set; }
 
     /// <summary>Kinh phí đề nghị hỗ trợ (đồng).</summary>
-    public decimal RequestedSupport { get; set; }
+    public decimal RequestedSupport { get; private set; }
 
     /// <summary>Kinh phí được duyệt (đồng), fixed at approval; changed only by an approved adjustment.</summary>
-    public decimal? ApprovedSupport { get; set; }
+    public decimal? ApprovedSupport { get; private set; }
 
     /// <summary>Vốn đối ứng cam kết (đồng).</summary>
-    public decimal CounterpartCommitted { get; set; }
+    public decimal CounterpartCommitted { get; private set; }
 
-    public ProjectState State { get; set; } = ProjectState.Draft;
+    public ProjectState State { get; private set; } = ProjectState.Draft;
 
-    public DateOnly? ApprovalDate { get; set; }
+    public DateOnly? ApprovalDate { get; private set; }
 
     /// <summary>The reason given when the project was last returned, rejected or stopped.</summary>
-    public string? LastReason { get; set; }
+    public string? LastReason { get; private set; }
 
-    public decimal? BaseRecommendedSupport { get; set; }
+    public decimal? BaseRecommendedSupport { get; private set; }
 
-    public decimal? MinistryRecommendedSupport { get; set; }
+    public decimal? MinistryRecommendedSupport { get; private set; }
 
     /// <summary>The ministry officer who appraised a KCQG project; may not also approve it.</summary>
-    public string? MinistryAppraiserId { get; set; }
+    public string? MinistryAppraiserId { get; private set; }
 
-    public string? ContractNumber { get; set; }
+    /// <summary>The Sở leader who made the base appraisal; for KCĐP, may not also approve.</summary>
+    public string? BaseAppraiserId { get; private set; }
 
-    public DateOnly? ContractDate { get; set; }
+    public string? ContractNumber { get; private set; }
 
-    public decimal? ContractValue { get; set; }
+    public DateOnly? ContractDate { get; private set; }
 
-    public DateOnly? AcceptanceDate { get; set; }
+    public decimal? ContractValue { get; private set; }
 
-    public string? AcceptanceMinutes { get; set; }
+    public DateOnly? AcceptanceDate { get; private set; }
 
-    public decimal? AcceptedAmount { get; set; }
+    public string? AcceptanceMinutes { get; private set; }
+
+    public decimal? AcceptedAmount { get; private set; }
 
     /// <summary>Vốn đối ứng thực hiện, recorded at acceptance.</summary>
-    public decimal? RealisedCounterpart { get; set; }
+    public decimal? RealisedCounterpart { get; private set; }
 
-    public DateOnly? SettlementDate { get; set; }
+    public DateOnly? SettlementDate { get; private set; }
 
-    public decimal? SettledAmount { get; set; }
+    public decimal? SettledAmount { get; private set; }
 
     /// <summary>Kinh phí không sử dụng, hoàn trả: approved support not settled.</summary>
-    public decimal? ReturnedAmount { get; set; }
+    public decimal? ReturnedAmount { get; private set; }
 
-    public string CreatedById { get; set; } = string.Empty;
+    public string CreatedById { get; private set; } = string.Empty;
 
-    public DateTime CreatedAtUtc { get; set; }
+    public DateTime CreatedAtUtc { get; private set; }
 
-    public DateTime UpdatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; private set; }
 
     public string SearchKey { get; set; } = string.Empty;
 
     public Guid Version { get; set; }
 
-    public List<ProjectContent> Contents { get; set; } = [];
+    public List<ProjectContent> Contents { get; private set; } = [];
 
-    public List<Beneficiary> Beneficiaries { get; set; } = [];
+    public List<Beneficiary> Beneficiaries { get; private set; } = [];
 
-    public List<ProjectOutcome> Outcomes { get; set; } = [];
+    public List<ProjectOutcome> Outcomes { get; private set; } = [];
 
-    public List<Disbursement> Disbursements { get; set; } = [];
+    public List<Disbursement> Disbursements { get; private set; } = [];
 
-    public List<ProjectEvent> Events { get; set; } = [];
+    public List<ProjectEvent> Events { get; private set; } = [];
 
-    public List<ProjectDocument> Documents { get; set; } = [];
+    public List<ProjectDocument> Documents { get; private set; } = [];
 
-    public List<Adjustment> Adjustments { get; set; } = [];
+    public List<Adjustment> Adjustments { get; private set; } = [];
 
-    public List<ProgressNote> ProgressNotes { get; set; } = [];
+    public List<ProgressNote> ProgressNotes { get; private set; } = [];
 
     public string SearchSource() =>
         $"{Code} {Title} {ImplementingUnit} {string.Join(' ', Beneficiaries.Select(b => $"{b.Name} {b.TaxCode}"))}";
 }
 
 /// <summary>One content of a project, with what is asked for it and what it costs (for the support-norm check).</summary>
-public sealed class ProjectContent
+public sealed class ProjectContent : IAudited
 {
-    public int Id { get; set; }
+    public int Id { get; internal set; }
 
-    public int ProjectId { get; set; }
+    public int ProjectId { get; internal set; }
 
-    public string ContentCode { get; set; } = string.Empty;
+    public string ContentCode { get; internal set; } = string.Empty;
 
     /// <summary>Tổng chi phí of this content (đồng).</summary>
-    public decimal TotalCost { get; set; }
+    public decimal TotalCost { get; internal set; }
 
     /// <summary>Kinh phí đề nghị hỗ trợ for this content (đồng).</summary>
-    public decimal RequestedAmount { get; set; }
+    public decimal RequestedAmount { get; internal set; }
 }
 
 /// <summary>Cơ sở thụ hưởng.</summary>
-public sealed class Beneficiary
+public sealed class Beneficiary : IAudited
 {
-    public int Id { get; set; }
+    public int Id { get; internal set; }
 
-    public int ProjectId { get; set; }
+    public int ProjectId { get; internal set; }
 
-    public string Name { get; set; } = string.Empty;
+    public string Name { get; internal set; } = string.Empty;
 
     /// <summary>Mã số thuế: 10 or 13 digits.</summary>
-    public string? TaxCode { get; set; }
+    public string? TaxCode { get; internal set; }
 
-    public BeneficiaryType Type { get; set; }
+    public BeneficiaryType Type { get; internal set; }
 
     /// <summary>Xã, phường.</summary>
-    public string Commune { get; set; } = string.Empty;
+    public string Commune { get; internal set; } = string.Empty;
 
-    public bool WomenOwned { get; set; }
+    public bool WomenOwned { get; internal set; }
 
-    public bool EthnicMinorityEmployer { get; set; }
+    public bool EthnicMinorityEmployer { get; internal set; }
 
     /// <summary>Located in a priority area (địa bàn ưu tiên): the norm multiplier applies.</summary>
-    public bool PriorityArea { get; set; }
+    public bool PriorityArea { get; internal set; }
 }
 
 /// <summary>An outcome indicator of a project: target at approval, actual at acceptance.</summary>
-public sealed class ProjectOutcome
+public sealed class ProjectOutcome : IAudited
 {
-    public int Id { get; set; }
+    public int Id { get; internal set; }
 
-    public int ProjectId { get; set; }
+    public int ProjectId { get; internal set; }
 
-    public string IndicatorCode { get; set; } = string.Empty;
+    public string IndicatorCode { get; internal set; } = string.Empty;
 
-    public decimal Target { get; set; }
+    public decimal Target { get; internal set; }
 
-    public decimal? Actual { get; set; }
+    public decimal? Actual { get; internal set; }
 }
 
 /// <summary>Giải ngân: dated money paid on a project, state support or counterpart.</summary>
-public sealed class Disbursement
+public sealed class Disbursement : IAudited
 {
-    public int Id { get; set; }
+    public int Id { get; internal set; }
 
-    public int ProjectId { get; set; }
+    public int ProjectId { get; internal set; }
 
-    public DateOnly Date { get; set; }
+    public DateOnly Date { get; internal set; }
 
-    public decimal Amount { get; set; }
+    public decimal Amount { get; internal set; }
 
-    public MoneySource Source { get; set; }
+    public MoneySource Source { get; internal set; }
 
-    public string? Note { get; set; }
+    public string? Note { get; internal set; }
 
-    public string RecordedBy { get; set; } = string.Empty;
+    public string RecordedBy { get; internal set; } = string.Empty;
 
-    public DateTime RecordedAtUtc { get; set; }
+    public DateTime RecordedAtUtc { get; internal set; }
 }
 
 /// <summary>Ghi nhận tiến độ hằng tháng.</summary>
-public sealed class ProgressNote
+public sealed class ProgressNote : IAudited
 {
-    public int Id { get; set; }
+    public int Id { get; internal set; }
 
-    public int ProjectId { get; set; }
+    public int ProjectId { get; internal set; }
 
     /// <summary>The month reported, as its first day.</summary>
-    public DateOnly Month { get; set; }
+    public DateOnly Month { get; internal set; }
 
-    public string Text { get; set; } = string.Empty;
+    public string Text { get; internal set; } = string.Empty;
 
-    public string RecordedBy { get; set; } = string.Empty;
+    public string RecordedBy { get; internal set; } = string.Empty;
 
-    public DateTime RecordedAtUtc { get; set; }
+    public DateTime RecordedAtUtc { get; internal set; }
 }
 
 /// <summary>A line of the project's timeline: a transition, an adjustment, a money movement, a document.</summary>
 public sealed class ProjectEvent
 {
-    public long Id { get; set; }
+    public long Id { get; internal set; }
 
-    public int ProjectId { get; set; }
+    public int ProjectId { get; internal set; }
 
-    public DateTime OccurredAtUtc { get; set; }
+    public DateTime OccurredAtUtc { get; internal set; }
 
-    public string? UserId { get; set; }
+    public string? UserId { get; internal set; }
 
-    public string UserName { get; set; } = string.Empty;
+    public string UserName { get; internal set; } = string.Empty;
 
     /// <summary>What happened, in Vietnamese, e.g. "Gửi Sở thẩm định".</summary>
-    public string Action { get; set; } = string.Empty;
+    public string Action { get; internal set; } = string.Empty;
 
-    public ProjectState? FromState { get; set; }
+    public ProjectState? FromState { get; internal set; }
 
-    public ProjectState? ToState { get; set; }
+    public ProjectState? ToState { get; internal set; }
 
-    public decimal? Amount { get; set; }
+    public decimal? Amount { get; internal set; }
 
-    public string? Comment { get; set; }
+    public string? Comment { get; internal set; }
 }
 
 /// <summary>A file of the project's dossier, stored outside the web root under a random name.</summary>
-public sealed class ProjectDocument
+public sealed class ProjectDocument : IAudited
 {
-    public int Id { get; set; }
+    public int Id { get; internal set; }
 
-    public int ProjectId { get; set; }
+    public int ProjectId { get; internal set; }
 
     /// <summary>The checklist item this file answers, e.g. "Dự toán kinh phí".</summary>
-    public string Category { get; set; } = string.Empty;
+    public string Category { get; internal set; } = string.Empty;
 
     /// <summary>The name shown and offered on download, cleaned of path characters.</summary>
-    public string FileName { get; set; } = string.Empty;
+    public string FileName { get; internal set; } = string.Empty;
 
-    public string ContentType { get; set; } = string.Empty;
+    public string ContentType { get; internal set; } = string.Empty;
 
-    public long Size { get; set; }
+    public long Size { get; internal set; }
 
-    public string StorageName { get; set; } = string.Empty;
+    public string StorageName { get; internal set; } = string.Empty;
 
-    public string Sha256 { get; set; } = string.Empty;
+    public string Sha256 { get; internal set; } = string.Empty;
 
-    public string UploadedBy { get; set; } = string.Empty;
+    public string UploadedBy { get; internal set; } = string.Empty;
 
-    public DateTime UploadedAtUtc { get; set; }
+    public DateTime UploadedAtUtc { get; internal set; }
 }
 
 /// <summary>Điều chỉnh: a change asked by the province and decided by the project's approving authority.</summary>
-public sealed class Adjustment
+public sealed class Adjustment : IAudited
 {
-    public int Id { get; set; }
+    public int Id { get; internal set; }
 
-    public int ProjectId { get; set; }
+    public int ProjectId { get; internal set; }
 
-    public AdjustmentKind Kind { get; set; }
+    public AdjustmentKind Kind { get; internal set; }
 
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; internal set; } = string.Empty;
 
     /// <summary>New approved support (Amount).</summary>
-    public decimal? NewAmount { get; set; }
+    public decimal? NewAmount { get; internal set; }
 
     /// <summary>New dates (Schedule).</summary>
-    public DateOnly? NewStartDate { get; set; }
+    public DateOnly? NewStartDate { get; internal set; }
 
-    public DateOnly? NewEndDate { get; set; }
+    public DateOnly? NewEndDate { get; internal set; }
 
     /// <summary>What else changes (contents, beneficiary, location), in words.</summary>
-    public string? Details { get; set; }
+    public string? Details { get; internal set; }
 
-    public AdjustmentStatus Status { get; set; } = AdjustmentStatus.Pending;
+    public AdjustmentStatus Status { get; internal set; } = AdjustmentStatus.Pending;
 
-    /// <summary>The values before the change, kept for history.</summary>
-    public string? PreviousValues { get; set; }
+    /// <summary>The approved support this adjustment replaced (Amount), kept to show beside the new one.</summary>
+    public decimal? PreviousAmount { get; internal set; }
 
-    public string RequestedById { get; set; } = string.Empty;
+    /// <summary>The dates this adjustment replaced (Schedule).</summary>
+    public DateOnly? PreviousStartDate { get; internal set; }
 
-    public string RequestedBy { get; set; } = string.Empty;
+    public DateOnly? PreviousEndDate { get; internal set; }
 
-    public DateTime RequestedAtUtc { get; set; }
+    public string RequestedById { get; internal set; } = string.Empty;
 
-    public string? DecidedBy { get; set; }
+    public string RequestedBy { get; internal set; } = string.Empty;
 
-    public DateTime? DecidedAtUtc { get; set; }
+    public DateTime RequestedAtUtc { get; internal set; }
 
-    public string? DecisionComment { get; set; }
+    public string? DecidedBy { get; internal set; }
+
+    public DateTime? DecidedAtUtc { get; internal set; }
+
+    public string? DecisionComment { get; internal set; }
 }

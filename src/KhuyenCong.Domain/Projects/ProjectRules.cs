@@ -41,8 +41,14 @@ public static partial class ProjectRules
             return $"Tổng giải ngân ngân sách ({VietnameseCulture.Dong(total)} đồng) vượt kinh phí được duyệt ({VietnameseCulture.Dong(approved)} đồng).";
         }
 
+        var accepted = p.State is ProjectState.Accepted or ProjectState.Settled;
+        if (accepted && p.AcceptedAmount is { } acceptedAmount && total > acceptedAmount)
+        {
+            return $"Tổng giải ngân ngân sách ({VietnameseCulture.Dong(total)} đồng) vượt kinh phí nghiệm thu ({VietnameseCulture.Dong(acceptedAmount)} đồng).";
+        }
+
         var advanceLimit = Math.Round(approved * advanceLimitPercent / 100m, 0, MidpointRounding.ToZero);
-        if (p.State != ProjectState.Accepted && total > advanceLimit)
+        if (!accepted && total > advanceLimit)
         {
             return string.Create(CultureInfo.InvariantCulture,
                 $"Tạm ứng trước nghiệm thu không được vượt {VietnameseCulture.Number(advanceLimitPercent)}% kinh phí được duyệt ({VietnameseCulture.Dong(advanceLimit)} đồng); tổng sau lần này là {VietnameseCulture.Dong(total)} đồng.");
@@ -95,6 +101,38 @@ public sealed record NormFinding(string ContentCode, decimal Requested, decimal 
 /// <summary>Kiểm tra định mức: compares each content's request with the norms in force (TT 28/2018/TT-BTC and predecessors).</summary>
 public static class SupportNormCheck
 {
+    /// <summary>
+    /// The most the norms allow for the whole project: per content the lowest limit of the norms in force, or, where
+    /// no norm applies, the content's cost (support never exceeds what the content costs).
+    /// </summary>
+    public static decimal Ceiling(Project project, IEnumerable<SupportNorm> norms)
+    {
+        var priority = project.Beneficiaries.Any(b => b.PriorityArea);
+        var inForce = norms.Where(n => n.IsInForceOn(project.StartDate)).ToList();
+        decimal total = 0;
+        foreach (var content in project.Contents)
+        {
+            var limits = new List<decimal>();
+            foreach (var norm in inForce.Where(n => n.ContentCode == content.ContentCode))
+            {
+                var multiplier = priority ? norm.PriorityMultiplier : 1m;
+                if (norm.CeilingDong is { } ceiling)
+                {
+                    limits.Add(Math.Round(ceiling * multiplier, 0, MidpointRounding.AwayFromZero));
+                }
+
+                if (norm.MaxSharePercent is { } share && content.TotalCost > 0)
+                {
+                    limits.Add(Math.Round(content.TotalCost * share * multiplier / 100m, 0, MidpointRounding.AwayFromZero));
+                }
+            }
+
+            total += limits.Count > 0 ? limits.Min() : Math.Max(content.TotalCost, content.RequestedAmount);
+        }
+
+        return total;
+    }
+
     public static IReadOnlyList<NormFinding> Check(Project project, IEnumerable<SupportNorm> norms)
     {
         var priority = project.Beneficiaries.Any(b => b.PriorityArea);
@@ -121,5 +159,21 @@ public static class SupportNormCheck
         }
 
         return findings;
+    }
+}
+
+/// <summary>Mã đề án: KCQG-2026-24-0001, a series per source, plan year and province (docs/domain.md §5).</summary>
+public static class ProjectCodes
+{
+    public static string Prefix(FundingSource source, int year, string provinceCode) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(source == FundingSource.KCQG ? "KCQG" : "KCDP")}-{year}-{provinceCode}-");
+
+    /// <summary>The number after the highest of the series' codes taken (codes that do not end in a number are ignored).</summary>
+    public static string Next(string prefix, IEnumerable<string> taken)
+    {
+        var highest = taken.Where(c => c.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(c => int.TryParse(c.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}{highest + 1:0000}");
     }
 }

@@ -80,8 +80,22 @@ public static class CommandLine
     private static async Task<int> ImportAsync(IServiceProvider services, ArgumentList args, TextWriter stdout, TextWriter stderr)
     {
         var dryRun = args.Flag("--dry-run");
+        var correct = args.Flag("--correct");
+        var reason = args.Optional("--reason");
         var file = args.Positional("tệp .xlsx cần nhập");
         args.EnsureNoneLeft();
+        if (correct && string.IsNullOrWhiteSpace(reason))
+        {
+            await stderr.WriteLineAsync("Lỗi: --correct phải đi kèm lý do: --reason \"…\" (ghi vào lịch sử của từng đề án được sửa).");
+            return 2;
+        }
+
+        if (!correct && reason is not null)
+        {
+            await stderr.WriteLineAsync("Lỗi: --reason chỉ dùng với --correct.");
+            return 2;
+        }
+
         if (!File.Exists(file))
         {
             await stderr.WriteLineAsync($"Lỗi: không tìm thấy tệp {file}.");
@@ -90,7 +104,7 @@ public static class CommandLine
 
         await using var stream = File.OpenRead(file);
         var limits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Excel.ImportLimits>>().Value;
-        var result = await services.GetRequiredService<Excel.ExchangeImporter>().ImportAsync(stream, s_operator, dryRun, limits);
+        var result = await services.GetRequiredService<Excel.ExchangeImporter>().ImportAsync(stream, s_operator, dryRun, limits, correctionReason: correct ? reason : null);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

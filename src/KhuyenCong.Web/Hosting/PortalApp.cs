@@ -33,6 +33,8 @@ public static class PortalApp
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
         services.AddScoped<Excel.ExchangeImporter>();
+        // Every writer reads the project limits from configuration (Projects:AdvanceLimitPercent), the importer too.
+        services.AddScoped(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Projects.ProjectOptions>>().Value.Limits);
         services.AddScoped<Reports.ConferenceReportService>();
         services.AddScoped<Reports.PeriodicReportService>();
         services.AddScoped<Reports.ProgrammeReportService>();

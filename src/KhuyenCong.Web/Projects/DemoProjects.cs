@@ -1,6 +1,7 @@
 using System.Globalization;
 using KhuyenCong.Data;
 using KhuyenCong.Domain.Geography;
+using KhuyenCong.Domain.Identity;
 using KhuyenCong.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,9 @@ namespace KhuyenCong.Web.Projects;
 public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
 {
     public const string Author = "Dữ liệu mẫu";
+
+    /// <summary>Demo plans are recorded as the operator's, who may record both sources.</summary>
+    private static readonly ProjectActor s_planner = new(string.Empty, Author, Roles.Admin, new HashSet<int>(), new HashSet<string>());
 
     private static readonly string[] s_families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
     private static readonly string[] s_trades = ["mây tre đan", "gốm sứ", "dệt thổ cẩm", "chế biến chè", "chế biến nông sản", "đồ gỗ mỹ nghệ", "cơ khí nhỏ", "chế biến thủy sản", "sơn mài", "thêu ren", "bánh tráng", "nước mắm", "rượu truyền thống", "chế biến cà phê", "may mặc"];
@@ -41,8 +45,8 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
         var directory = await geography.DirectoryAsync(ct);
         var indicators = await db.OutcomeIndicators.Select(i => i.Code).ToListAsync(ct);
         var existing = await db.Projects.Select(p => p.Code).ToListAsync(ct);
-        var sequences = existing.GroupBy(c => c[..^4]).ToDictionary(g => g.Key, g => g.Count());
-        var author = await db.Users.Select(u => u.Id).FirstOrDefaultAsync(ct) ?? "seed";
+        var sequences = existing.Where(c => c.Length > 4).GroupBy(c => c[..^4])
+            .ToDictionary(g => g.Key, g => g.Select(c => int.TryParse(c.AsSpan(c.Length - 4), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).Max());
         var years = Enumerable.Range(fromYear, toYear - fromYear + 1).ToList();
         var provincesByYear = years.ToDictionary(y => y, y => directory.ValidOn(new DateOnly(y, 1, 1)));
         var enabled = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -58,7 +62,7 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
                 {
                     var year = years[(written + i) % years.Count];
                     var provinces = provincesByYear[year];
-                    db.Projects.Add(Build(random, year, provinces[random.Next(provinces.Count)], indicators, sequences, author));
+                    db.Projects.Add(Build(random, year, provinces[random.Next(provinces.Count)], indicators, sequences));
                 }
 
                 await db.SaveChangesAsync(ct);
@@ -100,63 +104,36 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
 
             var total = group.Sum(p => p.ApprovedSupport!.Value);
             var issuer = group.Key.Source == FundingSource.KCQG ? "QĐ-BCT" : "QĐ-UBND";
-            if (random.Next(100) < 30)
+            void Plan(decimal amount, DateOnly decided)
             {
-                db.AnnualPlans.Add(new Domain.Plans.AnnualPlan
-                {
-                    Year = group.Key.Year,
-                    ProvinceId = group.Key.ProvinceId,
-                    Source = group.Key.Source,
-                    Amount = Round(total * 0.9m),
-                    DecisionNumber = string.Create(CultureInfo.InvariantCulture, $"{number++}/{issuer}"),
-                    DecisionDate = new DateOnly(group.Key.Year, 1, 10),
-                });
+                var (plan, refusal) = Domain.Plans.AnnualPlan.Record(s_planner, group.Key.Year, group.Key.ProvinceId, group.Key.Source, amount,
+                    string.Create(CultureInfo.InvariantCulture, $"{number++}/{issuer}"), decided);
+                db.AnnualPlans.Add(plan ?? throw new InvalidOperationException($"Dữ liệu mẫu vi phạm quy tắc kế hoạch: {refusal}"));
             }
 
-            db.AnnualPlans.Add(new Domain.Plans.AnnualPlan
+            if (random.Next(100) < 30)
             {
-                Year = group.Key.Year,
-                ProvinceId = group.Key.ProvinceId,
-                Source = group.Key.Source,
-                Amount = total,
-                DecisionNumber = string.Create(CultureInfo.InvariantCulture, $"{number++}/{issuer}"),
-                DecisionDate = new DateOnly(group.Key.Year, random.Next(100) < 30 ? 7 : 1, 15),
-            });
+                Plan(Round(total * 0.9m), new DateOnly(group.Key.Year, 1, 10));
+            }
+
+            Plan(total, new DateOnly(group.Key.Year, random.Next(100) < 30 ? 7 : 1, 15));
         }
 
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
 
-    private static Project Build(Random r, int year, ProvinceFact province, List<string> indicators, Dictionary<string, int> sequences, string author)
+    private static Project Build(Random r, int year, ProvinceFact province, List<string> indicators, Dictionary<string, int> sequences)
     {
         var source = r.Next(100) < 35 ? FundingSource.KCQG : FundingSource.KCDP;
         var kind = r.Next(100) switch { < 80 => ProjectKind.Thuong, < 92 => ProjectKind.Nhom, _ => ProjectKind.Diem };
         var titleIndex = r.Next(s_titles.Length);
         var trade = s_trades[r.Next(s_trades.Length)];
-        var prefix = string.Create(CultureInfo.InvariantCulture, $"{(source == FundingSource.KCQG ? "KCQG" : "KCDP")}-{year}-{province.Code}-");
+        var prefix = ProjectCodes.Prefix(source, year, province.Code);
         var sequence = sequences[prefix] = sequences.GetValueOrDefault(prefix) + 1;
         var start = new DateOnly(year, 1 + r.Next(6), 1 + r.Next(28));
         var end = kind == ProjectKind.Diem ? start.AddMonths(14 + r.Next(10)) : start.AddMonths(4 + r.Next(7));
         var state = PickState(r, year);
-        var created = new DateTime(year - 1, 10, 1, 2, 0, 0, DateTimeKind.Utc).AddDays(r.Next(60));
-
-        var p = new Project
-        {
-            Code = string.Create(CultureInfo.InvariantCulture, $"{prefix}{sequence:0000}"),
-            Title = string.Format(CultureInfo.InvariantCulture, s_titles[titleIndex], trade),
-            PlanYear = year,
-            ProvinceId = province.Id,
-            Source = source,
-            Kind = kind,
-            ImplementingUnit = source == FundingSource.KCQG ? $"Trung tâm Khuyến công {province.Name}" : $"Trung tâm Khuyến công và Tư vấn phát triển công nghiệp {province.Name}",
-            StartDate = start,
-            EndDate = end,
-            State = state,
-            CreatedById = author,
-            CreatedAtUtc = created,
-            UpdatedAtUtc = created.AddDays(r.Next(300)),
-        };
 
         var codes = new List<string> { s_contentsByTitle[titleIndex] };
         if (kind == ProjectKind.Diem)
@@ -164,40 +141,185 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
             codes.Add(codes[0] == "ND01" ? "ND03" : "ND01");
         }
 
-        foreach (var code in codes)
+        var contents = codes.Select(code =>
         {
             var requested = Round(r.Next(150, 900) * 1_000_000m);
-            p.Contents.Add(new ProjectContent { ContentCode = code, RequestedAmount = requested, TotalCost = Round(requested * (2.5m + (decimal)r.NextDouble() * 3m)) });
-        }
-
-        p.RequestedSupport = p.Contents.Sum(c => c.RequestedAmount);
-        p.CounterpartCommitted = Round(p.Contents.Sum(c => c.TotalCost) - p.RequestedSupport);
+            return new ContentDraft(code, Round(requested * (2.5m + (decimal)r.NextDouble() * 3m)), requested);
+        }).ToList();
+        var beneficiaries = new List<BeneficiaryDraft>();
         if (kind != ProjectKind.Nhom || state >= ProjectState.Approved)
         {
-            var beneficiaries = 1 + r.Next(kind == ProjectKind.Nhom ? 4 : 2);
-            for (var b = 0; b < beneficiaries; b++)
+            var count = 1 + r.Next(kind == ProjectKind.Nhom ? 4 : 2);
+            for (var b = 0; b < count; b++)
             {
                 var owner = $"{s_families[r.Next(s_families.Length)]} {(r.Next(2) == 0 ? "Văn" : "Thị")} {s_families[r.Next(s_families.Length)]}";
-                p.Beneficiaries.Add(new Beneficiary
-                {
-                    Name = r.Next(3) == 0 ? $"Hộ kinh doanh {owner}" : $"{(r.Next(2) == 0 ? "Công ty TNHH" : "Hợp tác xã")} {trade} {owner.Split(' ')[^1]}",
-                    TaxCode = string.Create(CultureInfo.InvariantCulture, $"{r.NextInt64(100_000_000, 999_999_999):0000000000}"),
-                    Type = (BeneficiaryType)(1 + r.Next(4)),
-                    Commune = s_communes[r.Next(s_communes.Length)],
-                    WomenOwned = r.Next(4) == 0,
-                    EthnicMinorityEmployer = r.Next(6) == 0,
-                    PriorityArea = r.Next(5) == 0,
-                });
+                beneficiaries.Add(new BeneficiaryDraft(
+                    r.Next(3) == 0 ? $"Hộ kinh doanh {owner}" : $"{(r.Next(2) == 0 ? "Công ty TNHH" : "Hợp tác xã")} {trade} {owner.Split(' ')[^1]}",
+                    string.Create(CultureInfo.InvariantCulture, $"{r.NextInt64(100_000_000, 999_999_999):0000000000}"),
+                    (BeneficiaryType)(1 + r.Next(4)),
+                    s_communes[r.Next(s_communes.Length)],
+                    WomenOwned: r.Next(4) == 0,
+                    EthnicMinorityEmployer: r.Next(6) == 0,
+                    PriorityArea: r.Next(5) == 0));
             }
         }
 
-        foreach (var code in indicators.OrderBy(_ => r.Next()).Take(1 + r.Next(2)))
+        var outcomes = indicators.OrderBy(_ => r.Next()).Take(1 + r.Next(2)).Select(code => new OutcomeDraft(code, 1 + r.Next(60))).ToList();
+        var draft = new ProjectDraft(
+            year, province.Id, source, kind,
+            string.Format(CultureInfo.InvariantCulture, s_titles[titleIndex], trade),
+            source == FundingSource.KCQG ? $"Trung tâm Khuyến công {province.Name}" : $"Trung tâm Khuyến công và Tư vấn phát triển công nghiệp {province.Name}",
+            start, end, Round(contents.Sum(c => c.TotalCost - c.RequestedAmount)), contents, beneficiaries, outcomes);
+        var journey = new Journey(r, province.Id, new DateTime(year - 1, 10, 1, 2, 0, 0, DateTimeKind.Utc).AddDays(r.Next(60)));
+        var (project, _) = Project.Register(string.Create(CultureInfo.InvariantCulture, $"{prefix}{sequence:0000}"), draft, journey.As(journey.Officer));
+        Advance(r, project!, state, journey);
+        return project!;
+    }
+
+    /// <summary>
+    /// The people of a demo project and the time its acts happen: every step is the real act of the domain, done
+    /// by the role whose turn it is, so demo data obeys every rule the pages obey.
+    /// </summary>
+    private sealed class Journey(Random r, int provinceId, DateTime start)
+    {
+        private static readonly HashSet<string> s_noRegions = [];
+        private DateTime _at = start;
+
+        public ProjectActor Officer { get; } = Actor("seed-officer", Roles.ProvinceOfficer, provinceId);
+
+        public ProjectActor ProvinceAppraiser { get; } = Actor("seed-province-appraiser", Roles.ProvinceApprover, provinceId);
+
+        public ProjectActor ProvinceLeader { get; } = Actor("seed-province-leader", Roles.ProvinceApprover, provinceId);
+
+        public ProjectActor MinistryAppraiser { get; } = Actor("seed-appraiser", Roles.MinistryOfficer, null);
+
+        public ProjectActor MinistryLeader { get; } = Actor("seed-ministry-leader", Roles.MinistryApprover, null);
+
+        /// <summary>The context of the next act, a few days after the last one (or on <paramref name="day"/>, if later).</summary>
+        public ActContext Next(ProjectActor actor, DateOnly? day = null)
         {
-            p.Outcomes.Add(new ProjectOutcome { IndicatorCode = code, Target = 1 + r.Next(60) });
+            _at = _at.AddDays(1 + r.Next(20));
+            if (day is { } d && d.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc) > _at)
+            {
+                _at = d.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
+            }
+
+            return As(actor);
         }
 
-        Advance(r, p, author);
-        return p;
+        public ActContext As(ProjectActor actor) => new(actor, _at, ProjectLimits.Default);
+
+        private static ProjectActor Actor(string id, string role, int? province) =>
+            new(id, Author, role, province is { } p ? new HashSet<int> { p } : [], s_noRegions);
+    }
+
+    private static void Advance(Random r, Project p, ProjectState target, Journey j)
+    {
+        void Do(ActResult result)
+        {
+            if (!result.Done)
+            {
+                throw new InvalidOperationException($"Dữ liệu mẫu vi phạm quy tắc ({p.Code}): {result.Message}");
+            }
+        }
+
+        if (target == ProjectState.Draft)
+        {
+            return;
+        }
+
+        Do(p.Submit(j.Next(j.Officer)));
+        if (target == ProjectState.Returned)
+        {
+            Do(p.Return("Bổ sung dự toán chi tiết và cam kết vốn đối ứng.", j.Next(j.ProvinceLeader)));
+            return;
+        }
+
+        if (target == ProjectState.Submitted)
+        {
+            return;
+        }
+
+        var kcqg = p.Source == FundingSource.KCQG;
+        Do(p.AppraiseBase(p.RequestedSupport, j.Next(j.ProvinceAppraiser)));
+        if (kcqg)
+        {
+            Do(p.Forward(j.Next(j.ProvinceLeader)));
+            if (target == ProjectState.UnderMinistryReview)
+            {
+                return;
+            }
+
+            Do(p.AppraiseMinistry(Round(p.RequestedSupport * (0.8m + (decimal)r.NextDouble() * 0.2m)), j.Next(j.MinistryAppraiser)));
+        }
+
+        var approver = kcqg ? j.MinistryLeader : j.ProvinceLeader;
+        if (target == ProjectState.Rejected)
+        {
+            Do(p.Reject("Đề án không phù hợp định hướng hỗ trợ của năm kế hoạch.", j.Next(approver)));
+            return;
+        }
+
+        var approvalDate = new DateOnly(p.PlanYear, 1, 15).AddDays(r.Next(120));
+        var approved = p.MinistryRecommendedSupport ?? Round(p.RequestedSupport * (0.85m + (decimal)r.NextDouble() * 0.15m));
+        Do(p.Approve(new ApproveProject(approved, approvalDate), j.Next(approver, approvalDate)));
+        if (target == ProjectState.Approved)
+        {
+            return;
+        }
+
+        var contractDate = approvalDate.AddDays(10 + r.Next(30));
+        Do(p.RecordContract(new RecordContract(string.Create(CultureInfo.InvariantCulture, $"{r.Next(1, 300)}/{p.PlanYear}/HĐ-KC"), contractDate, approved), j.Next(j.Officer, contractDate)));
+        if (target == ProjectState.Contracted)
+        {
+            return;
+        }
+
+        if (target == ProjectState.Stopped)
+        {
+            Do(p.RequestAdjustment(new RequestAdjustment(AdjustmentKind.Stop, "Cơ sở thụ hưởng không bố trí đủ vốn đối ứng.", null, null, null, null), j.Next(j.Officer)));
+            Do(p.DecideAdjustment(new DecideAdjustment(p.Adjustments[0].Id, true, null, []), j.Next(approver)));
+            return;
+        }
+
+        // An advance of up to 70 % before acceptance, paid within the plan year.
+        var advance = Round(approved * (0.3m + (decimal)r.NextDouble() * 0.4m));
+        var advanceDate = contractDate.AddDays(5 + r.Next(40));
+        var counterpartFirst = Round(p.CounterpartCommitted * 0.5m);
+        Do(p.Disburse(new DisburseMoney(advanceDate, advance, MoneySource.State, "Tạm ứng theo hợp đồng"), j.Next(j.Officer, advanceDate)));
+        if (counterpartFirst > 0)
+        {
+            Do(p.Disburse(new DisburseMoney(advanceDate.AddDays(3), counterpartFirst, MoneySource.Counterpart, "Vốn đối ứng đợt 1"), j.Next(j.Officer, advanceDate.AddDays(3))));
+        }
+
+        if (target == ProjectState.InProgress)
+        {
+            return;
+        }
+
+        var accepted = Round(approved * (0.9m + (decimal)r.NextDouble() * 0.1m));
+        var acceptanceDate = new DateOnly(p.PlanYear, 10, 1).AddDays(r.Next(80));
+        var realised = Round(p.CounterpartCommitted * (0.9m + (decimal)r.NextDouble() * 0.3m));
+        var actuals = p.Outcomes.ToDictionary(o => o.IndicatorCode, o => Math.Max(0, o.Target + r.Next(-3, 6)));
+        Do(p.Accept(new AcceptProject(acceptanceDate, accepted, realised, string.Create(CultureInfo.InvariantCulture, $"{r.Next(1, 200)}/BB-NT"), actuals), j.Next(j.Officer, acceptanceDate)));
+        var finalDate = acceptanceDate.AddDays(5 + r.Next(25));
+        if (accepted - advance > 0)
+        {
+            Do(p.Disburse(new DisburseMoney(finalDate, accepted - advance, MoneySource.State, "Thanh toán sau nghiệm thu"), j.Next(j.Officer, finalDate)));
+        }
+
+        if (realised - counterpartFirst > 0)
+        {
+            Do(p.Disburse(new DisburseMoney(finalDate, realised - counterpartFirst, MoneySource.Counterpart, "Vốn đối ứng đợt 2"), j.Next(j.Officer, finalDate)));
+        }
+
+        if (target == ProjectState.Accepted)
+        {
+            return;
+        }
+
+        var settlementDate = new DateOnly(p.PlanYear + 1, 1, 5 + r.Next(17));
+        Do(p.Settle(new SettleProject(settlementDate, accepted, null), j.Next(j.Officer, settlementDate)));
     }
 
     /// <summary>Older plan years are mostly finished; the current ones are spread over the early states.</summary>
@@ -210,142 +332,6 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
             1 => r.Next(100) switch { < 30 => ProjectState.Settled, < 50 => ProjectState.Accepted, < 75 => ProjectState.InProgress, < 85 => ProjectState.Contracted, < 92 => ProjectState.Rejected, _ => ProjectState.Stopped },
             _ => s_currentYearStates[r.Next(s_currentYearStates.Length)],
         };
-    }
-
-    private static void Advance(Random r, Project p, string author)
-    {
-        var at = p.CreatedAtUtc;
-        void Event(string action, ProjectState? from, ProjectState? to, decimal? amount = null, string? comment = null)
-        {
-            at = at.AddDays(1 + r.Next(20));
-            p.Events.Add(new ProjectEvent { OccurredAtUtc = at, UserId = author, UserName = Author, Action = action, FromState = from, ToState = to, Amount = amount, Comment = comment });
-        }
-
-        Event("Đăng ký đề án (lưu nháp)", null, ProjectState.Draft);
-        if (p.State == ProjectState.Draft)
-        {
-            return;
-        }
-
-        Event("Gửi Sở thẩm định", ProjectState.Draft, ProjectState.Submitted);
-        if (p.State == ProjectState.Returned)
-        {
-            p.LastReason = "Bổ sung dự toán chi tiết và cam kết vốn đối ứng.";
-            Event("Sở trả lại bổ sung", ProjectState.Submitted, ProjectState.Returned, comment: p.LastReason);
-            return;
-        }
-
-        if (p.State == ProjectState.Submitted)
-        {
-            return;
-        }
-
-        var kcqg = p.Source == FundingSource.KCQG;
-        p.BaseRecommendedSupport = p.RequestedSupport;
-        if (kcqg)
-        {
-            Event("Sở gửi đề án lên Bộ", ProjectState.Submitted, ProjectState.UnderMinistryReview);
-            if (p.State == ProjectState.UnderMinistryReview)
-            {
-                return;
-            }
-
-            p.MinistryRecommendedSupport = Round(p.RequestedSupport * (0.8m + (decimal)r.NextDouble() * 0.2m));
-            p.MinistryAppraiserId = "seed-appraiser";
-            Event("Cục thẩm định, đề xuất kinh phí", null, null, p.MinistryRecommendedSupport);
-        }
-
-        var reviewState = kcqg ? ProjectState.UnderMinistryReview : ProjectState.Submitted;
-        if (p.State == ProjectState.Rejected)
-        {
-            p.LastReason = "Đề án không phù hợp định hướng hỗ trợ của năm kế hoạch.";
-            Event("Không phê duyệt", reviewState, ProjectState.Rejected, comment: p.LastReason);
-            return;
-        }
-
-        p.ApprovedSupport = p.MinistryRecommendedSupport ?? Round(p.RequestedSupport * (0.85m + (decimal)r.NextDouble() * 0.15m));
-        p.ApprovalDate = new DateOnly(p.PlanYear, 1, 15).AddDays(r.Next(120));
-        Event("Phê duyệt, giao kế hoạch", reviewState, ProjectState.Approved, p.ApprovedSupport);
-        if (p.State == ProjectState.Approved)
-        {
-            return;
-        }
-
-        var approved = p.ApprovedSupport.Value;
-        p.ContractNumber = string.Create(CultureInfo.InvariantCulture, $"{r.Next(1, 300)}/{p.PlanYear}/HĐ-KC");
-        p.ContractDate = p.ApprovalDate.Value.AddDays(10 + r.Next(30));
-        p.ContractValue = approved;
-        Event($"Ký hợp đồng số {p.ContractNumber}", ProjectState.Approved, ProjectState.Contracted, approved);
-        if (p.State == ProjectState.Contracted)
-        {
-            return;
-        }
-
-        if (p.State == ProjectState.Stopped)
-        {
-            p.LastReason = "Cơ sở thụ hưởng không bố trí đủ vốn đối ứng.";
-            p.Adjustments.Add(new Adjustment
-            {
-                Kind = AdjustmentKind.Stop,
-                Reason = p.LastReason,
-                Status = AdjustmentStatus.Approved,
-                RequestedById = author,
-                RequestedBy = Author,
-                RequestedAtUtc = at,
-                DecidedBy = Author,
-                DecidedAtUtc = at.AddDays(7),
-            });
-            Event("Chấp thuận điều chỉnh: Dừng thực hiện", ProjectState.Contracted, ProjectState.Stopped, comment: p.LastReason);
-            return;
-        }
-
-        // An advance of up to 70 % before acceptance, paid within the plan year (or January of the next).
-        var advance = Round(approved * (0.3m + (decimal)r.NextDouble() * 0.4m));
-        var advanceDate = p.ContractDate.Value.AddDays(5 + r.Next(40));
-        Pay(p, advanceDate, advance, MoneySource.State, "Tạm ứng theo hợp đồng");
-        Pay(p, advanceDate.AddDays(3), Round(p.CounterpartCommitted * 0.5m), MoneySource.Counterpart, "Vốn đối ứng đợt 1");
-        Event($"Giải ngân (Ngân sách) ngày {advanceDate:dd/MM/yyyy}", ProjectState.Contracted, ProjectState.InProgress, advance);
-        if (p.State == ProjectState.InProgress)
-        {
-            return;
-        }
-
-        var accepted = Round(approved * (0.9m + (decimal)r.NextDouble() * 0.1m));
-        p.AcceptanceDate = new DateOnly(p.PlanYear, 10, 1).AddDays(r.Next(80));
-        p.AcceptedAmount = accepted;
-        p.RealisedCounterpart = Round(p.CounterpartCommitted * (0.9m + (decimal)r.NextDouble() * 0.3m));
-        p.AcceptanceMinutes = string.Create(CultureInfo.InvariantCulture, $"{r.Next(1, 200)}/BB-NT");
-        foreach (var o in p.Outcomes)
-        {
-            o.Actual = Math.Max(0, o.Target + r.Next(-3, 6));
-        }
-
-        Event("Nghiệm thu", ProjectState.InProgress, ProjectState.Accepted, accepted);
-        var rest = accepted - advance;
-        var finalDate = p.AcceptanceDate.Value.AddDays(5 + r.Next(25));
-        if (rest > 0)
-        {
-            Pay(p, finalDate, rest, MoneySource.State, "Thanh toán sau nghiệm thu");
-        }
-
-        Pay(p, finalDate, Math.Max(0, p.RealisedCounterpart.Value - Round(p.CounterpartCommitted * 0.5m)), MoneySource.Counterpart, "Vốn đối ứng đợt 2");
-        if (p.State == ProjectState.Accepted)
-        {
-            return;
-        }
-
-        p.SettlementDate = new DateOnly(p.PlanYear + 1, 1, 5 + r.Next(17));
-        p.SettledAmount = accepted;
-        p.ReturnedAmount = approved - accepted;
-        Event($"Quyết toán; kinh phí không sử dụng {p.ReturnedAmount:#,##0} đồng", ProjectState.Accepted, ProjectState.Settled, accepted);
-    }
-
-    private static void Pay(Project p, DateOnly date, decimal amount, MoneySource source, string note)
-    {
-        if (amount > 0)
-        {
-            p.Disbursements.Add(new Disbursement { Date = date, Amount = amount, Source = source, Note = note, RecordedBy = Author, RecordedAtUtc = p.CreatedAtUtc });
-        }
     }
 
     /// <summary>Whole thousands of đồng, as budgets are written.</summary>

@@ -19,7 +19,7 @@ public sealed class DocumentOptions
 /// content really is (its leading bytes), not only its extension; streams them back to those who may see
 /// the project.
 /// </summary>
-public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService projects, IOptions<DocumentOptions> options, IWebHostEnvironment environment, TimeProvider clock)
+public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService projects, IOptions<DocumentOptions> options, IWebHostEnvironment environment)
 {
     private static readonly Dictionary<string, (string ContentType, Func<byte[], bool> Matches)> s_kinds = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -109,21 +109,14 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
             hash = Convert.ToHexString(sha.GetHashAndReset());
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var label = string.IsNullOrWhiteSpace(category) ? "Tài liệu khác" : category.Trim();
-        db.ProjectDocuments.Add(new ProjectDocument
+        var attached = project.AttachDocument(label.Length > 200 ? label[..200] : label, name, kind.ContentType, file.Length, storageName, hash, projects.Context(actor));
+        if (!attached.Done)
         {
-            ProjectId = project.Id,
-            Category = label.Length > 200 ? label[..200] : label,
-            FileName = name,
-            ContentType = kind.ContentType,
-            Size = file.Length,
-            StorageName = storageName,
-            Sha256 = hash,
-            UploadedBy = actor.UserName,
-            UploadedAtUtc = now,
-        });
-        db.ProjectEvents.Add(new ProjectEvent { ProjectId = project.Id, OccurredAtUtc = now, UserId = actor.UserId, UserName = actor.UserName, Action = $"Đính kèm tài liệu «{name}»" });
+            File.Delete(target);
+            return ProjectResult.From(attached);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);

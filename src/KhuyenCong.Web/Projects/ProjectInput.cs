@@ -70,6 +70,23 @@ public sealed class ProjectInput
         public bool IsBlank => string.IsNullOrWhiteSpace(IndicatorCode) && string.IsNullOrWhiteSpace(Target);
     }
 
+    /// <summary>The draft the domain receives; call once the validator has passed.</summary>
+    public ProjectDraft ToDraft() => new(
+        PlanYear!.Value,
+        ProvinceId!.Value,
+        Source!.Value,
+        Kind!.Value,
+        Title,
+        ImplementingUnit,
+        VietnameseCulture.TryParseDate(StartDate, out var start) ? start : default,
+        VietnameseCulture.TryParseDate(EndDate, out var end) ? end : default,
+        VietnameseCulture.TryParseDong(CounterpartCommitted, out var counterpart) ? counterpart : 0,
+        [.. Contents.Select(c => new ContentDraft(c.ContentCode!, Dong(c.TotalCost), Dong(c.RequestedAmount)))],
+        [.. Beneficiaries.Select(b => new BeneficiaryDraft(b.Name!, b.TaxCode, b.Type, b.Commune!, b.WomenOwned, b.EthnicMinorityEmployer, b.PriorityArea))],
+        [.. Outcomes.Select(o => new OutcomeDraft(o.IndicatorCode!, Dong(o.Target)))]);
+
+    private static decimal Dong(string? text) => VietnameseCulture.TryParseDong(text, out var value) ? value : 0;
+
     /// <summary>Blank lines the form offers are not input.</summary>
     public void DropBlankLines()
     {

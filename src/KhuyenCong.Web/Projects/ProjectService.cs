@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using KhuyenCong.Data;
 using KhuyenCong.Domain.Common;
 using KhuyenCong.Domain.Projects;
@@ -13,6 +12,8 @@ public sealed class ProjectOptions
 {
     /// <summary>Advances before acceptance, in percent of approved support (DOMAIN.md §5: 70 %, configurable).</summary>
     public decimal AdvanceLimitPercent { get; set; } = ProjectRules.DefaultAdvanceLimitPercent;
+
+    public ProjectLimits Limits => new(AdvanceLimitPercent);
 }
 
 /// <summary>
@@ -54,6 +55,9 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
             .Include(p => p.Adjustments).Include(p => p.ProgressNotes)
             .AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    /// <summary>The context of an act by this actor now, with the configured limits.</summary>
+    public ActContext Context(ProjectActor actor) => new(actor, clock.GetUtcNow().UtcDateTime, options.Value.Limits);
 
     /// <summary>Registers a project (id null) or saves a draft or returned one.</summary>
     public async Task<ProjectResult> SaveDraftAsync(ProjectActor actor, int? id, Guid version, ProjectInput input, CancellationToken ct = default)
@@ -97,38 +101,39 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
             return new ProjectResult(errors);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        Project project;
-        if (existing is null)
+        var draft = input.ToDraft();
+        var ctx = Context(actor);
+        if (existing is not null)
         {
-            project = new Project { CreatedById = actor.UserId, CreatedAtUtc = now, State = ProjectState.Draft };
+            db.Entry(existing).Property(p => p.Version).OriginalValue = version;
+            return await SaveAsync(existing, existing.EditDraft(draft, ctx), ct);
+        }
+
+        // The next free number of the province's series; a number taken meanwhile (another registration, an import)
+        // is retried with the next one, so that registration never fails on the code.
+        var provinceCode = directory.Find(draft.ProvinceId)!.Code;
+        for (var attempt = 0; ; attempt++)
+        {
+            var code = await NextCodeAsync(draft.Source, draft.PlanYear, provinceCode, ct);
+            var (project, result) = Project.Register(code, draft, ctx);
+            if (project is null)
+            {
+                return ProjectResult.From(result);
+            }
+
             db.Projects.Add(project);
+            try
+            {
+                return await SaveAsync(project, result, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < 10 && IsUniqueViolation(ex))
+            {
+                db.ChangeTracker.Clear();
+            }
         }
-        else
-        {
-            project = existing;
-            db.Entry(project).Property(p => p.Version).OriginalValue = version;
-            db.RemoveRange(project.Contents);
-            db.RemoveRange(project.Beneficiaries);
-            db.RemoveRange(project.Outcomes);
-            project.Contents.Clear();
-            project.Beneficiaries.Clear();
-            project.Outcomes.Clear();
-        }
-
-        Apply(input, project);
-        project.UpdatedAtUtc = now;
-        if (id is null)
-        {
-            var provinceCode = directory.Find(project.ProvinceId)!.Code;
-            project.Code = await NextCodeAsync(project, provinceCode, ct);
-            AddEvent(project, actor, "Đăng ký đề án (lưu nháp)", null, ProjectState.Draft);
-        }
-
-        return await SaveAsync(project, ct);
     }
 
-    /// <summary>Moves a project on or records something on it (DOMAIN.md §5).</summary>
+    /// <summary>Moves a project on or records something on it (docs/domain.md §5): parses the form, then calls the act.</summary>
     public async Task<ProjectResult> ActAsync(ProjectActor actor, int id, ProjectCommand command, CancellationToken ct = default)
     {
         var project = await FindAsync(id, actor, ct);
@@ -144,286 +149,51 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
         }
 
         db.Entry(project).Property(p => p.Version).OriginalValue = command.Version;
-        var from = project.State;
-        var next = ProjectWorkflow.Next(command.Action, project);
-        var (error, action, amount) = Apply(command, actor, project);
-        if (error is not null)
+        var ctx = Context(actor);
+        var norms = command.Action == ProjectAction.DecideAdjustment ? await db.SupportNorms.AsNoTracking().ToListAsync(ct) : [];
+        var parsed = command.Parse();
+        if (parsed.Error is { } error)
         {
-            return ProjectResult.Fail(error.Value.Message, error.Value.Field);
+            return ProjectResult.Fail(error.Message, error.Field);
         }
 
-        if (command.Action != ProjectAction.DecideAdjustment)
+        var result = command.Action switch
         {
-            project.State = next;
+            ProjectAction.Submit => project.Submit(ctx),
+            ProjectAction.AppraiseBase => project.AppraiseBase(parsed.Amount, ctx),
+            ProjectAction.AppraiseMinistry => project.AppraiseMinistry(parsed.Amount, ctx),
+            ProjectAction.ReturnByProvince or ProjectAction.ReturnByMinistry => project.Return(command.Comment, ctx),
+            ProjectAction.Forward => project.Forward(ctx),
+            ProjectAction.Approve => project.Approve(new ApproveProject(parsed.Amount, parsed.Date), ctx),
+            ProjectAction.Reject => project.Reject(command.Comment, ctx),
+            ProjectAction.RecordContract => project.RecordContract(new RecordContract(command.Reference ?? string.Empty, parsed.Date!.Value, parsed.Amount), ctx),
+            ProjectAction.RecordProgress => project.RecordProgress(parsed.Date ?? ctx.Today, command.Comment, ctx),
+            ProjectAction.RecordDisbursement => project.Disburse(new DisburseMoney(parsed.Date!.Value, parsed.Amount, command.MoneySource, command.Comment), ctx),
+            ProjectAction.RecordAcceptance => project.Accept(new AcceptProject(parsed.Date!.Value, parsed.Amount, parsed.Counterpart, command.Reference, parsed.Actuals), ctx),
+            ProjectAction.Settle => project.Settle(new SettleProject(parsed.Date, parsed.Amount, command.Comment), ctx),
+            ProjectAction.RequestAdjustment => project.RequestAdjustment(new RequestAdjustment(command.AdjustmentKind, command.Comment ?? string.Empty,
+                parsed.HasAmount ? parsed.Amount : null, parsed.NewStartDate, parsed.NewEndDate, command.Reference), ctx),
+            ProjectAction.DecideAdjustment => project.DecideAdjustment(new DecideAdjustment(command.AdjustmentId ?? 0, command.Accept, command.Comment, norms), ctx),
+            _ => ActResult.Fail("Thao tác không được hỗ trợ."),
+        };
+        return await SaveAsync(project, result, ct);
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.Message is { } m && (m.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || m.Contains("duplicate key", StringComparison.OrdinalIgnoreCase)
+            || m.Contains("23505", StringComparison.Ordinal));
+
+    /// <summary>Saves an act that was done; an act that was refused changes nothing and returns its reasons.</summary>
+    private async Task<ProjectResult> SaveAsync(Project project, ActResult result, CancellationToken ct)
+    {
+        if (!result.Done)
+        {
+            db.ChangeTracker.Clear();
+            return ProjectResult.From(result);
         }
 
-        project.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        AddEvent(project, actor, action, from == project.State ? null : from, from == project.State ? null : project.State, amount, command.Comment);
         return await SaveAsync(project, ct);
     }
-
-    private ((string Field, string Message)? Error, string Action, decimal? Amount) Apply(ProjectCommand c, ProjectActor actor, Project p)
-    {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
-        (string, string)? Fail(string field, string message) => (field, message);
-        bool Money(string? text, out decimal value) => VietnameseCulture.TryParseDong(text, out value);
-        bool Day(string? text, out DateOnly value) => VietnameseCulture.TryParseDate(text, out value);
-        var reasonMissing = Fail(nameof(c.Comment), "Hãy nêu lý do.");
-
-        switch (c.Action)
-        {
-            case ProjectAction.Submit:
-                var problems = ProjectRules.RefuseSubmission(p);
-                return problems.Count > 0 ? (Fail(string.Empty, string.Join(" ", problems)), "", null) : (null, "Gửi Sở thẩm định", null);
-            case ProjectAction.AppraiseBase or ProjectAction.AppraiseMinistry:
-                if (!Money(c.Amount, out var recommended) || recommended <= 0 || recommended > p.RequestedSupport)
-                {
-                    return (Fail(nameof(c.Amount), $"Kinh phí đề xuất là số đồng nguyên, lớn hơn 0 và không vượt kinh phí đề nghị ({VietnameseCulture.Dong(p.RequestedSupport)} đồng)."), "", null);
-                }
-
-                if (c.Action == ProjectAction.AppraiseBase)
-                {
-                    p.BaseRecommendedSupport = recommended;
-                    return (null, "Thẩm định cơ sở", recommended);
-                }
-
-                p.MinistryRecommendedSupport = recommended;
-                p.MinistryAppraiserId = actor.UserId;
-                return (null, "Cục thẩm định, đề xuất kinh phí", recommended);
-            case ProjectAction.ReturnByProvince or ProjectAction.ReturnByMinistry or ProjectAction.Reject:
-                if (string.IsNullOrWhiteSpace(c.Comment))
-                {
-                    return (reasonMissing, "", null);
-                }
-
-                p.LastReason = c.Comment.Trim();
-                return (null, c.Action == ProjectAction.Reject ? "Không phê duyệt" : c.Action == ProjectAction.ReturnByMinistry ? "Cục trả lại bổ sung" : "Sở trả lại bổ sung", null);
-            case ProjectAction.Forward:
-                return (null, "Sở gửi đề án lên Bộ", null);
-            case ProjectAction.Approve:
-                if (!Money(c.Amount, out var approved) || approved <= 0 || approved > p.RequestedSupport)
-                {
-                    return (Fail(nameof(c.Amount), $"Kinh phí phê duyệt là số đồng nguyên, lớn hơn 0 và không vượt kinh phí đề nghị ({VietnameseCulture.Dong(p.RequestedSupport)} đồng)."), "", null);
-                }
-
-                p.ApprovedSupport = approved;
-                p.ApprovalDate = Day(c.Date, out var approvalDate) ? approvalDate : today;
-                return (null, "Phê duyệt, giao kế hoạch", approved);
-            case ProjectAction.RecordContract:
-                if (string.IsNullOrWhiteSpace(c.Reference))
-                {
-                    return (Fail(nameof(c.Reference), "Hãy nhập số hợp đồng."), "", null);
-                }
-
-                if (!Day(c.Date, out var contractDate))
-                {
-                    return (Fail(nameof(c.Date), "Ngày ký không hợp lệ; nhập theo dạng ngày/tháng/năm."), "", null);
-                }
-
-                if (!Money(c.Amount, out var value) || value <= 0 || value > p.ApprovedSupport)
-                {
-                    return (Fail(nameof(c.Amount), $"Giá trị hợp đồng là số đồng nguyên, lớn hơn 0 và không vượt kinh phí được duyệt ({VietnameseCulture.Dong(p.ApprovedSupport ?? 0)} đồng)."), "", null);
-                }
-
-                (p.ContractNumber, p.ContractDate, p.ContractValue) = (c.Reference.Trim(), contractDate, value);
-                return (null, $"Ký hợp đồng số {p.ContractNumber}", value);
-            case ProjectAction.RecordProgress:
-                if (string.IsNullOrWhiteSpace(c.Comment))
-                {
-                    return (Fail(nameof(c.Comment), "Hãy ghi nội dung tiến độ."), "", null);
-                }
-
-                var month = Day(c.Date, out var m) ? new DateOnly(m.Year, m.Month, 1) : new DateOnly(today.Year, today.Month, 1);
-                p.ProgressNotes.Add(new ProgressNote { Month = month, Text = c.Comment.Trim(), RecordedBy = actor.UserName, RecordedAtUtc = clock.GetUtcNow().UtcDateTime });
-                return (null, $"Ghi nhận tiến độ tháng {month:MM/yyyy}", null);
-            case ProjectAction.RecordDisbursement:
-                if (!Day(c.Date, out var paidOn) || paidOn > today)
-                {
-                    return (Fail(nameof(c.Date), "Ngày giải ngân không hợp lệ hoặc ở tương lai."), "", null);
-                }
-
-                if (!Money(c.Amount, out var paid))
-                {
-                    return (Fail(nameof(c.Amount), "Số tiền là số đồng nguyên, ví dụ 150.000.000."), "", null);
-                }
-
-                if (ProjectRules.RefuseDisbursement(p, paid, c.MoneySource, options.Value.AdvanceLimitPercent) is { } refusal)
-                {
-                    return (Fail(nameof(c.Amount), refusal), "", null);
-                }
-
-                p.Disbursements.Add(new Disbursement
-                {
-                    Date = paidOn,
-                    Amount = paid,
-                    Source = c.MoneySource,
-                    Note = c.Comment?.Trim(),
-                    RecordedBy = actor.UserName,
-                    RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
-                });
-                return (null, $"Giải ngân ({ProjectLabels.Of(c.MoneySource)}) ngày {VietnameseCulture.Date(paidOn)}", paid);
-            case ProjectAction.RecordAcceptance:
-                if (!Day(c.Date, out var acceptedOn))
-                {
-                    return (Fail(nameof(c.Date), "Ngày nghiệm thu không hợp lệ."), "", null);
-                }
-
-                if (!Money(c.Amount, out var accepted) || accepted > p.ApprovedSupport)
-                {
-                    return (Fail(nameof(c.Amount), $"Kinh phí nghiệm thu là số đồng nguyên, không vượt kinh phí được duyệt ({VietnameseCulture.Dong(p.ApprovedSupport ?? 0)} đồng)."), "", null);
-                }
-
-                if (!Money(c.Counterpart, out var counterpart))
-                {
-                    return (Fail(nameof(c.Counterpart), "Vốn đối ứng thực hiện là số đồng nguyên."), "", null);
-                }
-
-                foreach (var outcome in p.Outcomes)
-                {
-                    if (c.Actuals.TryGetValue(outcome.IndicatorCode, out var text) && !string.IsNullOrWhiteSpace(text))
-                    {
-                        if (!Money(text, out var actual))
-                        {
-                            return (Fail($"Actuals[{outcome.IndicatorCode}]", "Kết quả thực hiện là số nguyên không âm."), "", null);
-                        }
-
-                        outcome.Actual = actual;
-                    }
-                }
-
-                (p.AcceptanceDate, p.AcceptedAmount, p.RealisedCounterpart, p.AcceptanceMinutes) = (acceptedOn, accepted, counterpart, c.Reference?.Trim());
-                return (null, "Nghiệm thu", accepted);
-            case ProjectAction.Settle:
-                if (!Money(c.Amount, out var settled) || settled > p.AcceptedAmount)
-                {
-                    return (Fail(nameof(c.Amount), $"Kinh phí quyết toán là số đồng nguyên, không vượt kinh phí nghiệm thu ({VietnameseCulture.Dong(p.AcceptedAmount ?? 0)} đồng)."), "", null);
-                }
-
-                if (settled < ProjectRules.StateDisbursed(p) && string.IsNullOrWhiteSpace(c.Comment))
-                {
-                    return (Fail(nameof(c.Comment), "Quyết toán thấp hơn số đã giải ngân: hãy ghi chú việc thu hồi phần chênh lệch."), "", null);
-                }
-
-                p.SettlementDate = Day(c.Date, out var settledOn) ? settledOn : today;
-                p.SettledAmount = settled;
-                p.ReturnedAmount = (p.ApprovedSupport ?? 0) - settled;
-                return (null, $"Quyết toán; kinh phí không sử dụng {VietnameseCulture.Dong(p.ReturnedAmount.Value)} đồng", settled);
-            case ProjectAction.RequestAdjustment:
-                return RequestAdjustment(c, actor, p);
-            case ProjectAction.DecideAdjustment:
-                return DecideAdjustment(c, actor, p);
-            default:
-                return (Fail(string.Empty, "Thao tác không được hỗ trợ."), "", null);
-        }
-    }
-
-    private ((string, string)? Error, string Action, decimal? Amount) RequestAdjustment(ProjectCommand c, ProjectActor actor, Project p)
-    {
-        if (p.Adjustments.Any(a => a.Status == AdjustmentStatus.Pending))
-        {
-            return ((string.Empty, "Đề án đang có một đề nghị điều chỉnh chờ phê duyệt."), "", null);
-        }
-
-        if (string.IsNullOrWhiteSpace(c.Comment))
-        {
-            return ((nameof(c.Comment), "Hãy nêu lý do điều chỉnh."), "", null);
-        }
-
-        var adjustment = new Adjustment
-        {
-            Kind = c.AdjustmentKind,
-            Reason = c.Comment.Trim(),
-            RequestedById = actor.UserId,
-            RequestedBy = actor.UserName,
-            RequestedAtUtc = clock.GetUtcNow().UtcDateTime,
-            Details = c.Reference?.Trim(),
-        };
-        switch (c.AdjustmentKind)
-        {
-            case AdjustmentKind.Amount:
-                if (!VietnameseCulture.TryParseDong(c.Amount, out var amount) || amount <= 0 || amount < ProjectRules.StateDisbursed(p))
-                {
-                    return ((nameof(c.Amount), "Kinh phí mới là số đồng nguyên lớn hơn 0 và không thấp hơn số đã giải ngân."), "", null);
-                }
-
-                adjustment.NewAmount = amount;
-                break;
-            case AdjustmentKind.Schedule:
-                if (!VietnameseCulture.TryParseDate(c.NewStartDate, out var start) || !VietnameseCulture.TryParseDate(c.NewEndDate, out var end) || end <= start)
-                {
-                    return ((nameof(c.NewEndDate), "Hãy nhập ngày bắt đầu và kết thúc mới hợp lệ (kết thúc sau bắt đầu)."), "", null);
-                }
-
-                (adjustment.NewStartDate, adjustment.NewEndDate) = (start, end);
-                break;
-            case AdjustmentKind.Stop:
-                break;
-            default:
-                if (string.IsNullOrWhiteSpace(c.Reference))
-                {
-                    return ((nameof(c.Reference), "Hãy mô tả nội dung điều chỉnh."), "", null);
-                }
-
-                break;
-        }
-
-        p.Adjustments.Add(adjustment);
-        return (null, $"Đề nghị điều chỉnh: {ProjectLabels.Of(c.AdjustmentKind)}", adjustment.NewAmount);
-    }
-
-    private ((string, string)? Error, string Action, decimal? Amount) DecideAdjustment(ProjectCommand c, ProjectActor actor, Project p)
-    {
-        var adjustment = p.Adjustments.FirstOrDefault(a => a.Id == c.AdjustmentId && a.Status == AdjustmentStatus.Pending);
-        if (adjustment is null)
-        {
-            return ((string.Empty, "Không có đề nghị điều chỉnh nào đang chờ phê duyệt."), "", null);
-        }
-
-        adjustment.Status = c.Accept ? AdjustmentStatus.Approved : AdjustmentStatus.Refused;
-        adjustment.DecidedBy = actor.UserName;
-        adjustment.DecidedAtUtc = clock.GetUtcNow().UtcDateTime;
-        adjustment.DecisionComment = c.Comment?.Trim();
-        if (!c.Accept)
-        {
-            return (null, $"Không chấp thuận điều chỉnh: {ProjectLabels.Of(adjustment.Kind)}", null);
-        }
-
-        adjustment.PreviousValues = JsonSerializer.Serialize(new
-        {
-            p.ApprovedSupport,
-            StartDate = VietnameseCulture.Date(p.StartDate),
-            EndDate = VietnameseCulture.Date(p.EndDate),
-            State = ProjectLabels.Of(p.State),
-        });
-        switch (adjustment.Kind)
-        {
-            case AdjustmentKind.Amount:
-                p.ApprovedSupport = adjustment.NewAmount;
-                break;
-            case AdjustmentKind.Schedule:
-                (p.StartDate, p.EndDate) = (adjustment.NewStartDate!.Value, adjustment.NewEndDate!.Value);
-                break;
-            case AdjustmentKind.Stop:
-                p.State = ProjectState.Stopped;
-                p.LastReason = adjustment.Reason;
-                break;
-        }
-
-        return (null, $"Chấp thuận điều chỉnh: {ProjectLabels.Of(adjustment.Kind)}", adjustment.NewAmount);
-    }
-
-    private void AddEvent(Project project, ProjectActor actor, string action, ProjectState? from, ProjectState? to, decimal? amount = null, string? comment = null) =>
-        project.Events.Add(new ProjectEvent
-        {
-            OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
-            UserId = actor.UserId,
-            UserName = actor.UserName,
-            Action = action,
-            FromState = from,
-            ToState = to,
-            Amount = amount,
-            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
-        });
 
     private async Task<ProjectResult> SaveAsync(Project project, CancellationToken ct)
     {
@@ -441,52 +211,11 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
         }
     }
 
-    private static void Apply(ProjectInput input, Project project)
+    /// <summary>The number after the highest one of the series (not the count: imported codes may leave gaps).</summary>
+    private async Task<string> NextCodeAsync(FundingSource source, int year, string provinceCode, CancellationToken ct)
     {
-        project.PlanYear = input.PlanYear!.Value;
-        project.ProvinceId = input.ProvinceId!.Value;
-        project.Source = input.Source!.Value;
-        project.Kind = input.Kind!.Value;
-        project.Title = input.Title.Trim();
-        project.ImplementingUnit = input.ImplementingUnit.Trim();
-        project.StartDate = VietnameseCulture.TryParseDate(input.StartDate, out var s) ? s : project.StartDate;
-        project.EndDate = VietnameseCulture.TryParseDate(input.EndDate, out var e) ? e : project.EndDate;
-        project.CounterpartCommitted = VietnameseCulture.TryParseDong(input.CounterpartCommitted, out var counterpart) ? counterpart : 0;
-        foreach (var line in input.Contents)
-        {
-            project.Contents.Add(new ProjectContent
-            {
-                ContentCode = line.ContentCode!,
-                TotalCost = VietnameseCulture.TryParseDong(line.TotalCost, out var cost) ? cost : 0,
-                RequestedAmount = VietnameseCulture.TryParseDong(line.RequestedAmount, out var requested) ? requested : 0,
-            });
-        }
-
-        project.RequestedSupport = project.Contents.Sum(c => c.RequestedAmount);
-        foreach (var b in input.Beneficiaries)
-        {
-            project.Beneficiaries.Add(new Beneficiary
-            {
-                Name = b.Name!.Trim(),
-                TaxCode = string.IsNullOrWhiteSpace(b.TaxCode) ? null : b.TaxCode.Trim(),
-                Type = b.Type,
-                Commune = b.Commune!.Trim(),
-                WomenOwned = b.WomenOwned,
-                EthnicMinorityEmployer = b.EthnicMinorityEmployer,
-                PriorityArea = b.PriorityArea,
-            });
-        }
-
-        foreach (var o in input.Outcomes)
-        {
-            project.Outcomes.Add(new ProjectOutcome { IndicatorCode = o.IndicatorCode!, Target = VietnameseCulture.TryParseDong(o.Target, out var t) ? t : 0 });
-        }
-    }
-
-    private async Task<string> NextCodeAsync(Project project, string provinceCode, CancellationToken ct)
-    {
-        var prefix = string.Create(CultureInfo.InvariantCulture, $"{(project.Source == FundingSource.KCQG ? "KCQG" : "KCDP")}-{project.PlanYear}-{provinceCode}-");
-        var taken = await db.Projects.CountAsync(p => p.Code.StartsWith(prefix), ct);
-        return string.Create(CultureInfo.InvariantCulture, $"{prefix}{taken + 1:0000}");
+        var prefix = ProjectCodes.Prefix(source, year, provinceCode);
+        var taken = await db.Projects.Where(p => p.Code.StartsWith(prefix)).Select(p => p.Code).ToListAsync(ct);
+        return ProjectCodes.Next(prefix, taken);
     }
 }

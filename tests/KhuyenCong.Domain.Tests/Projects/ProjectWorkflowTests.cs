@@ -71,7 +71,9 @@ public sealed class ProjectWorkflowTests
             {
                 foreach (var province in new[] { OwnProvince, OtherProvince })
                 {
-                    var project = new Project { Source = source, State = state, ProvinceId = province, MinistryAppraiserId = Appraiser };
+                    var project = source == FundingSource.KCQG && state == ProjectState.UnderMinistryReview
+                        ? TestProjects.AppraisedByMinistry(province)
+                        : TestProjects.Loaded(state, source, province);
                     var expected = s_allowed.Any(a => a.Action == action && a.Role == role && a.Sources.Contains(source) && a.States.Contains(state))
                         && (!Roles.IsProvinceScoped(role) || province == OwnProvince);
                     var decision = ProjectWorkflow.Check(action, Actor(role), project);
@@ -86,8 +88,8 @@ public sealed class ProjectWorkflowTests
     [Fact]
     public void A_ministry_approver_may_not_approve_a_project_they_appraised()
     {
-        var project = new Project { Source = FundingSource.KCQG, State = ProjectState.UnderMinistryReview, MinistryAppraiserId = "same-person" };
-        var decision = ProjectWorkflow.Check(ProjectAction.Approve, Actor(Roles.MinistryApprover, "same-person"), project);
+        var project = TestProjects.AppraisedByMinistry();
+        var decision = ProjectWorkflow.Check(ProjectAction.Approve, Actor(Roles.MinistryApprover, Appraiser), project);
         Assert.False(decision.Allowed);
         Assert.Contains("người phê duyệt phải là người khác", decision.Refusal);
     }
@@ -95,7 +97,7 @@ public sealed class ProjectWorkflowTests
     [Fact]
     public void A_kcqg_project_cannot_be_approved_before_the_ministry_appraised_it()
     {
-        var project = new Project { Source = FundingSource.KCQG, State = ProjectState.UnderMinistryReview };
+        var project = TestProjects.Loaded(ProjectState.UnderMinistryReview, FundingSource.KCQG);
         var decision = ProjectWorkflow.Check(ProjectAction.Approve, Actor(Roles.MinistryApprover), project);
         Assert.False(decision.Allowed);
         Assert.Contains("chưa được Cục thẩm định", decision.Refusal);
@@ -104,7 +106,7 @@ public sealed class ProjectWorkflowTests
     [Fact]
     public void A_refusal_for_the_wrong_state_names_the_state_in_vietnamese()
     {
-        var project = new Project { Source = FundingSource.KCDP, State = ProjectState.Settled, ProvinceId = OwnProvince };
+        var project = TestProjects.Loaded(ProjectState.Settled);
         var decision = ProjectWorkflow.Check(ProjectAction.Submit, Actor(Roles.ProvinceOfficer), project);
         Assert.Equal("Không thể gửi đề án lên Sở: đề án đang ở trạng thái «Đã quyết toán».", decision.Refusal);
     }
@@ -121,7 +123,7 @@ public sealed class ProjectWorkflowTests
     [InlineData(ProjectAction.Settle, ProjectState.Accepted, ProjectState.Settled)]
     [InlineData(ProjectAction.AppraiseMinistry, ProjectState.UnderMinistryReview, ProjectState.UnderMinistryReview)]
     public void Actions_lead_to_the_next_state(ProjectAction action, ProjectState from, ProjectState to) =>
-        Assert.Equal(to, ProjectWorkflow.Next(action, new Project { State = from }));
+        Assert.Equal(to, ProjectWorkflow.Next(action, TestProjects.Loaded(from, FundingSource.KCQG)));
 
     private static ProjectActor Actor(string role, string userId = "user") =>
         new(userId, "Người dùng", role, Roles.IsProvinceScoped(role) ? new HashSet<int> { OwnProvince } : new HashSet<int>(), new HashSet<string>());

@@ -13,6 +13,9 @@ public sealed class ProjectBuilder(PortalFactory portal)
     private decimal? _approved;
     private string _title = "Hỗ trợ ứng dụng máy móc sản xuất mây tre đan";
 
+    /// <summary>Test projects are loaded as history, as the command line's operator would.</summary>
+    public static readonly ProjectActor Operator = new(string.Empty, "dòng lệnh", Domain.Identity.Roles.Admin, new HashSet<int>(), new HashSet<string>());
+
     public ProjectBuilder In(string provinceCode, int year) => Set(() => (_provinceCode, _year) = (provinceCode, year));
 
     public ProjectBuilder Source(FundingSource source) => Set(() => _source = source);
@@ -25,29 +28,18 @@ public sealed class ProjectBuilder(PortalFactory portal)
     {
         var jan1 = new DateOnly(_year, 1, 1);
         var province = await db.Provinces.SingleAsync(p => p.Code == _provinceCode && p.ValidFrom <= jan1 && (p.ValidTo == null || p.ValidTo >= jan1));
-        var project = new Project
-        {
-            Code = $"TEST-{Guid.NewGuid():N}"[..20],
-            Title = _title,
-            PlanYear = _year,
-            ProvinceId = province.Id,
-            Source = _source,
-            Kind = ProjectKind.Thuong,
-            ImplementingUnit = "Trung tâm Khuyến công",
-            StartDate = new DateOnly(_year, 3, 1),
-            EndDate = new DateOnly(_year, 10, 31),
-            RequestedSupport = 500_000_000,
-            CounterpartCommitted = 1_200_000_000,
-            State = _state,
-            CreatedById = "test",
-            ApprovedSupport = _approved ?? (_state >= ProjectState.Approved && _state != ProjectState.Rejected ? 400_000_000 : null),
-        };
-        project.Contents.Add(new ProjectContent { ContentCode = "ND03", TotalCost = 1_700_000_000, RequestedAmount = 500_000_000 });
-        project.Beneficiaries.Add(new Beneficiary { Name = "Hợp tác xã Mây tre Phú Lộc", TaxCode = "2300123456", Type = BeneficiaryType.Cooperative, Commune = "xã Phú Lộc" });
-        project.Outcomes.Add(new ProjectOutcome { IndicatorCode = "LAO_DONG_DAO_TAO", Target = 30 });
-        db.Projects.Add(project);
+        var draft = new ProjectDraft(_year, province.Id, _source, ProjectKind.Thuong, _title, "Trung tâm Khuyến công",
+            new DateOnly(_year, 3, 1), new DateOnly(_year, 10, 31), 1_200_000_000,
+            [new ContentDraft("ND03", 1_700_000_000, 500_000_000)],
+            [new BeneficiaryDraft("Hợp tác xã Mây tre Phú Lộc", "2300123456", BeneficiaryType.Cooperative, "xã Phú Lộc")],
+            [new OutcomeDraft("LAO_DONG_DAO_TAO", 30)]);
+        var approved = _approved ?? (_state >= ProjectState.Approved && _state != ProjectState.Rejected ? 400_000_000 : null);
+        var (project, result) = Project.LoadHistorical($"TEST-{Guid.NewGuid():N}"[..20], new HistoricalProject(draft, _state, approved, approved is null ? null : new DateOnly(_year, 2, 1)),
+            new ActContext(Operator, DateTime.UtcNow, ProjectLimits.Default));
+        Assert.True(result.Done, result.Message);
+        db.Projects.Add(project!);
         await db.SaveChangesAsync();
-        return project.Id;
+        return project!.Id;
     });
 
     private ProjectBuilder Set(Action change)
@@ -55,4 +47,39 @@ public sealed class ProjectBuilder(PortalFactory portal)
         change();
         return this;
     }
+
+    /// <summary>A project loaded as history (the operator's act), for report fixtures that need exact figures.</summary>
+    public static Project Historical(int year, int provinceId, FundingSource source, ProjectState state, decimal approved, decimal counterpart, decimal totalCost,
+        IReadOnlyList<OutcomeDraft>? outcomes = null, decimal? realisedCounterpart = null, string prefix = "HS")
+    {
+        var draft = new ProjectDraft(year, provinceId, source, ProjectKind.Thuong, "Đề án", "Trung tâm", new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), counterpart,
+            [new ContentDraft("ND03", totalCost, approved)], [], outcomes ?? []);
+        var approvedState = state >= ProjectState.Approved && state != ProjectState.Rejected;
+        var (project, result) = Project.LoadHistorical($"{prefix}-{Guid.NewGuid():N}"[..16],
+            new HistoricalProject(draft, state, approvedState ? approved : null, approvedState ? new DateOnly(year, 1, 1) : null, realisedCounterpart), Act());
+        Assert.True(result.Done, result.Message);
+        return project!;
+    }
+
+    /// <summary>A payment recorded by the domain's act for historical data: every money and date rule applies.</summary>
+    public static void Pay(Project project, DateOnly date, decimal amount, MoneySource source = MoneySource.State)
+    {
+        var result = project.DisburseHistorical(new DisburseMoney(date, amount, source, null), Act());
+        Assert.True(result.Done, result.Message);
+    }
+
+    /// <summary>Payments on a stored project, through the same act.</summary>
+    public static Task PayAsync(PortalFactory portal, int projectId, params (DateOnly Date, decimal Amount, MoneySource Source)[] payments) =>
+        portal.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.Include(p => p.Disbursements).SingleAsync(p => p.Id == projectId);
+            foreach (var (date, amount, source) in payments)
+            {
+                Pay(project, date, amount, source);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+    private static ActContext Act() => new(Operator, DateTime.UtcNow, ProjectLimits.Default);
 }

@@ -82,9 +82,14 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
             ModelState.AddModelError("Input.DecisionNumber", "Hãy nhập số quyết định (tối đa 100 ký tự).");
         }
 
-        if (ModelState.IsValid && PlanRules.RefuseRecording(actor, Input.Source!.Value, province!.Id) is { } refusal)
+        AnnualPlan? plan = null;
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError(string.Empty, refusal);
+            (plan, var refusal) = AnnualPlan.Record(actor, Input.Year!.Value, province!.Id, Input.Source!.Value, amount, Input.DecisionNumber, decided);
+            if (refusal is not null)
+            {
+                ModelState.AddModelError(string.Empty, refusal);
+            }
         }
 
         if (!ModelState.IsValid)
@@ -94,17 +99,9 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
             return Page();
         }
 
-        db.AnnualPlans.Add(new AnnualPlan
-        {
-            Year = Input.Year!.Value,
-            ProvinceId = province!.Id,
-            Source = Input.Source!.Value,
-            Amount = amount,
-            DecisionNumber = Input.DecisionNumber!.Trim(),
-            DecisionDate = decided,
-        });
+        db.AnnualPlans.Add(plan!);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Đã ghi kế hoạch {ProjectLabels.Of(Input.Source.Value)} năm {Input.Year} của {province.Name}: {VietnameseCulture.Dong(amount)} đồng.";
+        TempData["Message"] = $"Đã ghi kế hoạch {ProjectLabels.Of(Input.Source!.Value)} năm {Input.Year} của {province!.Name}: {VietnameseCulture.Dong(amount)} đồng.";
         return RedirectToPage(new { year = Input.Year });
     }
 

@@ -1,0 +1,92 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class ProjectAggregate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PreviousValues",
+                table: "Adjustments");
+
+            migrationBuilder.AddColumn<string>(
+                name: "BaseAppraiserId",
+                table: "Projects",
+                type: "nvarchar(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ProjectId",
+                table: "AuditEntries",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "PreviousAmount",
+                table: "Adjustments",
+                type: "decimal(18,0)",
+                precision: 18,
+                scale: 0,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PreviousEndDate",
+                table: "Adjustments",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PreviousStartDate",
+                table: "Adjustments",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ProjectId",
+                table: "AuditEntries",
+                column: "ProjectId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_ProjectId",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "BaseAppraiserId",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectId",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "PreviousAmount",
+                table: "Adjustments");
+
+            migrationBuilder.DropColumn(
+                name: "PreviousEndDate",
+                table: "Adjustments");
+
+            migrationBuilder.DropColumn(
+                name: "PreviousStartDate",
+                table: "Adjustments");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PreviousValues",
+                table: "Adjustments",
+                type: "nvarchar(4000)",
+                maxLength: 4000,
+                nullable: true);
+        }
+    }
+}
