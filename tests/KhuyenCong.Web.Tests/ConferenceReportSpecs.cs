@@ -209,7 +209,7 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
         var project = data.First(r => r.Cell(1).GetString() == "Đề án");
         Assert.Equal("#,##0", project.Cell(13).Style.NumberFormat.Format);
         Assert.Equal(ClosedXML.Excel.XLDataType.Number, project.Cell(13).DataType);
-        Assert.Equal("Đang thực hiện", project.Cell(8).GetString());
+        Assert.Equal("Đã nghiệm thu", project.Cell(8).GetString());
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
     }
 
     private static Project Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, params (DateOnly Date, decimal Billions)[] payments) =>
-        Project(db, year, province, source, approvedBillions, ProjectState.InProgress, payments);
+        Project(db, year, province, source, approvedBillions, ProjectState.Accepted, payments);
 
     private static Project Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, ProjectState state, params (DateOnly Date, decimal Billions)[] payments)
     {

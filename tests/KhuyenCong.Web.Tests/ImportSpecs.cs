@@ -28,7 +28,7 @@ public sealed class ImportSpecs(SqlitePortalFixture fixture) : IClassFixture<Sql
         var code = Code();
         var book = Book()
             .Sheet(ExchangeFormat.Plans, ExchangeFormat.PlanHeaders, [2026, "24", "KCQG", "1.234.000", "15/QĐ-BCT", "10/01/2026"])
-            .Sheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, ProjectRow(code))
+            .Sheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, ProjectRow(code, state: "Đã nghiệm thu"))
             .Sheet(ExchangeFormat.Disbursements, ExchangeFormat.DisbursementHeaders, [code, new DateTime(2026, 4, 1), 200_000_000, "Ngân sách", "Tạm ứng"])
             .Sheet(ExchangeFormat.Outcomes, ExchangeFormat.OutcomeHeaders, [code, "LAO_DONG_DAO_TAO", 30, 28]);
 
@@ -37,7 +37,7 @@ public sealed class ImportSpecs(SqlitePortalFixture fixture) : IClassFixture<Sql
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(["KeHoach 1/0/0", "DeAn 1/0/0", "GiaiNgan 1/0/0", "KetQua 1/0/0"], result.Counts.Select(c => $"{c.Sheet} {c.Created}/{c.Changed}/{c.Unchanged}"));
         var project = await portal.WithDbAsync(db => db.Projects.Include(p => p.Disbursements).Include(p => p.Outcomes).Include(p => p.Contents).SingleAsync(p => p.Code == code));
-        Assert.Equal((ProjectState.Approved, 400_000_000m, 200_000_000m, 28m), (project.State, project.ApprovedSupport!.Value, project.Disbursements.Single().Amount, project.Outcomes.Single().Actual!.Value));
+        Assert.Equal((ProjectState.Accepted, 400_000_000m, 200_000_000m, 28m), (project.State, project.ApprovedSupport!.Value, project.Disbursements.Single().Amount, project.Outcomes.Single().Actual!.Value));
         Assert.Equal(["ND03", "ND04"], project.Contents.Select(c => c.ContentCode));
         Assert.True(await portal.WithDbAsync(db => db.AnnualPlans.AnyAsync(p => p.Amount == 1_234_000 && p.DecisionNumber == "15/QĐ-BCT")));
     }
@@ -93,7 +93,7 @@ public sealed class ImportSpecs(SqlitePortalFixture fixture) : IClassFixture<Sql
                 [code, "01/05/2026", "100.000.001", "Ngân sách", null],
                 ["KHONG-CO", "01/05/2026", 1000, "Ngân sách", null]);
         var result = await AssertRefusedAsync(portal, book.Bytes(), s_ministry,
-            "GiaiNgan!3: Số tiền (đồng): Tổng giải ngân ngân sách của đề án (400.000.001 đồng) vượt kinh phí được duyệt (400.000.000 đồng).");
+            "GiaiNgan!3: Số tiền (đồng): Tổng giải ngân ngân sách (400.000.001 đồng) vượt kinh phí được duyệt (400.000.000 đồng).");
         Assert.Contains("GiaiNgan!4: Mã đề án: Không có đề án mã «KHONG-CO» (trong cơ sở dữ liệu hoặc trang DeAn).", result.Errors.Select(e => e.ToString()));
     }
 
@@ -108,7 +108,7 @@ public sealed class ImportSpecs(SqlitePortalFixture fixture) : IClassFixture<Sql
                 [code, "01/04/2026", "280.000.000", "Ngân sách", null],
                 [code, "01/05/2026", "1.000", "Ngân sách", null]);
         await AssertRefusedAsync(portal, book.Bytes(), s_ministry,
-            "GiaiNgan!3: Số tiền (đồng): Đề án chưa nghiệm thu: tạm ứng không được vượt 70% kinh phí được duyệt (280.000.000 đồng); tổng sẽ là 280.001.000 đồng.");
+            "GiaiNgan!3: Số tiền (đồng): Tạm ứng trước nghiệm thu không được vượt 70% kinh phí được duyệt (280.000.000 đồng); tổng sau lần này là 280.001.000 đồng.");
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public abstract class PeriodicReportSpecs : IAsyncLifetime
 
         // Bắc Ninh (new, 24) in 2026: KCQG 5 tỷ; KCĐP 3 tỷ raised to 4 tỷ after the first quarter; a project paid
         // 1 tỷ in March and 0,5 tỷ in April, with 2 tỷ of counterpart in March.
-        var project = await new ProjectBuilder(_portal).In("24", 2026).State(ProjectState.InProgress, 2_000_000_000).SaveAsync();
+        var project = await new ProjectBuilder(_portal).In("24", 2026).State(ProjectState.InProgress, 2_200_000_000).SaveAsync();
         await _portal.WithDbAsync(async db =>
         {
             var bacNinh = await db.Projects.Where(p => p.Id == project).Select(p => p.ProvinceId).SingleAsync();

@@ -38,7 +38,7 @@ public sealed class ProjectAccessSpecs(SqlitePortalFixture fixture) : IClassFixt
         int[] projects =
         [
             await new ProjectBuilder(portal).In("24", 2026).SaveAsync(),
-            await new ProjectBuilder(portal).In("24", 2024).Source(FundingSource.KCDP).State(ProjectState.Settled).SaveAsync(),
+            await new ProjectBuilder(portal).In("24", 2024).Source(FundingSource.KCDP).State(ProjectState.Accepted).SaveAsync(),
             await new ProjectBuilder(portal).In("01", 2026).Source(FundingSource.KCDP).SaveAsync(),
             await new ProjectBuilder(portal).In("79", 2026).SaveAsync(),
         ];

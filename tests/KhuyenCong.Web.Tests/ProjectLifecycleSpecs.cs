@@ -51,7 +51,7 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
             ["Command.Actuals[LAO_DONG_DAO_TAO]"] = "32",
         });
         await ActOkAsync(portal, officer, id, ProjectAction.RecordDisbursement, new() { ["Command.Date"] = "25/09/2026", ["Command.Amount"] = "110.000.000", ["Command.MoneySource"] = "State" });
-        await ActOkAsync(portal, officer, id, ProjectAction.Settle, new() { ["Command.Date"] = "10/01/2027", ["Command.Amount"] = "390.000.000" });
+        await ActOkAsync(portal, officer, id, ProjectAction.Settle, new() { ["Command.Date"] = "20/11/2026", ["Command.Amount"] = "390.000.000" });
 
         var done = await portal.WithDbAsync(db => db.Projects.Include(p => p.Events).Include(p => p.Outcomes).SingleAsync(p => p.Id == id));
         Assert.Equal(ProjectState.Settled, done.State);
@@ -76,7 +76,13 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         var approver = await SignedInAsync(portal, PortalFixture.ApproverBacNinh);
         var forward = await ProjectAccessSpecs.PostActAsync(portal, approver, id, ProjectAction.Forward);
         Assert.Contains("đề án KCĐP do Sở phê duyệt", HttpForms.Text(await forward.Content.ReadAsStringAsync()));
-        await ActOkAsync(portal, approver, id, ProjectAction.Approve, new() { ["Command.Amount"] = "450.000.000" });
+        var unappraised = await ProjectAccessSpecs.PostActAsync(portal, approver, id, ProjectAction.Approve, new() { ["Command.Amount"] = "450.000.000" });
+        Assert.Contains("Sở chưa ghi kết quả thẩm định cơ sở", HttpForms.Text(await unappraised.Content.ReadAsStringAsync()));
+        await ActOkAsync(portal, approver, id, ProjectAction.AppraiseBase, new() { ["Command.Amount"] = "450.000.000" });
+        var samePerson = await ProjectAccessSpecs.PostActAsync(portal, approver, id, ProjectAction.Approve, new() { ["Command.Amount"] = "450.000.000" });
+        Assert.Contains("bạn đã thẩm định đề án này; người phê duyệt phải là người khác", HttpForms.Text(await samePerson.Content.ReadAsStringAsync()));
+        var leader = await SignedInAsync(portal, PortalFixture.AppraiserBacNinh);
+        await ActOkAsync(portal, leader, id, ProjectAction.Approve, new() { ["Command.Amount"] = "450.000.000" });
         Assert.Equal(ProjectState.Approved, await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.State).SingleAsync()));
     }
 

@@ -13,6 +13,8 @@ public abstract class PortalFixture : IAsyncDisposable
     public const string MinistryOfficer = "chuyenvien.cuc@test.vn";
     public const string MinistryApprover = "lanhdao.cuc@test.vn";
     public const string ApproverBacNinh = "lanhdao.bacninh@test.vn";
+    /// <summary>A second Sở leader: KCĐP projects are appraised and approved by two different people.</summary>
+    public const string AppraiserBacNinh = "thamdinh.bacninh@test.vn";
     public const string OfficerHanoi = "chuyenvien.hanoi@test.vn";
     public const string OrganiserNorth = "bantochuc.bac@test.vn";
 
@@ -43,6 +45,7 @@ public abstract class PortalFixture : IAsyncDisposable
                 await factory.CreateUserAsync(MinistryOfficer, Domain.Identity.Roles.MinistryOfficer);
                 await factory.CreateUserAsync(MinistryApprover, Domain.Identity.Roles.MinistryApprover);
                 await factory.CreateUserAsync(ApproverBacNinh, Domain.Identity.Roles.ProvinceApprover, "24");
+                await factory.CreateUserAsync(AppraiserBacNinh, Domain.Identity.Roles.ProvinceApprover, "24");
                 await factory.CreateUserAsync(OfficerHanoi, Domain.Identity.Roles.ProvinceOfficer, "01");
                 await factory.CreateUserAsync(OrganiserNorth, Domain.Identity.Roles.ConferenceOrganiser, null, "BAC");
                 _factory = factory;
