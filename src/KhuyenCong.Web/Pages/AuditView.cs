@@ -63,6 +63,7 @@ public static class AuditView
         ["Period"] = "Kỳ báo cáo",
         ["ContentCode"] = "Mã nội dung",
         ["Status"] = "Trạng thái",
+        ["State"] = "Trạng thái",
         ["Reason"] = "Lý do",
         ["CreatedAtUtc"] = "Thời điểm tạo",
         ["RecordedBy"] = "Người ghi",
@@ -326,7 +327,10 @@ public static class AuditView
     {
         var isUpdate = entry.Action == "Updated";
         var rows = new List<AuditRow>();
-        var order = after.Select(p => p.Key).Concat(before.Select(p => p.Key)).Distinct(StringComparer.Ordinal);
+        // The entity's own declaration order (title before amounts before dates), not the log's alphabetical one.
+        var declared = type?.ClrType.GetProperties().Select(p => p.Name).ToList() ?? [];
+        var order = after.Select(p => p.Key).Concat(before.Select(p => p.Key)).Distinct(StringComparer.Ordinal)
+            .OrderBy(name => declared.IndexOf(name) is var i and >= 0 ? i : int.MaxValue);
         foreach (var name in order)
         {
             if (IsHidden(name))
