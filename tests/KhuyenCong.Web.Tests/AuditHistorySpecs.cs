@@ -165,6 +165,31 @@ public sealed class AuditHistorySpecs(SqlitePortalFixture fixture) : IClassFixtu
         AssertReadable(roles, "RoleId", "UserId");
     }
 
+    [Fact]
+    public async Task An_approved_adjustment_shows_its_old_values_as_words_not_json()
+    {
+        var portal = await fixture.GetAsync();
+        var id = await new ProjectBuilder(portal).In("24", 2026).State(ProjectState.Contracted, 400_000_000).SaveAsync();
+        await portal.WithDbAsync(async db =>
+        {
+            db.Adjustments.Add(new Adjustment
+            {
+                ProjectId = id, Kind = AdjustmentKind.Amount, Reason = "Giá máy giảm", NewAmount = 350_000_000, Status = AdjustmentStatus.Approved,
+                RequestedById = "x", RequestedBy = PortalFixture.OfficerBacNinh, RequestedAtUtc = DateTime.UtcNow, DecidedBy = PortalFixture.MinistryApprover,
+                // Written the way the project service writes it: default escaping, so Vietnamese letters arrive as \u escapes.
+                PreviousValues = System.Text.Json.JsonSerializer.Serialize(new { ApprovedSupport = 400_000_000m, StartDate = "01/02/2026", EndDate = "30/11/2026", State = "Đã ký hợp đồng" }),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var reader = portal.Browser();
+        await reader.SignInOkAsync(PortalFixture.MinistryOfficer);
+        var html = HttpForms.Text(await reader.GetPageAsync($"/Projects/Details/{id}"));
+        Assert.Contains("kinh phí được duyệt: 400.000.000 đồng; ngày bắt đầu: 01/02/2026; ngày kết thúc: 30/11/2026; trạng thái: Đã ký hợp đồng", html);
+        Assert.DoesNotContain("{\"", html);
+        Assert.DoesNotContain("\\u", html);
+    }
+
     /// <summary>No JSON or escape anywhere on the page; no English key or unlabelled field in the history itself.</summary>
     private static void AssertReadable(string html, params string[] englishOrTechnical)
     {
