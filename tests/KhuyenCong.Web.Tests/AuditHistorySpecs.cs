@@ -76,6 +76,9 @@ public sealed class AuditHistorySpecs(SqlitePortalFixture fixture) : IClassFixtu
             Assert.Contains(VietnameseCulture.DateTime(at), html);
             AssertReadable(html, "CeilingDong", "MaxSharePercent", "PriorityMultiplier");
         }
+
+        var byName = HttpForms.Text(await admin.GetPageAsync("/Admin/Audit?user=" + Uri.EscapeDataString(AdminName)));
+        Assert.Contains("Mức hỗ trợ tối đa (đồng):", byName);
     }
 
     [Fact]
@@ -144,6 +147,8 @@ public sealed class AuditHistorySpecs(SqlitePortalFixture fixture) : IClassFixtu
 
         var beneficiary = items[1];
         Assert.Equal("Tài khoản bị tạm khóa vì nhập sai mật khẩu nhiều lần", beneficiary.Action);
+        Assert.Equal("Thao tác khác của hệ thống", AuditLabels.Action("SomethingNew"));
+        Assert.Equal("Cập nhật từ Excel", AuditLabels.Action("Cập nhật từ Excel"));
         Assert.Contains(new AuditRow("Thuộc địa bàn ưu tiên", "—", "Có"), beneficiary.Rows);
         Assert.Contains(new AuditRow("Do phụ nữ làm chủ", "—", "Không"), beneficiary.Rows);
         Assert.Contains(new AuditRow("Loại hình", "—", "Hợp tác xã"), beneficiary.Rows);
