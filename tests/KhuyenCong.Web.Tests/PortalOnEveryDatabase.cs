@@ -115,9 +115,9 @@ public abstract class PortalOnEveryDatabase(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var audit = HttpForms.Text(await client.GetPageAsync("/Admin/Audit?type=Content"));
-        Assert.Contains(PortalFixture.Admin, audit);
-        Assert.Contains("\"Name\":\"Cung cấp thông tin, tuyên truyền\"", audit);
-        Assert.Contains("\"Name\":\"Cung cấp thông tin, tuyên truyền về khuyến công\"", audit);
+        Assert.Contains("Người thử Admin", audit);
+        Assert.Matches(@"Tên nội dung:</span>\s*<span class=""audit-old"">Cung cấp thông tin, tuyên truyền</span> <span aria-label=""thành"">→</span> <span class=""audit-new"">Cung cấp thông tin, tuyên truyền về khuyến công</span>", audit);
+        Assert.DoesNotContain("{\"", audit);
     }
 
     [Fact]

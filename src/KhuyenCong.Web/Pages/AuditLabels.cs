@@ -12,6 +12,14 @@ public static class AuditLabels
         "Created" => "Tạo mới",
         "Updated" => "Sửa",
         "Deleted" => "Xóa",
+        "SignInLockedOut" => "Tài khoản bị tạm khóa vì nhập sai mật khẩu nhiều lần",
+        "SignInFailed" => "Đăng nhập không thành công",
+        "SignedIn" => "Đăng nhập",
+        "SignedOut" => "Đăng xuất",
+        "PasswordChanged" => "Đổi mật khẩu",
+        "PasswordReset" => "Đặt lại mật khẩu",
+        // A named act nobody labelled yet is an English identifier: say what it is rather than show the key.
+        _ when action.Length > 0 && action.All(char.IsAsciiLetterOrDigit) => "Thao tác khác của hệ thống",
         _ => action,
     };
 
@@ -33,14 +41,31 @@ public static class AuditLabels
         ["PeriodicReport"] = "Báo cáo định kỳ",
         ["ReportDeadline"] = "Hạn nộp báo cáo",
         ["ProgrammeTarget"] = "Mục tiêu chương trình",
+        ["Project"] = "Đề án",
+        ["ProjectContent"] = "Nội dung của đề án",
+        ["Beneficiary"] = "Cơ sở thụ hưởng",
+        ["ProjectOutcome"] = "Chỉ tiêu kết quả của đề án",
+        ["Disbursement"] = "Giải ngân",
+        ["ProjectDocument"] = "Tài liệu",
+        ["Adjustment"] = "Điều chỉnh",
+        ["ProgressNote"] = "Tiến độ",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
 
-    public static async Task<IReadOnlyList<AuditEntry>> HistoryAsync(KhuyenCongDbContext db, string entityType, string key, CancellationToken ct = default) =>
-        await db.AuditEntries.AsNoTracking()
+    /// <summary>The last 100 changes of one entity, rendered for people (see <see cref="AuditView"/>).</summary>
+    public static async Task<IReadOnlyList<AuditItem>> HistoryAsync(KhuyenCongDbContext db, string entityType, string key, CancellationToken ct = default) =>
+        await AuditView.RenderAsync(db, await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityKey == key)
             .OrderByDescending(a => a.OccurredAtUtc).ThenByDescending(a => a.Id)
             .Take(100)
-            .ToListAsync(ct);
+            .ToListAsync(ct), ct);
+
+    /// <summary>The last 200 changes of a project and its parts (contents, beneficiaries, outcomes, payments, documents, adjustments).</summary>
+    public static async Task<IReadOnlyList<AuditItem>> ProjectHistoryAsync(KhuyenCongDbContext db, int projectId, CancellationToken ct = default) =>
+        await AuditView.RenderAsync(db, await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ProjectId == projectId)
+            .OrderByDescending(a => a.OccurredAtUtc).ThenByDescending(a => a.Id)
+            .Take(200)
+            .ToListAsync(ct), ct);
 }

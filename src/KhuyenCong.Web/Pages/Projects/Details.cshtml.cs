@@ -25,6 +25,9 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
 
     public string UploadLimit => documents.Limit;
 
+    /// <summary>Every recorded change of the project and its parts, field by field.</summary>
+    public IReadOnlyList<AuditItem> History { get; private set; } = [];
+
     [BindProperty]
     public ProjectCommand Command { get; set; } = new();
 
@@ -90,6 +93,7 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
         NormFindings = SupportNormCheck.Check(project, await db.SupportNorms.AsNoTracking().ToListAsync(ct));
         Indicators = await db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit), ct);
         Checklist = DocumentChecklist.For(project.Contents.Select(c => c.ContentCode));
+        History = await AuditLabels.ProjectHistoryAsync(db, project.Id, ct);
         if (!keepCommand)
         {
             Command = new ProjectCommand();

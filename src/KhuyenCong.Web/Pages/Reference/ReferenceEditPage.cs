@@ -27,7 +27,7 @@ public abstract class ReferenceEditPage<TEntity, TInput>(KhuyenCongDbContext db)
 
     public bool IsNew { get; private set; }
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditItem> History { get; private set; } = [];
 
     protected KhuyenCongDbContext Db => db;
 

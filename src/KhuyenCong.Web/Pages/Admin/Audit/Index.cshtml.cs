@@ -25,6 +25,9 @@ public sealed class IndexModel(KhuyenCongDbContext db) : PageModel
 
     public Paged<AuditEntry> Result { get; private set; } = new([], 1, PageSize, 0);
 
+    /// <summary>The page's entries as people read them (labels, vi-VN values, actors' names and roles).</summary>
+    public IReadOnlyList<AuditItem> Items { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var entries = db.AuditEntries.AsNoTracking();
@@ -35,9 +38,13 @@ public sealed class IndexModel(KhuyenCongDbContext db) : PageModel
 
         if (!string.IsNullOrWhiteSpace(UserName))
         {
-            entries = entries.Where(e => e.UserName.Contains(UserName.Trim()));
+            // The page shows actors by full name, so the filter finds them by full name as well as by sign-in name.
+            var text = UserName.Trim();
+            var named = db.Users.Where(u => u.FullName.Contains(text)).Select(u => u.Id);
+            entries = entries.Where(e => e.UserName.Contains(text) || (e.UserId != null && named.Contains(e.UserId)));
         }
 
         Result = await entries.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id).ToPagedAsync(PageNumber, PageSize, ct);
+        Items = await AuditView.RenderAsync(db, Result.Items, ct);
     }
 }

@@ -25,7 +25,7 @@ public sealed class EditModel(UserAccounts accounts, KhuyenCongDbContext db, Tim
 
     public bool IsSelf { get; private set; }
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditItem> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public sealed class DetailsModel(KhuyenCongDbContext db, Geography geography, IA
 
     public ProvinceFact? SuccessorToday { get; private set; }
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditItem> History { get; private set; } = [];
 
     public IReadOnlyList<Region> Regions { get; private set; } = [];
 

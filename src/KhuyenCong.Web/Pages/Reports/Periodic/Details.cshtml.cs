@@ -16,7 +16,7 @@ public sealed class DetailsModel(PeriodicReportService reports, ProjectService p
 
     public DateOnly? Due { get; private set; }
 
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<AuditItem> History { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
 
