@@ -12,6 +12,7 @@ public sealed class ProjectBuilder(PortalFactory portal)
     private ProjectState _state = ProjectState.Draft;
     private decimal? _approved;
     private string _title = "Hỗ trợ ứng dụng máy móc sản xuất mây tre đan";
+    private string _beneficiary = "Hợp tác xã Mây tre Phú Lộc";
 
     public ProjectBuilder In(string provinceCode, int year) => Set(() => (_provinceCode, _year) = (provinceCode, year));
 
@@ -20,6 +21,8 @@ public sealed class ProjectBuilder(PortalFactory portal)
     public ProjectBuilder State(ProjectState state, decimal? approved = null) => Set(() => (_state, _approved) = (state, approved));
 
     public ProjectBuilder Titled(string title) => Set(() => _title = title);
+
+    public ProjectBuilder BenefitingTo(string beneficiary) => Set(() => _beneficiary = beneficiary);
 
     public async Task<int> SaveAsync() => await portal.WithDbAsync(async db =>
     {
@@ -43,7 +46,7 @@ public sealed class ProjectBuilder(PortalFactory portal)
             ApprovedSupport = _approved ?? (_state >= ProjectState.Approved && _state != ProjectState.Rejected ? 400_000_000 : null),
         };
         project.Contents.Add(new ProjectContent { ContentCode = "ND03", TotalCost = 1_700_000_000, RequestedAmount = 500_000_000 });
-        project.Beneficiaries.Add(new Beneficiary { Name = "Hợp tác xã Mây tre Phú Lộc", TaxCode = "2300123456", Type = BeneficiaryType.Cooperative, Commune = "xã Phú Lộc" });
+        project.Beneficiaries.Add(new Beneficiary { Name = _beneficiary, TaxCode = "2300123456", Type = BeneficiaryType.Cooperative, Commune = "xã Phú Lộc" });
         project.Outcomes.Add(new ProjectOutcome { IndicatorCode = "LAO_DONG_DAO_TAO", Target = 30 });
         db.Projects.Add(project);
         await db.SaveChangesAsync();
