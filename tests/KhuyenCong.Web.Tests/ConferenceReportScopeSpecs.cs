@@ -85,8 +85,8 @@ public sealed class ConferenceReportScopeSpecs : IAsyncLifetime
     [InlineData(ApproverHanoi, "Historical")]
     public async Task A_province_users_workbook_lists_only_their_own_rows_and_keeps_the_regions_totals(string email, string boundaries)
     {
-        using var mine = await WorkbookAsync(email, boundaries);
-        using var ministry = await WorkbookAsync(Ministry, boundaries);
+        using var mine = await ConferenceWorkbookAsync(email, boundaries);
+        using var ministry = await ConferenceWorkbookAsync(Ministry, boundaries);
 
         var text = AllText(mine);
         Assert.All(BacNinhRows, leaked => Assert.DoesNotContain(leaked, text, StringComparison.Ordinal));
@@ -118,7 +118,7 @@ public sealed class ConferenceReportScopeSpecs : IAsyncLifetime
     [InlineData(OrganiserNorth)]
     public async Task Ministry_staff_and_the_regions_organisers_still_get_every_row(string email)
     {
-        using var book = await WorkbookAsync(email, "Historical");
+        using var book = await ConferenceWorkbookAsync(email, "Historical");
         var rows = book.Worksheet("DuLieuNguon");
         var listed = rows.RowsUsed().Skip(1).Select(r => r.Cell(6).GetString()).ToList();
         Assert.Equal(
@@ -136,6 +136,34 @@ public sealed class ConferenceReportScopeSpecs : IAsyncLifetime
         Assert.Equal(ReportBody(ministry), ReportBody(mine));
         Assert.Contains("<td>Bắc Ninh</td>", mine);
         Assert.Contains("là 22,000 tỷ đồng", mine);
+    }
+
+    [Fact]
+    public async Task The_Programme_report_of_the_region_is_the_same_totals_for_a_province_user_and_lists_no_rows()
+    {
+        const string programme = "/Reports/Programme?from=2025&to=2026&region=BAC&cutoff=30/09/2026";
+        var mine = await PageAsync(OfficerHanoi, programme);
+        var ministry = await PageAsync(Ministry, programme);
+        Assert.All(BacNinhRows, leaked => Assert.DoesNotContain(leaked, mine, StringComparison.Ordinal));
+        static string Body(string html)
+        {
+            var start = html.IndexOf("data-testid=\"narrative\"", StringComparison.Ordinal);
+            var targets = html.IndexOf("data-testid=\"targets\"", StringComparison.Ordinal);
+            Assert.True(start >= 0 && targets > start, "No programme report on the page.");
+            return html[start..html.IndexOf("</table>", targets, StringComparison.Ordinal)];
+        }
+
+        Assert.Equal(Body(ministry), Body(mine));
+        Assert.Contains("là 37,000 tỷ đồng", mine);
+
+        using var myBook = await DownloadAsync(OfficerHanoi, programme.Replace("?", "?handler=Excel&", StringComparison.Ordinal));
+        using var ministryBook = await DownloadAsync(Ministry, programme.Replace("?", "?handler=Excel&", StringComparison.Ordinal));
+        Assert.All(BacNinhRows, leaked => Assert.DoesNotContain(leaked, AllText(myBook), StringComparison.Ordinal));
+        Assert.Equal(ministryBook.Worksheets.Select(w => w.Name), myBook.Worksheets.Select(w => w.Name));
+        foreach (var sheet in ministryBook.Worksheets)
+        {
+            Assert.Equal(Cells(sheet), Cells(myBook.Worksheet(sheet.Name)));
+        }
     }
 
     [Fact]
@@ -159,21 +187,24 @@ public sealed class ConferenceReportScopeSpecs : IAsyncLifetime
         return id;
     }
 
-    private async Task<XLWorkbook> WorkbookAsync(string email, string boundaries)
+    private Task<XLWorkbook> ConferenceWorkbookAsync(string email, string boundaries) =>
+        DownloadAsync(email, $"/Reports/Conference?handler=Excel&{Query}&boundaries={boundaries}");
+
+    private async Task<XLWorkbook> DownloadAsync(string email, string url)
     {
         var client = _portal.Browser();
         await client.SignInOkAsync(email);
-        var response = await client.GetAsync($"/Reports/Conference?handler=Excel&{Query}&boundaries={boundaries}");
+        var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         return new XLWorkbook(stream);
     }
 
-    private async Task<string> PageAsync(string email)
+    private async Task<string> PageAsync(string email, string url = $"/Reports/Conference?{Query}")
     {
         var client = _portal.Browser();
         await client.SignInOkAsync(email);
-        return HttpForms.Text(await client.GetPageAsync($"/Reports/Conference?{Query}"));
+        return HttpForms.Text(await client.GetPageAsync(url));
     }
 
     /// <summary>The report part of the page, from the narrative to the projects by state (the menu differs by role).</summary>
