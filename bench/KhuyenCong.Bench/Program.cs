@@ -289,7 +289,8 @@ internal static class Step
                 watch.Restart();
                 using (var sink = new MemoryStream())
                 {
-                    var sources = await service.SourceRowsAsync(region, 2024, new DateOnly(2024, 9, 30), KhuyenCong.Web.Reports.Boundaries.Historical);
+                    var sources = await service.SourceRowsAsync(region, 2024, new DateOnly(2024, 9, 30), KhuyenCong.Web.Reports.Boundaries.Historical,
+                        new ProjectActor("bench", "bench", Roles.MinistryOfficer, new HashSet<int>(), new HashSet<string>()));
                     sourceTimes.Add(watch.Elapsed.TotalMilliseconds);
                     KhuyenCong.Web.Reports.ConferenceWorkbook.Write(sink, report, sources);
                 }

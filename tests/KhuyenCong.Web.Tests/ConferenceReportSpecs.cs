@@ -232,7 +232,8 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
     private async Task<ConferenceSourceRows> SourceRowsAsync(string region, Boundaries boundaries)
     {
         await using var scope = _portal.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ConferenceReportService>().SourceRowsAsync(region, 2024, new DateOnly(2024, 9, 30), boundaries);
+        return await scope.ServiceProvider.GetRequiredService<ConferenceReportService>().SourceRowsAsync(region, 2024, new DateOnly(2024, 9, 30), boundaries,
+            new ProjectActor("t", "Cục", Domain.Identity.Roles.MinistryOfficer, new HashSet<int>(), new HashSet<string>()));
     }
 
     private static Project Project(KhuyenCongDbContext db, int year, int province, FundingSource source, decimal approvedBillions, params (DateOnly Date, decimal Billions)[] payments) =>

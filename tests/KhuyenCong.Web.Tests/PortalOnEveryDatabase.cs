@@ -190,6 +190,30 @@ public abstract class PortalOnEveryDatabase(PortalFixture fixture)
         Assert.Equal(8, restated.ProvinceCount);
     }
 
+    [Fact]
+    public async Task The_conference_source_rows_of_a_province_user_are_their_own_provinces_only()
+    {
+        var portal = await fixture.GetAsync();
+        var hanoi = await new ProjectBuilder(portal).In("01", 2019).State(Domain.Projects.ProjectState.InProgress).SaveAsync();
+        var bacNinh = await new ProjectBuilder(portal).In("27", 2019).State(Domain.Projects.ProjectState.InProgress).SaveAsync();
+        var codes = await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == hanoi || p.Id == bacNinh).ToDictionaryAsync(p => p.Id, p => p.Code));
+        await using var scope = portal.Services.CreateAsyncScope();
+        var directory = await scope.ServiceProvider.GetRequiredService<Data.Geography>().DirectoryAsync();
+        var today = directory.ValidOn(new DateOnly(2026, 1, 1)).Single(p => p.Code == "01");
+        var officer = new Domain.Projects.ProjectActor("t", "Sở", Domain.Identity.Roles.ProvinceOfficer, directory.SelfAndPredecessorIds(today.Id).ToHashSet(), new HashSet<string>());
+        var ministry = officer with { Role = Domain.Identity.Roles.MinistryOfficer, ProvinceIds = new HashSet<int>() };
+        var reports = scope.ServiceProvider.GetRequiredService<Reports.ConferenceReportService>();
+        foreach (var boundaries in new[] { Reports.Boundaries.Historical, Reports.Boundaries.Current })
+        {
+            var mine = await reports.SourceRowsAsync("BAC", 2019, new DateOnly(2019, 12, 31), boundaries, officer);
+            Assert.True(mine.OwnProvincesOnly);
+            Assert.Equal([codes[hanoi]], mine.Projects.Select(p => p.Code));
+            var all = await reports.SourceRowsAsync("BAC", 2019, new DateOnly(2019, 12, 31), boundaries, ministry);
+            Assert.False(all.OwnProvincesOnly);
+            Assert.Equal(new[] { codes[hanoi], codes[bacNinh] }.Order(StringComparer.Ordinal), all.Projects.Select(p => p.Code).Order(StringComparer.Ordinal));
+        }
+    }
+
     private static Dictionary<string, string> NormFields(string page, string ceiling) => new()
     {
         ["Version"] = HttpForms.Field(page, "Version"),

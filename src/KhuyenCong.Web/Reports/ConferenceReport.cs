@@ -84,4 +84,11 @@ public sealed record SourceProjectRow(string Code, int PlanYear, string Province
     decimal? ApprovedSupport, decimal? Counterpart, DateOnly ExecutedTo, decimal Executed);
 
 /// <summary>Dữ liệu nguồn: the rows behind the report's totals, for the workbook's sheet DuLieuNguon.</summary>
-public sealed record ConferenceSourceRows(IReadOnlyList<SourcePlanRow> Plans, IReadOnlyList<SourceProjectRow> Projects);
+public sealed record ConferenceSourceRows(IReadOnlyList<SourcePlanRow> Plans, IReadOnlyList<SourceProjectRow> Projects)
+{
+    /// <summary>
+    /// True when the rows are the reader's own provinces only (a province user): the other provinces of the region
+    /// are in the totals but not listed, and the rows no longer sum to the region's totals.
+    /// </summary>
+    public bool OwnProvincesOnly { get; init; }
+}

@@ -173,9 +173,10 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
     /// Dữ liệu nguồn: the rows the report's totals are summed from, for the region as the boundaries place it: the
     /// plan versions in force at the cut-off for Y and Y−1, and the projects of Y and Y−1 that count (approved
     /// support and not rejected, or state money paid by the cut-off, C for Y and C − 1 year for Y−1), each with its
-    /// state money summed in the database.
+    /// state money summed in the database. Only the rows the actor may see listed (<see cref="ReportScope.ListedTo(IQueryable{Project}, ProjectActor, KhuyenCongDbContext)"/>):
+    /// a province user gets their own province's rows, the other provinces being in the report's totals only.
     /// </summary>
-    public async Task<ConferenceSourceRows> SourceRowsAsync(string region, int year, DateOnly cutoff, Boundaries boundaries, CancellationToken ct = default)
+    public async Task<ConferenceSourceRows> SourceRowsAsync(string region, int year, DateOnly cutoff, Boundaries boundaries, ProjectActor actor, CancellationToken ct = default)
     {
         var directory = await geography.DirectoryAsync(ct);
         var place = Placer(directory, boundaries, Today());
@@ -185,7 +186,8 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
         var provincesPrevious = ProvincesPlacedIn(year - 1);
 
         var planRows = new List<SourcePlanRow>();
-        foreach (var (y, versions) in new[] { (year, await PlansAsync(year, cutoff, ct)), (year - 1, await PlansAsync(year - 1, cutoff, ct)) })
+        var listedPlans = db.AnnualPlans.ListedTo(actor, db);
+        foreach (var (y, versions) in new[] { (year, await PlansAsync(listedPlans, year, cutoff, ct)), (year - 1, await PlansAsync(listedPlans, year - 1, cutoff, ct)) })
         {
             foreach (var v in versions.OrderBy(v => v.ProvinceId).ThenBy(v => v.Source))
             {
@@ -202,7 +204,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
                          && ((p.PlanYear == year && d.Date <= cutoff) || (p.PlanYear == year - 1 && d.Date <= previousCutoff))
                    group d by d.ProjectId into g
                    select new { ProjectId = g.Key, Amount = g.Sum(x => (double)x.Amount) };
-        var projects = await (from p in db.Projects.AsNoTracking()
+        var projects = await (from p in db.Projects.AsNoTracking().ListedTo(actor, db)
                               join e in paid on p.Id equals e.ProjectId into pe
                               from e in pe.DefaultIfEmpty()
                               where (p.PlanYear == year && provinces.Contains(p.ProvinceId)) || (p.PlanYear == year - 1 && provincesPrevious.Contains(p.ProvinceId))
@@ -230,7 +232,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
                     counts ? p.ApprovedSupport : null, counts ? p.Counterpart : null, p.PlanYear == year ? cutoff : previousCutoff, (decimal)(p.Executed ?? 0));
             })
             .ToList();
-        return new ConferenceSourceRows(planRows, projectRows);
+        return new ConferenceSourceRows(planRows, projectRows) { OwnProvincesOnly = ReportScope.ListsOwnRowsOnly(actor) };
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
@@ -303,9 +305,13 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
     }
 
     /// <summary>The plan versions in force at the cut-off for each province and source of a year (few rows).</summary>
-    private async Task<IReadOnlyList<AnnualPlan>> PlansAsync(int year, DateOnly cutoff, CancellationToken ct)
+    private Task<IReadOnlyList<AnnualPlan>> PlansAsync(int year, DateOnly cutoff, CancellationToken ct) =>
+        PlansAsync(db.AnnualPlans, year, cutoff, ct);
+
+    /// <summary>The same, of the given plans only (a province's own, for the rows listed to a province user).</summary>
+    private static async Task<IReadOnlyList<AnnualPlan>> PlansAsync(IQueryable<AnnualPlan> plans, int year, DateOnly cutoff, CancellationToken ct)
     {
-        var versions = await db.AnnualPlans.AsNoTracking().Where(p => p.Year == year && p.DecisionDate <= cutoff).ToListAsync(ct);
+        var versions = await plans.AsNoTracking().Where(p => p.Year == year && p.DecisionDate <= cutoff).ToListAsync(ct);
         return [.. versions.GroupBy(v => (v.ProvinceId, v.Source)).Select(g => AnnualPlan.InForce(g, cutoff)!)];
     }
 

@@ -18,6 +18,10 @@ public static class ConferenceWorkbook
     private const string DateFormat = "dd/mm/yyyy";
     private const decimal Billion = 1_000_000_000m;
 
+    /// <summary>The note under a province user's source rows: the other provinces are in the totals only.</summary>
+    public const string OwnProvincesNote =
+        "Ghi chú: sheet này chỉ liệt kê kế hoạch kinh phí và đề án của tỉnh, thành phố mình; các tỉnh, thành phố khác chỉ thể hiện ở số liệu tổng hợp (theo tỉnh, khu vực và cả nước).";
+
     public static void Write(Stream output, ConferenceReport r, ConferenceSourceRows sources)
     {
         using var book = new XLWorkbook();
@@ -95,7 +99,8 @@ public static class ConferenceWorkbook
 
     /// <summary>
     /// Dữ liệu nguồn: one row per plan version and per project the totals are summed from, in đồng, so that a reader
-    /// can filter by year and source and find the report's figures again.
+    /// can filter by year and source and find the report's figures again. A province user's rows are their own
+    /// province's only, with a note saying so under them.
     /// </summary>
     private static void SourceRows(IXLWorksheet s, ConferenceSourceRows sources)
     {
@@ -141,6 +146,14 @@ public static class ConferenceWorkbook
             s.Cell(row, 12).Value = p.ExecutedTo.ToDateTime(TimeOnly.MinValue);
             s.Cell(row, 13).Value = p.Executed;
             row++;
+        }
+
+        if (sources.OwnProvincesOnly)
+        {
+            // Below the filtered range, after a blank row, so that filtering and sums keep to the data.
+            var note = s.Cell(row + 1, 1);
+            note.Value = OwnProvincesNote;
+            note.Style.Font.Italic = true;
         }
 
         // Formats by column, once, rather than per cell: the sheet can hold tens of thousands of rows.

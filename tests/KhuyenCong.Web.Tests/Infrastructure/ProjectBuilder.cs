@@ -12,6 +12,7 @@ public sealed class ProjectBuilder(PortalFactory portal)
     private ProjectState _state = ProjectState.Draft;
     private decimal? _approved;
     private string _title = "Hỗ trợ ứng dụng máy móc sản xuất mây tre đan";
+    private string _beneficiary = "Hợp tác xã Mây tre Phú Lộc";
 
     /// <summary>Test projects are loaded as history, as the command line's operator would.</summary>
     public static readonly ProjectActor Operator = new(string.Empty, "dòng lệnh", Domain.Identity.Roles.Admin, new HashSet<int>(), new HashSet<string>());
@@ -24,6 +25,8 @@ public sealed class ProjectBuilder(PortalFactory portal)
 
     public ProjectBuilder Titled(string title) => Set(() => _title = title);
 
+    public ProjectBuilder BenefitingTo(string beneficiary) => Set(() => _beneficiary = beneficiary);
+
     public async Task<int> SaveAsync() => await portal.WithDbAsync(async db =>
     {
         var jan1 = new DateOnly(_year, 1, 1);
@@ -31,7 +34,7 @@ public sealed class ProjectBuilder(PortalFactory portal)
         var draft = new ProjectDraft(_year, province.Id, _source, ProjectKind.Thuong, _title, "Trung tâm Khuyến công",
             new DateOnly(_year, 3, 1), new DateOnly(_year, 10, 31), 1_200_000_000,
             [new ContentDraft("ND03", 1_700_000_000, Math.Max(500_000_000, _approved ?? 0))],
-            [new BeneficiaryDraft("Hợp tác xã Mây tre Phú Lộc", "2300123456", BeneficiaryType.Cooperative, "xã Phú Lộc")],
+            [new BeneficiaryDraft(_beneficiary, "2300123456", BeneficiaryType.Cooperative, "xã Phú Lộc")],
             [new OutcomeDraft("LAO_DONG_DAO_TAO", 30)]);
         var approved = _approved ?? (_state >= ProjectState.Approved && _state != ProjectState.Rejected ? 400_000_000 : null);
         var (project, result) = Project.LoadHistorical($"TEST-{Guid.NewGuid():N}"[..20], new HistoricalProject(draft, _state, approved, approved is null ? null : new DateOnly(_year, 2, 1)),

@@ -10,7 +10,8 @@ namespace KhuyenCong.Web.Pages.Reports;
 
 /// <summary>
 /// Báo cáo hội nghị khuyến công vùng: organisers their regions, province users their own province's region,
-/// ministry staff, viewers and administrators every region.
+/// ministry staff, viewers and administrators every region. The workbook's source rows are those the user may see
+/// listed (<see cref="ReportScope.ListsOwnRowsOnly"/>); the totals are the region's for everyone.
 /// </summary>
 public sealed class ConferenceModel(ConferenceReportService reports, ProjectService projects, Geography geography, KhuyenCongDbContext db, TimeProvider clock) : PageModel
 {
@@ -59,7 +60,7 @@ public sealed class ConferenceModel(ConferenceReportService reports, ProjectServ
 
         var cutoff = VietnameseCulture.TryParseDate(Cutoff, out var c) ? c : default;
         var report = await reports.ComputeAsync(Region, Year!.Value, cutoff, Boundaries, ct);
-        var sources = await reports.SourceRowsAsync(Region, Year.Value, cutoff, Boundaries, ct);
+        var sources = await reports.SourceRowsAsync(Region, Year.Value, cutoff, Boundaries, await projects.ActorAsync(User, ct), ct);
         var stream = new MemoryStream();
         ConferenceWorkbook.Write(stream, report, sources);
         stream.Position = 0;
