@@ -1,7 +1,7 @@
 namespace KhuyenCong.Excel;
 
 /// <summary>
-/// The exchange workbook (DOMAIN.md §9): sheet names and header texts exactly as provinces fill them in, read in
+/// The exchange workbook (docs/domain.md §9): sheet names and header texts exactly as provinces fill them in, read in
 /// this order.
 /// </summary>
 public static class ExchangeFormat

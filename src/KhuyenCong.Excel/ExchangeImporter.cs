@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Excel;
 
 /// <summary>
-/// Imports an exchange workbook (DOMAIN.md §9) all or nothing: every row of every sheet is checked first, and the
+/// Imports an exchange workbook (docs/domain.md §9) all or nothing: every row of every sheet is checked first, and the
 /// whole workbook is written in one transaction only when no row has an error. Province users may import only
 /// their province's rows; KCQG plans are the ministry's, KCĐP plans the province approver's.
 /// </summary>

@@ -8,7 +8,7 @@ public sealed class ProvinceDirectoryTests
     private static readonly DateOnly s_before = new(2025, 6, 30);
     private static readonly DateOnly s_after = new(2025, 7, 1);
 
-    /// <summary>DOMAIN.md §3: each new province, and the old provinces (by old code) it was formed from.</summary>
+    /// <summary>docs/domain.md §3: each new province, and the old provinces (by old code) it was formed from.</summary>
     public static TheoryData<string, string, string[]> Mergers => new()
     {
         { "01", "TP Hà Nội", ["01"] }, { "04", "Cao Bằng", ["04"] }, { "08", "Tuyên Quang", ["08", "02"] },

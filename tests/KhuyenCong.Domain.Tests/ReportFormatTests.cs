@@ -2,7 +2,7 @@ using KhuyenCong.Domain.Reports;
 
 namespace KhuyenCong.Domain.Tests;
 
-/// <summary>The report arithmetic on the published figures of DOMAIN.md §10 (inputs in đồng, as the portal stores them).</summary>
+/// <summary>The report arithmetic on the published figures of docs/domain.md §10 (inputs in đồng, as the portal stores them).</summary>
 public sealed class ReportFormatTests
 {
     private const decimal Billion = 1_000_000_000m;

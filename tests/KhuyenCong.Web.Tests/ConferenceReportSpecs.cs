@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KhuyenCong.Web.Tests;
 
 /// <summary>
-/// The 2024 South conference (DOMAIN.md §10) rebuilt from data this test creates: plans, projects and dated
+/// The 2024 South conference (docs/domain.md §10) rebuilt from data this test creates: plans, projects and dated
 /// disbursements; the report must print the published figures.
 /// </summary>
 public sealed class ConferenceReportSpecs : IAsyncLifetime

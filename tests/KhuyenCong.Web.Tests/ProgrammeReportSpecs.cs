@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KhuyenCong.Web.Tests;
 
 /// <summary>
-/// The 2019 review of the 2014–2020 programme (DOMAIN.md §10) rebuilt from data this test creates: plans of
+/// The 2019 review of the 2014–2020 programme (docs/domain.md §10) rebuilt from data this test creates: plans of
 /// 2014–2018 in three old provinces, one in each region, KCQG projects with their counterpart, payments and
 /// outcomes; the report must print the published figures against the seeded programme targets.
 /// </summary>

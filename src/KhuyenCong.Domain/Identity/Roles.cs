@@ -1,6 +1,6 @@
 namespace KhuyenCong.Domain.Identity;
 
-/// <summary>The portal's roles (DOMAIN.md §2). Role names are these constants, never literals elsewhere.</summary>
+/// <summary>The portal's roles (docs/domain.md §2). Role names are these constants, never literals elsewhere.</summary>
 public static class Roles
 {
     public const string Admin = nameof(Admin);

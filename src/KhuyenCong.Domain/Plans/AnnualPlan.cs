@@ -7,7 +7,7 @@ namespace KhuyenCong.Domain.Plans;
 /// <summary>
 /// Kế hoạch kinh phí được giao: one version of a year's allocation to a province from one source, set by a
 /// decision. Adjustments add versions; the figure at a date is the latest version decided on or before it
-/// (DOMAIN.md §6).
+/// (docs/domain.md §6).
 /// </summary>
 public sealed class AnnualPlan : IVersioned, IAudited
 {

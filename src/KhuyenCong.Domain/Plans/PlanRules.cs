@@ -3,7 +3,7 @@ using KhuyenCong.Domain.Projects;
 
 namespace KhuyenCong.Domain.Plans;
 
-/// <summary>Who records a plan (DOMAIN.md §1, §6): KCQG plans the ministry's staff, KCĐP plans the province's own approver.</summary>
+/// <summary>Who records a plan (docs/domain.md §1, §6): KCQG plans the ministry's staff, KCĐP plans the province's own approver.</summary>
 public static class PlanRules
 {
     public static string? RefuseRecording(ProjectActor actor, FundingSource source, int provinceId) => source switch

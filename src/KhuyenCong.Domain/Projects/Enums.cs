@@ -23,7 +23,7 @@ public enum ProjectKind
     Diem = 3,
 }
 
-/// <summary>Trạng thái đề án (DOMAIN.md §5).</summary>
+/// <summary>Trạng thái đề án (docs/domain.md §5).</summary>
 public enum ProjectState
 {
     Draft = 1,

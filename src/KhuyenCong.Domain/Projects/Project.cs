@@ -3,7 +3,7 @@ using KhuyenCong.Domain.Geography;
 
 namespace KhuyenCong.Domain.Projects;
 
-/// <summary>Đề án khuyến công: from registration to settlement (DOMAIN.md §5).</summary>
+/// <summary>Đề án khuyến công: from registration to settlement (docs/domain.md §5).</summary>
 public sealed partial class Project : IVersioned, ISearchable, IAudited
 {
     public int Id { get; private set; }

@@ -5,7 +5,7 @@ using KhuyenCong.Domain.Reference;
 
 namespace KhuyenCong.Domain.Projects;
 
-/// <summary>Money and dossier rules of a project (DOMAIN.md §5–§6), each with a Vietnamese message.</summary>
+/// <summary>Money and dossier rules of a project (docs/domain.md §5–§6), each with a Vietnamese message.</summary>
 public static partial class ProjectRules
 {
     /// <summary>Advances before acceptance may not exceed this share of the approved support (configurable).</summary>

@@ -41,7 +41,7 @@ public readonly record struct Decision(bool Allowed, string? Refusal)
 }
 
 /// <summary>
-/// The project state machine (DOMAIN.md §5; Decree 45/2012 and TT 36/2013/TT-BCT on who appraises and
+/// The project state machine (docs/domain.md §5; Decree 45/2012 and TT 36/2013/TT-BCT on who appraises and
 /// approves). Pages ask it before they offer an action and services ask it again before they do it.
 /// </summary>
 public static class ProjectWorkflow

@@ -1,7 +1,7 @@
 namespace KhuyenCong.Domain.Reference;
 
 /// <summary>
-/// The reference data the portal ships with (DOMAIN.md §3–§4). Loaded into the database by the data layer's ReferenceDataLoader,
+/// The reference data the portal ships with (docs/domain.md §3–§4). Loaded into the database by the data layer's ReferenceDataLoader,
 /// which adds what is missing and never overwrites what an administrator has edited since.
 /// </summary>
 public static class ReferenceCatalog
@@ -115,7 +115,7 @@ public static class ReferenceCatalog
         ("THUONG_HIEU", "Thương hiệu được đăng ký", "thương hiệu"),
     ];
 
-    /// <summary>The norm rows DOMAIN.md quotes; administrators enter the others.</summary>
+    /// <summary>The norm rows docs/domain.md quotes; administrators enter the others.</summary>
     public static readonly IReadOnlyList<(string ContentCode, string Activity, decimal? SharePercent, decimal? CeilingDong, string LegalBasis, DateOnly From, DateOnly? To)> SupportNorms =
     [
         ("ND03", "Mô hình trình diễn kỹ thuật", 30m, 500_000_000m, "TTLT 26/2014/TTLT-BTC-BCT", new(2014, 4, 8), new(2018, 5, 13)),

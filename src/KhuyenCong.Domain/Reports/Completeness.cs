@@ -24,7 +24,7 @@ public sealed record SubmissionLine(int ProvinceId, string ProvinceCode, string 
 }
 
 /// <summary>
-/// Completeness of a period (DOMAIN.md §8): reports submitted ÷ reports expected, where expected are the provinces
+/// Completeness of a period (docs/domain.md §8): reports submitted ÷ reports expected, where expected are the provinces
 /// valid at the period end; on time means first submitted (Vietnam date) on or before the due date.
 /// </summary>
 public sealed record Completeness(int Year, ReportPeriod Period, DateOnly? Due, IReadOnlyList<SubmissionLine> Lines)

@@ -26,7 +26,7 @@ public enum PeriodicReportStatus
 
 /// <summary>
 /// Báo cáo định kỳ of one province for one period: figures taken from the data as of the period end (refreshed
-/// while it is a draft, frozen when submitted) and the province's narrative (DOMAIN.md §8). Audited: every change,
+/// while it is a draft, frozen when submitted) and the province's narrative (docs/domain.md §8). Audited: every change,
 /// submission and reopening is in the audit log.
 /// </summary>
 public sealed class PeriodicReport : IVersioned, IAudited

@@ -20,7 +20,7 @@ public enum PeriodicReportAction
 }
 
 /// <summary>
-/// Who may do what to a periodic report (DOMAIN.md §2 and §8): province users draft their province's reports, the
+/// Who may do what to a periodic report (docs/domain.md §2 and §8): province users draft their province's reports, the
 /// province approver submits them, a submitted report is locked, and only a ministry approver reopens one.
 /// Answers null when allowed, else the Vietnamese reason.
 /// </summary>

@@ -4,7 +4,7 @@ using KhuyenCong.Domain.Common;
 namespace KhuyenCong.Domain.Reports;
 
 /// <summary>
-/// How reports print figures (DOMAIN.md §8): money in tỷ đồng with exactly 3 decimals, percentages with exactly
+/// How reports print figures (docs/domain.md §8): money in tỷ đồng with exactly 3 decimals, percentages with exactly
 /// 2, vi-VN separators, rounding half away from zero; a change is "tăng"/"giảm"; a ratio over zero is "—".
 /// </summary>
 public static class ReportFormat

@@ -10,7 +10,7 @@ namespace KhuyenCong.Web.Projects;
 /// <summary>Settings of project rules that are data, not law.</summary>
 public sealed class ProjectOptions
 {
-    /// <summary>Advances before acceptance, in percent of approved support (DOMAIN.md §5: 70 %, configurable).</summary>
+    /// <summary>Advances before acceptance, in percent of approved support (docs/domain.md §5: 70 %, configurable).</summary>
     public decimal AdvanceLimitPercent { get; set; } = ProjectRules.DefaultAdvanceLimitPercent;
 
     public ProjectLimits Limits => new(AdvanceLimitPercent);

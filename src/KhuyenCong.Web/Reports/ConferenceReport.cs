@@ -31,7 +31,7 @@ public sealed record ContentLine(string Code, string Name, int Projects, decimal
 /// <summary>One outcome indicator over the year's approved projects: the targets set and the actuals accepted.</summary>
 public sealed record OutcomeLine(string Code, string Name, string Unit, decimal Target, decimal Actual);
 
-/// <summary>Báo cáo hội nghị khuyến công vùng: the figures of DOMAIN.md §8 and the drafted narrative.</summary>
+/// <summary>Báo cáo hội nghị khuyến công vùng: the figures of docs/domain.md §8 and the drafted narrative.</summary>
 public sealed record ConferenceReport(
     string Region,
     string RegionName,
@@ -48,10 +48,10 @@ public sealed record ConferenceReport(
     IReadOnlyList<string> Gaps,
     IReadOnlyList<string> Narrative)
 {
-    /// <summary>Per content of the year's approved projects in the region (DOMAIN.md §8 item 5).</summary>
+    /// <summary>Per content of the year's approved projects in the region (docs/domain.md §8 item 5).</summary>
     public IReadOnlyList<ContentLine> Contents { get; init; } = [];
 
-    /// <summary>Outcome indicators of the year's approved projects in the region (DOMAIN.md §8 item 6).</summary>
+    /// <summary>Outcome indicators of the year's approved projects in the region (docs/domain.md §8 item 6).</summary>
     public IReadOnlyList<OutcomeLine> Outcomes { get; init; } = [];
 
     /// <summary>Xu hướng 5 năm: plan and executed of the region for Y−4..Y, each to that year's cut-off (C − k years).</summary>

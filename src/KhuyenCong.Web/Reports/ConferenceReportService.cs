@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Reports;
 
 /// <summary>
-/// Computes the conference report for a region, a year and a cut-off date (DOMAIN.md §8). Money is summed in the
+/// Computes the conference report for a region, a year and a cut-off date (docs/domain.md §8). Money is summed in the
 /// database (GROUP BY per province and source); only those sums and the few plan versions come into memory, and
 /// are then assigned to provinces and regions as they were, or restated on today's provinces.
 /// </summary>
@@ -348,7 +348,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
     }
 }
 
-/// <summary>The drafted narrative, in the sentences the regional conference reports use (DOMAIN.md §8 items 1–5).</summary>
+/// <summary>The drafted narrative, in the sentences the regional conference reports use (docs/domain.md §8 items 1–5).</summary>
 public static class ConferenceNarrative
 {
     public static IReadOnlyList<string> Draft(ConferenceReport r)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Reports;
 
 /// <summary>
-/// Computes the programme-period report (DOMAIN.md §8): for plan years From..To, the whole country or one region,
+/// Computes the programme-period report (docs/domain.md §8): for plan years From..To, the whole country or one region,
 /// and a cut-off date for executed money. Money and outcomes are summed in the database (GROUP BY per year,
 /// province and source or indicator); only those sums and the plan versions come into memory, where each province's
 /// figures of a year are kept or dropped by the region it was in on 1 January of that year.
@@ -122,7 +122,7 @@ public sealed class ProgrammeReportService(KhuyenCongDbContext db, Geography geo
     }
 }
 
-/// <summary>The drafted narrative, in the sentences of the 2019 review of the 2014–2020 programme (DOMAIN.md §10).</summary>
+/// <summary>The drafted narrative, in the sentences of the 2019 review of the 2014–2020 programme (docs/domain.md §10).</summary>
 public static class ProgrammeNarrative
 {
     /// <summary>A count of an outcome indicator with vi-VN grouping: 3.382.</summary>

@@ -10,7 +10,7 @@ public sealed class ProjectWorkflowTests
     private const string Appraiser = "appraiser";
 
     /// <summary>
-    /// The specification (DOMAIN.md §2 and §5), written independently of the code: which role may do what, in which
+    /// The specification (docs/domain.md §2 and §5), written independently of the code: which role may do what, in which
     /// states, for which source; province roles only in their own province.
     /// </summary>
     private static readonly (ProjectAction Action, string Role, FundingSource[] Sources, ProjectState[] States)[] s_allowed =
