@@ -166,21 +166,21 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         Assert.Contains("Ngày kết thúc phải sau ngày bắt đầu.", html);
     }
 
-    private static async Task<HttpClient> SignedInAsync(PortalFactory portal, string email)
+    internal static async Task<HttpClient> SignedInAsync(PortalFactory portal, string email)
     {
         var client = portal.Browser();
         await client.SignInOkAsync(email);
         return client;
     }
 
-    private static async Task ActOkAsync(PortalFactory portal, HttpClient client, int id, ProjectAction action, Dictionary<string, string>? fields = null)
+    internal static async Task ActOkAsync(PortalFactory portal, HttpClient client, int id, ProjectAction action, Dictionary<string, string>? fields = null)
     {
         var response = await ProjectAccessSpecs.PostActAsync(portal, client, id, action, fields);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect,
             $"{action}: {response.StatusCode} {HttpForms.Text(await response.Content.ReadAsStringAsync()).Split("data-testid=\"errors\"").Skip(1).FirstOrDefault()?[..400]}");
     }
 
-    private static async Task<int> RegisterAsync(PortalFactory portal, HttpClient officer, string source, string title)
+    internal static async Task<int> RegisterAsync(PortalFactory portal, HttpClient officer, string source, string title)
     {
         var page = await officer.GetPageAsync("/Projects/Edit");
         var response = await officer.SubmitAsync("/Projects/Edit", DraftFields(page, source, title), page: page);
