@@ -46,11 +46,15 @@ public sealed class ProjectJourney
         await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi Sở thẩm định" }).ClickAsync();
         await Assertions.Expect(officer.GetByTestId("state")).ToHaveTextAsync("Đã gửi Sở");
 
-        // The province's leader finds it waiting and forwards it to the ministry.
+        // The province's leader finds it waiting, records the base appraisal and forwards it to the ministry.
         var province = await session.NewPageAsync();
         await session.SignInAsync(province, "lanhdao@bacninh.vn");
         await province.GetByRole(AriaRole.Link, new() { Name = "Việc chờ tôi" }).ClickAsync();
         await province.GetByRole(AriaRole.Link, new() { Name = code! }).ClickAsync();
+        var baseAppraisal = province.GetByTestId("act-AppraiseBase");
+        await baseAppraisal.Locator("[name='Command.Amount']").FillAsync("450.000.000");
+        await baseAppraisal.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(province.GetByTestId("timeline")).ToContainTextAsync("Thẩm định cơ sở");
         await province.GetByTestId("act-Forward").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(province.GetByTestId("state")).ToHaveTextAsync("Bộ đang thẩm định");
 
@@ -75,6 +79,7 @@ public sealed class ProjectJourney
         await leader.GetByRole(AriaRole.Link, new() { Name = code! }).ClickAsync();
         var approve = leader.GetByTestId("act-Approve");
         await approve.Locator("[name='Command.Amount']").FillAsync("400.000.000");
+        await approve.Locator("[name='Command.Date']").FillAsync("20/03/2026");
         await approve.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(leader.GetByTestId("state")).ToHaveTextAsync("Đã phê duyệt, giao kế hoạch");
         await Assertions.Expect(leader.GetByTestId("approved")).ToHaveTextAsync("400.000.000");
