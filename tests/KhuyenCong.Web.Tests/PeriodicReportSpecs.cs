@@ -102,7 +102,7 @@ public abstract class PeriodicReportSpecs : IAsyncLifetime
         report = await ReportAsync(id);
         Assert.Equal(PeriodicReportStatus.Submitted, report.Status);
         Assert.Equal(new DateTime(2026, 4, 10, 2, 0, 0), report.FirstSubmittedAtUtc);
-        Assert.Equal(ApproverBacNinh, report.SubmittedBy);
+        Assert.Equal("Người thử ProvinceApprover (Lãnh đạo Sở Công Thương)", report.SubmittedBy);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public abstract class PeriodicReportSpecs : IAsyncLifetime
         Assert.Contains("Đã mở lại báo cáo để tỉnh sửa.", await PostAsync(leader, id, "Reopen", new() { ["Reason"] = "Thiếu số liệu vốn đối ứng" }, follow: true));
 
         var reopened = await ReportAsync(id);
-        Assert.Equal((PeriodicReportStatus.Draft, MinistryApprover, "Thiếu số liệu vốn đối ứng"), (reopened.Status, reopened.ReopenedBy, reopened.ReopenReason));
+        Assert.Equal((PeriodicReportStatus.Draft, "Người thử MinistryApprover (Lãnh đạo Cục)", "Thiếu số liệu vốn đối ứng"), (reopened.Status, reopened.ReopenedBy, reopened.ReopenReason));
         var audit = await _portal.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(PeriodicReport) && a.EntityKey == id.ToString(CultureInfo.InvariantCulture)).OrderBy(a => a.Id).ToListAsync());
         var last = audit[^1];
         Assert.Equal(MinistryApprover, last.UserName);

@@ -63,6 +63,9 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         Assert.Contains("Đã quyết toán", page);
         Assert.Contains("Phê duyệt, giao kế hoạch", page);
         Assert.Contains("Bộ đang thẩm định → Đã phê duyệt, giao kế hoạch", page);
+        // People on the record by full name and role, not by the e-mail they sign in with.
+        Assert.Contains("Người thử MinistryApprover (Lãnh đạo Cục)", page);
+        Assert.DoesNotContain(PortalFixture.MinistryApprover, page);
         Assert.Contains(">3,13<", page);
     }
 

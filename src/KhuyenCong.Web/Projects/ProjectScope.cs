@@ -26,7 +26,23 @@ public static class ProjectScope
         }
 
         var regions = user.FindAll(PortalClaims.Region).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new ProjectActor(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty, user.Identity?.Name ?? string.Empty, role, provinces, regions);
+        return new ProjectActor(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty, DisplayName(user, role), role, provinces, regions);
+    }
+
+    /// <summary>
+    /// How an act's author is written on the record (timeline, payments, adjustments, documents, reports): full name
+    /// and role, as people know each other, never the sign-in e-mail when the name is known.
+    /// </summary>
+    public static string DisplayName(ClaimsPrincipal user, string? role)
+    {
+        var name = user.FindFirstValue(PortalClaims.FullName);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return user.Identity?.Name ?? string.Empty;
+        }
+
+        var shown = role is null ? name.Trim() : $"{name.Trim()} ({Roles.Label(role)})";
+        return shown.Length <= 256 ? shown : shown[..256];
     }
 
     /// <summary>Annual plans of the provinces the actor's scope covers, by the same rule as projects.</summary>
