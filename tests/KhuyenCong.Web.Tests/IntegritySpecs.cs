@@ -10,8 +10,10 @@ namespace KhuyenCong.Web.Tests;
 /// <summary>
 /// The holes a tester found around the pages (issue "one record, one set of rules"), each tried again through the
 /// path that opened it: the Excel import, a plain form post, parallel writers. Every refusal is the domain's.
+/// They run on SQLite and PostgreSQL alike, since the parallel writers and the unique code meet each database's
+/// own locking.
 /// </summary>
-public sealed class IntegritySpecs(SqlitePortalFixture fixture) : IClassFixture<SqlitePortalFixture>
+public abstract class IntegritySpecs(PortalFixture fixture)
 {
     private static readonly ProjectActor s_ministry = new("test-ministry", "Cục", Roles.MinistryOfficer, new HashSet<int>(), new HashSet<string>());
 
@@ -210,3 +212,7 @@ public sealed class IntegritySpecs(SqlitePortalFixture fixture) : IClassFixture<
     private static Task<decimal> StatePaidAsync(PortalFactory portal, int id) => portal.WithDbAsync(async db =>
         (await db.Disbursements.Where(d => d.ProjectId == id && d.Source == MoneySource.State).Select(d => d.Amount).ToListAsync()).Sum());
 }
+
+public sealed class IntegrityOnSqlite(SqlitePortalFixture fixture) : IntegritySpecs(fixture), IClassFixture<SqlitePortalFixture>;
+
+public sealed class IntegrityOnPostgreSql(PostgresPortalFixture fixture) : IntegritySpecs(fixture), IClassFixture<PostgresPortalFixture>;
