@@ -81,12 +81,11 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(RepositoryRoot(), "test-artifacts");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
+    /// <summary>Where screenshots go (test-artifacts at the repository root), created on first use.</summary>
+    public static string ArtifactsFolder => Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "test-artifacts")).FullName;
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder, name + ".png"), FullPage = true });
 
     private static string RepositoryRoot()
     {
