@@ -10,6 +10,17 @@ public sealed class CellParser(string sheet, SheetRow row, IReadOnlyList<string>
 
     public void Error(int column, string message) => errors.Add(new ImportError(sheet, row.Number, headers[column], message));
 
+    public void Error(ExchangeColumn column, string message) => Error(column.Index, message);
+
+    /// <summary>Reads a column as its description says (required, length limit).</summary>
+    public string? Text(ExchangeColumn column) => Text(column.Index, column.Required, column.MaxLength);
+
+    public decimal? Money(ExchangeColumn column) => Money(column.Index, column.Required);
+
+    public DateOnly? Date(ExchangeColumn column) => Date(column.Index, column.Required);
+
+    public int? Year(ExchangeColumn column) => Year(column.Index);
+
     private ReadCell Cell(int column, out bool ok)
     {
         var cell = row[column];

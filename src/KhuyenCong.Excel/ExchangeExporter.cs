@@ -35,16 +35,16 @@ public static class ExchangeExporter
         switch (kind)
         {
             case "plans":
-                writer.WriteSheet(ExchangeFormat.Plans, ExchangeFormat.PlanHeaders, PlanRows(plans), [8, 10, 16, 20, 20, 16]);
+                writer.WriteSheet(ExchangeFormat.Plans, ExchangeFormat.PlanHeaders, PlanRows(plans), ExchangeFormat.PlanSheet.Widths);
                 break;
             case "projects":
-                writer.WriteSheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, Pipelined(ProjectRows(projects)), [24, 8, 10, 16, 12, 16, 60, 40, 20, 20, 20, 26, 16]);
+                writer.WriteSheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, Pipelined(ProjectRows(projects)), ExchangeFormat.ProjectSheet.Widths);
                 break;
             case "disbursements":
-                writer.WriteSheet(ExchangeFormat.Disbursements, ExchangeFormat.DisbursementHeaders, Pipelined(DisbursementRows(projects)), [24, 14, 20, 14, 40]);
+                writer.WriteSheet(ExchangeFormat.Disbursements, ExchangeFormat.DisbursementHeaders, Pipelined(DisbursementRows(projects)), ExchangeFormat.DisbursementSheet.Widths);
                 break;
             case "outcomes":
-                writer.WriteSheet(ExchangeFormat.Outcomes, ExchangeFormat.OutcomeHeaders, OutcomeRows(projects), [24, 28, 12, 12]);
+                writer.WriteSheet(ExchangeFormat.Outcomes, ExchangeFormat.OutcomeHeaders, OutcomeRows(projects), ExchangeFormat.OutcomeSheet.Widths);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "plans, projects, disbursements or outcomes");

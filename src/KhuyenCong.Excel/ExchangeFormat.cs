@@ -14,27 +14,82 @@ public static class ExchangeFormat
     /// <summary>The sheet of valid codes in templates; ignored on import.</summary>
     public const string Codes = "DanhMuc";
 
-    public static readonly IReadOnlyList<string> PlanHeaders =
-        ["Năm", "Mã tỉnh", "Nguồn kinh phí", "Kinh phí (đồng)", "Số quyết định", "Ngày quyết định"];
+    /// <summary>KeHoach: one version of a year's plan of a province from one source.</summary>
+    public static class PlanColumns
+    {
+        public static readonly ExchangeColumn Year = new(0, "Năm", CellKind.Year, 8);
+        public static readonly ExchangeColumn Province = new(1, "Mã tỉnh", CellKind.Text, 10, MaxLength: 3);
+        public static readonly ExchangeColumn Source = new(2, "Nguồn kinh phí", CellKind.Text, 16, MaxLength: 10);
+        public static readonly ExchangeColumn Amount = new(3, "Kinh phí (đồng)", CellKind.Money, 20);
+        public static readonly ExchangeColumn DecisionNumber = new(4, "Số quyết định", CellKind.Text, 20, MaxLength: 100);
+        public static readonly ExchangeColumn DecisionDate = new(5, "Ngày quyết định", CellKind.Date, 16);
+    }
 
-    public static readonly IReadOnlyList<string> ProjectHeaders =
+    /// <summary>DeAn: a project's exchange fields.</summary>
+    public static class ProjectColumns
+    {
+        public static readonly ExchangeColumn Code = new(0, "Mã đề án", CellKind.Text, 24, MaxLength: 40);
+        public static readonly ExchangeColumn Year = new(1, "Năm", CellKind.Year, 8);
+        public static readonly ExchangeColumn Province = new(2, "Mã tỉnh", CellKind.Text, 10, MaxLength: 3);
+        public static readonly ExchangeColumn Source = new(3, "Nguồn kinh phí", CellKind.Text, 16, MaxLength: 10);
+        public static readonly ExchangeColumn Kind = new(4, "Loại đề án", CellKind.Text, 12, MaxLength: 10);
+        public static readonly ExchangeColumn Contents = new(5, "Mã nội dung", CellKind.Text, 16, MaxLength: 100);
+        public static readonly ExchangeColumn Title = new(6, "Tên đề án", CellKind.Text, 60, MaxLength: 500);
+        public static readonly ExchangeColumn Unit = new(7, "Đơn vị thực hiện", CellKind.Text, 40, MaxLength: 300);
+        public static readonly ExchangeColumn Requested = new(8, "Kinh phí đề nghị (đồng)", CellKind.Money, 20);
+        public static readonly ExchangeColumn Approved = new(9, "Kinh phí được duyệt (đồng)", CellKind.Money, 20, Required: false);
+        public static readonly ExchangeColumn Counterpart = new(10, "Vốn đối ứng (đồng)", CellKind.Money, 20, Required: false);
+        public static readonly ExchangeColumn State = new(11, "Trạng thái", CellKind.Text, 26, MaxLength: 60);
+        public static readonly ExchangeColumn ApprovalDate = new(12, "Ngày phê duyệt", CellKind.Date, 16, Required: false, HeaderOptional: true);
+    }
+
+    /// <summary>GiaiNgan: one payment.</summary>
+    public static class DisbursementColumns
+    {
+        public static readonly ExchangeColumn Code = new(0, "Mã đề án", CellKind.Text, 24, MaxLength: 40);
+        public static readonly ExchangeColumn Date = new(1, "Ngày", CellKind.Date, 14);
+        public static readonly ExchangeColumn Amount = new(2, "Số tiền (đồng)", CellKind.Money, 20);
+        public static readonly ExchangeColumn Source = new(3, "Loại vốn", CellKind.Text, 14, MaxLength: 20);
+        public static readonly ExchangeColumn Note = new(4, "Ghi chú", CellKind.Text, 40, Required: false, HeaderOptional: true);
+    }
+
+    /// <summary>KetQua: an outcome's target and actual.</summary>
+    public static class OutcomeColumns
+    {
+        public static readonly ExchangeColumn Code = new(0, "Mã đề án", CellKind.Text, 24, MaxLength: 40);
+        public static readonly ExchangeColumn Indicator = new(1, "Mã chỉ tiêu", CellKind.Text, 28, MaxLength: 40);
+        public static readonly ExchangeColumn Target = new(2, "Kế hoạch", CellKind.Money, 12);
+        public static readonly ExchangeColumn Actual = new(3, "Thực hiện", CellKind.Money, 12, Required: false, HeaderOptional: true);
+    }
+
+    public static readonly ExchangeSheet PlanSheet = new(Plans,
+        [PlanColumns.Year, PlanColumns.Province, PlanColumns.Source, PlanColumns.Amount, PlanColumns.DecisionNumber, PlanColumns.DecisionDate]);
+
+    public static readonly ExchangeSheet ProjectSheet = new(Projects,
     [
-        "Mã đề án", "Năm", "Mã tỉnh", "Nguồn kinh phí", "Loại đề án", "Mã nội dung", "Tên đề án", "Đơn vị thực hiện",
-        "Kinh phí đề nghị (đồng)", "Kinh phí được duyệt (đồng)", "Vốn đối ứng (đồng)", "Trạng thái", "Ngày phê duyệt",
-    ];
+        ProjectColumns.Code, ProjectColumns.Year, ProjectColumns.Province, ProjectColumns.Source, ProjectColumns.Kind, ProjectColumns.Contents,
+        ProjectColumns.Title, ProjectColumns.Unit, ProjectColumns.Requested, ProjectColumns.Approved, ProjectColumns.Counterpart, ProjectColumns.State,
+        ProjectColumns.ApprovalDate,
+    ]);
 
-    public static readonly IReadOnlyList<string> DisbursementHeaders = ["Mã đề án", "Ngày", "Số tiền (đồng)", "Loại vốn", "Ghi chú"];
+    public static readonly ExchangeSheet DisbursementSheet = new(Disbursements,
+        [DisbursementColumns.Code, DisbursementColumns.Date, DisbursementColumns.Amount, DisbursementColumns.Source, DisbursementColumns.Note]);
 
-    public static readonly IReadOnlyList<string> OutcomeHeaders = ["Mã đề án", "Mã chỉ tiêu", "Kế hoạch", "Thực hiện"];
+    public static readonly ExchangeSheet OutcomeSheet = new(Outcomes,
+        [OutcomeColumns.Code, OutcomeColumns.Indicator, OutcomeColumns.Target, OutcomeColumns.Actual]);
 
-    /// <summary>Sheets in the order they are read, with their headers and how many leading columns are required.</summary>
-    public static readonly IReadOnlyList<(string Name, IReadOnlyList<string> Headers, int Required)> Sheets =
-    [
-        (Plans, PlanHeaders, 6),
-        (Projects, ProjectHeaders, 12),
-        (Disbursements, DisbursementHeaders, 4),
-        (Outcomes, OutcomeHeaders, 3),
-    ];
+    /// <summary>Sheets in the order they are read; the importer, exporter, templates and benchmark all derive from them.</summary>
+    public static readonly IReadOnlyList<ExchangeSheet> Sheets = [PlanSheet, ProjectSheet, DisbursementSheet, OutcomeSheet];
+
+    public static IReadOnlyList<string> PlanHeaders => PlanSheet.Headers;
+
+    public static IReadOnlyList<string> ProjectHeaders => ProjectSheet.Headers;
+
+    public static IReadOnlyList<string> DisbursementHeaders => DisbursementSheet.Headers;
+
+    public static IReadOnlyList<string> OutcomeHeaders => OutcomeSheet.Headers;
+
+    public static ExchangeSheet Sheet(string name) => Sheets.Single(s => s.Name == name);
 
     public static string ColumnName(int index)
     {
@@ -62,4 +117,33 @@ public static class ExchangeFormat
 
         return index - 1;
     }
+}
+
+/// <summary>How a cell is read: text, a year, whole đồng, a date.</summary>
+public enum CellKind
+{
+    Text,
+    Year,
+    Money,
+    Date,
+}
+
+/// <summary>
+/// One column of an exchange sheet, described once: its place, header, width, whether a row must fill it, its length
+/// limit, and whether the header itself may be left out (trailing optional columns).
+/// </summary>
+public sealed record ExchangeColumn(int Index, string Header, CellKind Kind, double Width, bool Required = true, int MaxLength = 500, bool HeaderOptional = false);
+
+/// <summary>A sheet of the exchange workbook: its name and its columns in order.</summary>
+public sealed record ExchangeSheet(string Name, IReadOnlyList<ExchangeColumn> Columns)
+{
+    public IReadOnlyList<string> Headers { get; } = [.. Columns.Select(c => c.Header)];
+
+    public IReadOnlyList<double> Widths { get; } = [.. Columns.Select(c => c.Width)];
+
+    /// <summary>How many leading headers must be present (the rest may be left out of a workbook).</summary>
+    public int RequiredHeaders { get; } = Columns.TakeWhile(c => !c.HeaderOptional).Count();
+
+    public void Deconstruct(out string name, out IReadOnlyList<string> headers, out int required) =>
+        (name, headers, required) = (Name, Headers, RequiredHeaders);
 }

@@ -5,6 +5,7 @@ using KhuyenCong.Domain.Identity;
 using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
+using static KhuyenCong.Excel.ExchangeFormat;
 
 namespace KhuyenCong.Excel;
 
@@ -298,8 +299,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         var seen = existing.Select(e => (e.Year, e.ProvinceId, e.Source, e.Amount, e.DecisionNumber, e.DecisionDate)).ToHashSet();
         int created = 0, unchanged = 0;
         foreach (var (cells, year, code, source, amount, number, date) in rows.Select(r => (r.Cells,
-                     r.Cells.Year(0), r.Cells.Text(1, true, 3), Source(r.Cells, 2, r.Cells.Text(2, true, 10)),
-                     r.Cells.Money(3, true), r.Cells.Text(4, true, 100), r.Cells.Date(5, true))))
+                     r.Cells.Year(PlanColumns.Year), r.Cells.Text(PlanColumns.Province), Source(r.Cells, PlanColumns.Source.Index, r.Cells.Text(PlanColumns.Source)),
+                     r.Cells.Money(PlanColumns.Amount), r.Cells.Text(PlanColumns.DecisionNumber), r.Cells.Date(PlanColumns.DecisionDate))))
         {
             if (year is null || source is null || amount is null || number is null || date is null)
             {
@@ -327,7 +328,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             var (plan, refusal) = AnnualPlan.Record(context.Actor, year.Value, province.Id, source.Value, amount.Value, number, date.Value);
             if (plan is null)
             {
-                cells.Error(refusal!.StartsWith("Kế hoạch", StringComparison.Ordinal) ? 2 : 3, refusal);
+                cells.Error(refusal!.StartsWith("Kế hoạch", StringComparison.Ordinal) ? PlanColumns.Source : PlanColumns.Amount, refusal);
                 continue;
             }
 
@@ -346,35 +347,35 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         foreach (var row in rows)
         {
             var c = row.Cells;
-            var code = c.Text(0, true, 40);
-            var year = c.Year(1);
-            var provinceCode = c.Text(2, true, 3);
-            var source = Source(c, 3, c.Text(3, true, 10));
-            var kindText = c.Text(4, true, 10);
+            var code = c.Text(ProjectColumns.Code);
+            var year = c.Year(ProjectColumns.Year);
+            var provinceCode = c.Text(ProjectColumns.Province);
+            var source = Source(c, ProjectColumns.Source.Index, c.Text(ProjectColumns.Source));
+            var kindText = c.Text(ProjectColumns.Kind);
             var kind = kindText switch
             {
                 null => (ProjectKind?)null,
                 "Thường" => ProjectKind.Thuong,
                 "Nhóm" => ProjectKind.Nhom,
                 "Điểm" => ProjectKind.Diem,
-                _ => Fail<ProjectKind>(c, 4, $"Loại đề án «{kindText}» phải là Thường, Nhóm hoặc Điểm."),
+                _ => Fail<ProjectKind>(c, ProjectColumns.Kind.Index, $"Loại đề án «{kindText}» phải là Thường, Nhóm hoặc Điểm."),
             };
-            var contentCodes = c.Text(5, true, 100)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+            var contentCodes = c.Text(ProjectColumns.Contents)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
             foreach (var bad in contentCodes.Where(x => !context.Contents.Contains(x)))
             {
-                c.Error(5, $"Mã nội dung «{bad}» không có trong danh mục (ND01–ND10).");
+                c.Error(ProjectColumns.Contents, $"Mã nội dung «{bad}» không có trong danh mục (ND01–ND10).");
             }
 
-            var title = c.Text(6, true, 500);
-            var unit = c.Text(7, true, 300);
-            var requested = c.Money(8, true);
-            var approved = c.Money(9, false);
-            var counterpart = c.Money(10, false);
-            var stateText = c.Text(11, true, 60);
+            var title = c.Text(ProjectColumns.Title);
+            var unit = c.Text(ProjectColumns.Unit);
+            var requested = c.Money(ProjectColumns.Requested);
+            var approved = c.Money(ProjectColumns.Approved);
+            var counterpart = c.Money(ProjectColumns.Counterpart);
+            var stateText = c.Text(ProjectColumns.State);
             ProjectState? state = stateText is null ? null : ProjectLabels.TryParseState(stateText, out var s) ? s
-                : Fail<ProjectState>(c, 11, $"Trạng thái «{stateText}» không đúng; dùng một nhãn như «Nháp», «Đã phê duyệt, giao kế hoạch», «Đã quyết toán».");
-            var approvalDate = c.Date(12, false);
-            var province = year is null ? null : Province(context, c, 2, provinceCode, approvalDate ?? new DateOnly(year.Value, 1, 1));
+                : Fail<ProjectState>(c, ProjectColumns.State.Index, $"Trạng thái «{stateText}» không đúng; dùng một nhãn như «Nháp», «Đã phê duyệt, giao kế hoạch», «Đã quyết toán».");
+            var approvalDate = c.Date(ProjectColumns.ApprovalDate);
+            var province = year is null ? null : Province(context, c, ProjectColumns.Province.Index, provinceCode, approvalDate ?? new DateOnly(year.Value, 1, 1));
             if (code is null || year is null || source is null || kind is null || title is null || unit is null || requested is null || state is null
                 || province is null || contentCodes.Length == 0 || contentCodes.Any(x => !context.Contents.Contains(x)))
             {
@@ -383,11 +384,11 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
 
             if (!inFile.Add(code))
             {
-                c.Error(0, $"Mã đề án «{code}» lặp lại trong trang tính.");
+                c.Error(ProjectColumns.Code, $"Mã đề án «{code}» lặp lại trong trang tính.");
                 continue;
             }
 
-            if (!InScope(context, c, 2, province.Id))
+            if (!InScope(context, c, ProjectColumns.Province.Index, province.Id))
             {
                 continue;
             }
@@ -397,7 +398,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             var values = new HistoricalProject(draft, state.Value, approved, approvalDate);
             if (context.Projects.TryGetValue(code, out var known))
             {
-                if (InScope(context, c, 0, known.ProvinceId))
+                if (InScope(context, c, ProjectColumns.Code.Index, known.ProvinceId))
                 {
                     toCompare.Add(new ProjectRow(c.Row, code, values));
                 }
@@ -465,7 +466,9 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
     /// <summary>Where a domain refusal of a DeAn row is shown: the column of the field it names.</summary>
     private static readonly Dictionary<string, int> s_projectColumns = new(StringComparer.Ordinal)
     {
-        ["PlanYear"] = 1, ["ProvinceId"] = 2, ["Title"] = 6, ["Contents"] = 8, ["ApprovedSupport"] = 9, ["CounterpartCommitted"] = 10, ["State"] = 11, ["ApprovalDate"] = 12,
+        ["PlanYear"] = ProjectColumns.Year.Index, ["ProvinceId"] = ProjectColumns.Province.Index, ["Title"] = ProjectColumns.Title.Index,
+        ["Contents"] = ProjectColumns.Requested.Index, ["ApprovedSupport"] = ProjectColumns.Approved.Index,
+        ["CounterpartCommitted"] = ProjectColumns.Counterpart.Index, ["State"] = ProjectColumns.State.Index, ["ApprovalDate"] = ProjectColumns.ApprovalDate.Index,
     };
 
     /// <summary>
@@ -517,7 +520,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
 
     private static void Report(Context context, string sheet, int row, ActResult result, IReadOnlyDictionary<string, int> columns)
     {
-        var headers = ExchangeFormat.Sheets.Single(s => s.Name == sheet).Headers;
+        var headers = ExchangeFormat.Sheet(sheet).Headers;
         foreach (var error in result.Errors)
         {
             var column = columns.Where(c => error.Field.StartsWith(c.Key, StringComparison.Ordinal)).Select(c => c.Value).DefaultIfEmpty(0).First();
@@ -569,18 +572,18 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         foreach (var row in rows)
         {
             var c = row.Cells;
-            var code = c.Text(0, true, 40);
-            var date = c.Date(1, true);
-            var amount = c.Money(2, true);
-            var sourceText = c.Text(3, true, 20);
+            var code = c.Text(DisbursementColumns.Code);
+            var date = c.Date(DisbursementColumns.Date);
+            var amount = c.Money(DisbursementColumns.Amount);
+            var sourceText = c.Text(DisbursementColumns.Source);
             MoneySource? source = sourceText switch
             {
                 null => null,
                 "Ngân sách" => MoneySource.State,
                 "Đối ứng" => MoneySource.Counterpart,
-                _ => Fail<MoneySource>(c, 3, $"Loại vốn «{sourceText}» phải là «Ngân sách» hoặc «Đối ứng»."),
+                _ => Fail<MoneySource>(c, DisbursementColumns.Source.Index, $"Loại vốn «{sourceText}» phải là «Ngân sách» hoặc «Đối ứng»."),
             };
-            var note = c.Text(4, false, 500);
+            var note = c.Text(DisbursementColumns.Note);
             var project = Known(context, c, code);
             if (project is null || date is null || amount is null || source is null)
             {
@@ -589,13 +592,13 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
 
             if (amount == 0)
             {
-                c.Error(2, "Số tiền phải lớn hơn 0.");
+                c.Error(DisbursementColumns.Amount, "Số tiền phải lớn hơn 0.");
                 continue;
             }
 
             if (inFile.TryGetValue((code!, date.Value, amount.Value, source.Value, note ?? string.Empty), out var first))
             {
-                c.Error(0, string.Create(CultureInfo.InvariantCulture, $"Dòng này trùng hoàn toàn với dòng {first}; mỗi khoản giải ngân chỉ ghi một lần."));
+                c.Error(DisbursementColumns.Code, string.Create(CultureInfo.InvariantCulture, $"Dòng này trùng hoàn toàn với dòng {first}; mỗi khoản giải ngân chỉ ghi một lần."));
                 continue;
             }
 
@@ -633,7 +636,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         return new SheetCounts(ExchangeFormat.Disbursements, created, 0, unchanged);
     }
 
-    private static readonly Dictionary<string, int> s_paymentColumns = new(StringComparer.Ordinal) { ["Date"] = 1, ["Amount"] = 2 };
+    private static readonly Dictionary<string, int> s_paymentColumns = new(StringComparer.Ordinal) { ["Date"] = DisbursementColumns.Date.Index, ["Amount"] = DisbursementColumns.Amount.Index };
 
     private sealed record OutcomeRow(int Row, string Code, string Indicator, decimal Target, decimal? Actual);
 
@@ -648,14 +651,14 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         foreach (var row in rows)
         {
             var c = row.Cells;
-            var code = c.Text(0, true, 40);
-            var indicator = c.Text(1, true, 40);
-            var target = c.Money(2, true);
-            var actual = c.Money(3, false);
+            var code = c.Text(OutcomeColumns.Code);
+            var indicator = c.Text(OutcomeColumns.Indicator);
+            var target = c.Money(OutcomeColumns.Target);
+            var actual = c.Money(OutcomeColumns.Actual);
             var project = Known(context, c, code);
             if (indicator is not null && !context.Indicators.Contains(indicator))
             {
-                c.Error(1, $"Mã chỉ tiêu «{indicator}» không có trong danh mục.");
+                c.Error(OutcomeColumns.Indicator, $"Mã chỉ tiêu «{indicator}» không có trong danh mục.");
                 continue;
             }
 
@@ -666,7 +669,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
 
             if (!inFile.Add((code!, indicator)))
             {
-                c.Error(1, $"Chỉ tiêu «{indicator}» của đề án «{code}» lặp lại trong trang tính.");
+                c.Error(OutcomeColumns.Indicator, $"Chỉ tiêu «{indicator}» của đề án «{code}» lặp lại trong trang tính.");
                 continue;
             }
 
@@ -727,5 +730,5 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         return new SheetCounts(ExchangeFormat.Outcomes, created, changed, unchanged);
     }
 
-    private static readonly Dictionary<string, int> s_outcomeColumns = new(StringComparer.Ordinal) { ["Target"] = 2, ["Actual"] = 3 };
+    private static readonly Dictionary<string, int> s_outcomeColumns = new(StringComparer.Ordinal) { ["Target"] = OutcomeColumns.Target.Index, ["Actual"] = OutcomeColumns.Actual.Index };
 }

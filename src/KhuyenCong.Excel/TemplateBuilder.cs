@@ -21,21 +21,14 @@ public static class TemplateBuilder
         var data = book.AddWorksheet(sheet);
         var list = book.AddWorksheet(ExchangeFormat.Codes);
         var ranges = WriteCodes(list, codes);
-        var (headers, example, widths) = sheet switch
+        var example = sheet switch
         {
-            ExchangeFormat.Plans => (ExchangeFormat.PlanHeaders,
-                new object[] { codes.Year, codes.Provinces[0].Code, "KCQG", 1_500_000_000m, $"123/QĐ-BCT", new DateTime(codes.Year, 1, 15) },
-                new double[] { 8, 10, 16, 20, 20, 16 }),
-            ExchangeFormat.Projects => (ExchangeFormat.ProjectHeaders,
-                new object[] { $"KCQG-{codes.Year}-{codes.Provinces[0].Code}-0001", codes.Year, codes.Provinces[0].Code, "KCQG", "Thường", "ND03", "Hỗ trợ ứng dụng máy móc chế biến chè", "Trung tâm Khuyến công", 500_000_000m, 450_000_000m, 1_200_000_000m, ProjectLabels.Of(ProjectState.Approved), new DateTime(codes.Year, 3, 20) },
-                new double[] { 24, 8, 10, 16, 12, 16, 50, 36, 20, 20, 20, 28, 16 }),
-            ExchangeFormat.Disbursements => (ExchangeFormat.DisbursementHeaders,
-                new object[] { $"KCQG-{codes.Year}-{codes.Provinces[0].Code}-0001", new DateTime(codes.Year, 4, 15), 200_000_000m, "Ngân sách", "Tạm ứng theo hợp đồng" },
-                new double[] { 24, 14, 20, 14, 40 }),
-            _ => (ExchangeFormat.OutcomeHeaders,
-                new object[] { $"KCQG-{codes.Year}-{codes.Provinces[0].Code}-0001", codes.Indicators[0].Code, 30, 28 },
-                new double[] { 24, 28, 12, 12 }),
+            ExchangeFormat.Plans => new object[] { codes.Year, codes.Provinces[0].Code, "KCQG", 1_500_000_000m, $"123/QĐ-BCT", new DateTime(codes.Year, 1, 15) },
+            ExchangeFormat.Projects => new object[] { $"KCQG-{codes.Year}-{codes.Provinces[0].Code}-0001", codes.Year, codes.Provinces[0].Code, "KCQG", "Thường", "ND03", "Hỗ trợ ứng dụng máy móc chế biến chè", "Trung tâm Khuyến công", 500_000_000m, 450_000_000m, 1_200_000_000m, ProjectLabels.Of(ProjectState.Approved), new DateTime(codes.Year, 3, 20) },
+            ExchangeFormat.Disbursements => new object[] { $"KCQG-{codes.Year}-{codes.Provinces[0].Code}-0001", new DateTime(codes.Year, 4, 15), 200_000_000m, "Ngân sách", "Tạm ứng theo hợp đồng" },
+            _ => new object[] { $"KCQG-{codes.Year}-{codes.Provinces[0].Code}-0001", codes.Indicators[0].Code, 30, 28 },
         };
+        var (headers, widths) = (ExchangeFormat.Sheet(sheet).Headers, ExchangeFormat.Sheet(sheet).Widths);
 
         for (var c = 0; c < headers.Count; c++)
         {
