@@ -71,6 +71,8 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
 
     public DbSet<ProgrammeTarget> ProgrammeTargets => Set<ProgrammeTarget>();
 
+    public DbSet<DossierItem> DossierItems => Set<DossierItem>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -18,7 +18,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     {
         var first = await RunAsync("migrate");
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("thêm 209 dòng", first.Output); // reference rows, including 4 report deadlines and 3 programme targets
+        Assert.Contains("thêm 219 dòng", first.Output); // reference rows, including 4 report deadlines, 3 programme targets and 10 dossier items
         var second = await RunAsync("migrate");
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("thêm 0 dòng", second.Output);

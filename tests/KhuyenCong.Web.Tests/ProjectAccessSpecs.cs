@@ -103,7 +103,7 @@ public sealed class ProjectAccessSpecs(SqlitePortalFixture fixture) : IClassFixt
         };
         foreach (var (email, expected) in expectations)
         {
-            var id = await new ProjectBuilder(portal).In("24", 2026).SaveAsync();
+            var id = await new ProjectBuilder(portal).In("24", 2026).WithCostEstimate().SaveAsync();
             var client = portal.Browser();
             await client.SignInOkAsync(email);
             var response = await PostActAsync(portal, client, id, ProjectAction.Submit);

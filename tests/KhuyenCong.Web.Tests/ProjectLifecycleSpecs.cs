@@ -57,7 +57,7 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         Assert.Equal(ProjectState.Settled, done.State);
         Assert.Equal((400_000_000m, 390_000_000m, 390_000_000m, 10_000_000m), (done.ApprovedSupport!.Value, done.AcceptedAmount!.Value, done.SettledAmount!.Value, done.ReturnedAmount!.Value));
         Assert.Equal(32m, done.Outcomes.Single().Actual);
-        Assert.Equal(13, done.Events.Count);
+        Assert.Equal(14, done.Events.Count);
 
         var page = HttpForms.Text(await officer.GetPageAsync($"/Projects/Details/{id}"));
         Assert.Contains("Đã quyết toán", page);
@@ -67,6 +67,23 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         Assert.Contains("Người thử MinistryApprover (Lãnh đạo Cục)", page);
         Assert.DoesNotContain(PortalFixture.MinistryApprover, page);
         Assert.Contains(">3,13<", page);
+    }
+
+    [Fact]
+    public async Task A_draft_without_its_required_dossier_is_not_sent_and_the_page_says_what_is_missing()
+    {
+        var portal = await fixture.GetAsync();
+        var officer = await SignedInAsync(portal, PortalFixture.OfficerBacNinh);
+        var id = await RegisterAsync(portal, officer, "KCDP", "Đào tạo nghề đan lát", withCostEstimate: false);
+        var page = HttpForms.Text(await officer.GetPageAsync($"/Projects/Details/{id}"));
+        Assert.Contains("Dự toán kinh phí<span class=\"text-danger\"> (bắt buộc trước khi gửi Sở)</span>", page);
+
+        var refused = await ProjectAccessSpecs.PostActAsync(portal, officer, id, ProjectAction.Submit);
+        Assert.Contains("Hồ sơ còn thiếu: Dự toán kinh phí. Hãy đính kèm trước khi gửi Sở.", HttpForms.Text(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(ProjectState.Draft, await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.State).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ProjectUploadSpecs.UploadAsync(officer, "/Projects", id, "du-toan.pdf", "%PDF-1.7\n"u8.ToArray())).StatusCode);
+        await ActOkAsync(portal, officer, id, ProjectAction.Submit);
     }
 
     [Fact]
@@ -183,12 +200,20 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
             $"{action}: {response.StatusCode} {HttpForms.Text(await response.Content.ReadAsStringAsync()).Split("data-testid=\"errors\"").Skip(1).FirstOrDefault()?[..400]}");
     }
 
-    internal static async Task<int> RegisterAsync(PortalFactory portal, HttpClient officer, string source, string title)
+    internal static async Task<int> RegisterAsync(PortalFactory portal, HttpClient officer, string source, string title, bool withCostEstimate = true)
     {
         var page = await officer.GetPageAsync("/Projects/Edit");
         var response = await officer.SubmitAsync("/Projects/Edit", DraftFields(page, source, title), page: page);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return int.Parse(response.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var id = int.Parse(response.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        if (withCostEstimate)
+        {
+            // The dossier's required item, filed as the officer does before sending the draft.
+            var upload = await ProjectUploadSpecs.UploadAsync(officer, "/Projects", id, "du-toan.pdf", "%PDF-1.7\n% dự toán"u8.ToArray());
+            Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        }
+
+        return id;
     }
 
     private static Dictionary<string, string> DraftFields(string secondPage, string source, string title) => new()

@@ -519,6 +519,43 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("Disbursements");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.DossierItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentCode", "Name")
+                        .IsUnique();
+
+                    b.ToTable("DossierItems");
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Projects.ProgressNote", b =>
                 {
                     b.Property<int>("Id")

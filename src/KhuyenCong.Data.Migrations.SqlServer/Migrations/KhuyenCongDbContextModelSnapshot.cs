@@ -520,6 +520,44 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.ToTable("Disbursements");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.DossierItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentCode", "Name")
+                        .IsUnique()
+                        .HasFilter("[ContentCode] IS NOT NULL");
+
+                    b.ToTable("DossierItems");
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Projects.ProgressNote", b =>
                 {
                     b.Property<int>("Id")

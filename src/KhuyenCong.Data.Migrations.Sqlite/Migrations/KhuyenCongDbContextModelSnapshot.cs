@@ -496,6 +496,41 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Disbursements");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Projects.DossierItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentCode", "Name")
+                        .IsUnique();
+
+                    b.ToTable("DossierItems");
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Projects.ProgressNote", b =>
                 {
                     b.Property<int>("Id")

@@ -162,6 +162,13 @@ public sealed class ReferenceDataLoader(KhuyenCongDbContext db)
             added++;
         }
 
+        var dossier = await db.DossierItems.Select(d => new { d.ContentCode, d.Name }).ToListAsync(ct);
+        foreach (var d in ReferenceCatalog.DossierItems.Where(d => !dossier.Any(e => e.ContentCode == d.ContentCode && e.Name == d.Name)))
+        {
+            db.DossierItems.Add(new Domain.Projects.DossierItem { ContentCode = d.ContentCode, Name = d.Name, Required = d.Required, LegalBasis = "TT 36/2013/TT-BCT (cần xác nhận)" });
+            added++;
+        }
+
         await db.SaveChangesAsync(ct);
 
         // Targets name their period by id, so they come once the periods are stored.

@@ -1,19 +1,43 @@
+using KhuyenCong.Domain.Common;
+
 namespace KhuyenCong.Domain.Projects;
 
-/// <summary>The documents a dossier is expected to hold, by the project's contents (TT 36/2013/TT-BCT, to confirm).</summary>
+/// <summary>
+/// Hồ sơ đề án: one item a dossier is expected to hold, for every project (no content) or for projects with a given
+/// content; the required ones must be attached before the project is sent to the Sở (docs/domain.md §5). Reference
+/// data, edited by the administrator.
+/// </summary>
+public sealed class DossierItem : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    /// <summary>The content whose projects need this item; null for every project.</summary>
+    public string? ContentCode { get; set; }
+
+    /// <summary>The item's name, which is also the category a document is filed under.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Must be attached before submission (otherwise only listed as expected).</summary>
+    public bool Required { get; set; }
+
+    public string LegalBasis { get; set; } = string.Empty;
+
+    public Guid Version { get; set; }
+}
+
+/// <summary>The items a project's dossier should hold, by its contents, and which of them are still missing.</summary>
 public static class DocumentChecklist
 {
-    public static readonly IReadOnlyList<string> Common =
-        ["Đề án (thuyết minh)", "Dự toán kinh phí", "Văn bản đề nghị hỗ trợ", "Giấy đăng ký kinh doanh của cơ sở thụ hưởng"];
-
-    private static readonly Dictionary<string, string[]> s_byContent = new()
+    public static IReadOnlyList<DossierItem> For(IEnumerable<string> contentCodes, IEnumerable<DossierItem> items)
     {
-        ["ND01"] = ["Chương trình, giáo trình đào tạo", "Danh sách học viên"],
-        ["ND03"] = ["Báo giá, hồ sơ máy móc thiết bị", "Cam kết vốn đối ứng"],
-        ["ND04"] = ["Hồ sơ sản phẩm, thương hiệu"],
-        ["ND07"] = ["Hồ sơ cụm công nghiệp hoặc phương án xử lý ô nhiễm"],
-    };
+        var codes = contentCodes.ToHashSet(StringComparer.Ordinal);
+        return [.. items.Where(i => i.ContentCode is null || codes.Contains(i.ContentCode))
+            .OrderBy(i => i.ContentCode is not null).ThenBy(i => i.ContentCode, StringComparer.Ordinal).ThenBy(i => i.Id)
+            .DistinctBy(i => i.Name)];
+    }
 
-    public static IReadOnlyList<string> For(IEnumerable<string> contentCodes) =>
-        [.. Common, .. contentCodes.Distinct().Order(StringComparer.Ordinal).SelectMany(c => s_byContent.GetValueOrDefault(c, []))];
+    /// <summary>The required items of the project's checklist that no attached document answers.</summary>
+    public static IReadOnlyList<string> Missing(Project project, IEnumerable<DossierItem> items) =>
+        [.. For(project.Contents.Select(c => c.ContentCode), items).Where(i => i.Required)
+            .Select(i => i.Name).Where(name => project.Documents.All(d => d.Category != name))];
 }

@@ -91,14 +91,20 @@ public sealed partial class Project
         return ActResult.Ok;
     }
 
-    public ActResult Submit(ActContext ctx)
+    /// <summary>Gửi Sở: a complete draft, with every required item of its dossier attached.</summary>
+    public ActResult Submit(IEnumerable<DossierItem> dossier, ActContext ctx)
     {
         if (Refuse(ProjectAction.Submit, ctx) is { } refused)
         {
             return refused;
         }
 
-        var problems = ProjectRules.RefuseSubmission(this);
+        var problems = ProjectRules.RefuseSubmission(this).ToList();
+        if (DocumentChecklist.Missing(this, dossier) is { Count: > 0 } missing)
+        {
+            problems.Add($"Hồ sơ còn thiếu: {string.Join(", ", missing)}. Hãy đính kèm trước khi gửi Sở.");
+        }
+
         return problems.Count > 0 ? ActResult.Fail(string.Join(" ", problems)) : Move(ctx, ProjectState.Submitted, "Gửi Sở thẩm định");
     }
 

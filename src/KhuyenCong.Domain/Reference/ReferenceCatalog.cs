@@ -163,4 +163,22 @@ public static class ReferenceCatalog
         ("Cục Công Thương địa phương", "Cục CTĐP", new(2018, 1, 1), new(2025, 2, 28)),
         ("Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công", "Cục ĐCK", new(2025, 3, 1), null),
     ];
+
+    /// <summary>
+    /// The dossier of a project (TT 36/2013/TT-BCT on the đề án's dossier, to confirm item by item): the cost estimate is
+    /// required before submission; the rest is listed as expected until the ministry decides which are required.
+    /// </summary>
+    public static readonly IReadOnlyList<(string? ContentCode, string Name, bool Required)> DossierItems =
+    [
+        (null, "Đề án (thuyết minh)", false),
+        (null, "Dự toán kinh phí", true),
+        (null, "Văn bản đề nghị hỗ trợ", false),
+        (null, "Giấy đăng ký kinh doanh của cơ sở thụ hưởng", false),
+        ("ND01", "Chương trình, giáo trình đào tạo", false),
+        ("ND01", "Danh sách học viên", false),
+        ("ND03", "Báo giá, hồ sơ máy móc thiết bị", false),
+        ("ND03", "Cam kết vốn đối ứng", false),
+        ("ND04", "Hồ sơ sản phẩm, thương hiệu", false),
+        ("ND07", "Hồ sơ cụm công nghiệp hoặc phương án xử lý ô nhiễm", false),
+    ];
 }

@@ -49,6 +49,7 @@ public static class AuditLabels
         ["ProjectDocument"] = "Tài liệu",
         ["Adjustment"] = "Điều chỉnh",
         ["ProgressNote"] = "Tiến độ",
+        ["DossierItem"] = "Hồ sơ đề án",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);

@@ -250,6 +250,13 @@ public static class AuditView
             ["Month"] = "Tháng báo cáo",
             ["Text"] = "Nội dung tiến độ",
         },
+        ["DossierItem"] = new()
+        {
+            ["ContentCode"] = "Áp dụng cho nội dung",
+            ["Name"] = "Tên tài liệu",
+            ["Required"] = "Bắt buộc trước khi gửi Sở",
+            ["LegalBasis"] = "Căn cứ",
+        },
     };
 
     /// <summary>Decimals that are not đồng: shown with decimals, not rounded to whole đồng.</summary>

@@ -12,7 +12,7 @@ namespace KhuyenCong.Web.Projects;
 /// the merger, new ones after), in every state of the lifecycle, with money and dates that obey the rules.
 /// Written in batches so that 100,000 projects take minutes, not hours.
 /// </summary>
-public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
+public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography, DocumentStore? documents = null)
 {
     public const string Author = "Dữ liệu mẫu";
 
@@ -44,6 +44,8 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
         var random = new Random(seed);
         var directory = await geography.DirectoryAsync(ct);
         var indicators = await db.OutcomeIndicators.Select(i => i.Code).ToListAsync(ct);
+        var dossier = new Dossier(await db.DossierItems.AsNoTracking().ToListAsync(ct),
+            documents is null ? (DocumentStore.DemoSampleName, 64, string.Empty) : await documents.DemoSampleAsync(ct));
         var existing = await db.Projects.Select(p => p.Code).ToListAsync(ct);
         var sequences = existing.Where(c => c.Length > 4).GroupBy(c => c[..^4])
             .ToDictionary(g => g.Key, g => g.Select(c => int.TryParse(c.AsSpan(c.Length - 4), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).Max());
@@ -62,7 +64,7 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
                 {
                     var year = years[(written + i) % years.Count];
                     var provinces = provincesByYear[year];
-                    db.Projects.Add(Build(random, year, provinces[random.Next(provinces.Count)], indicators, sequences));
+                    db.Projects.Add(Build(random, year, provinces[random.Next(provinces.Count)], indicators, sequences, dossier));
                 }
 
                 await db.SaveChangesAsync(ct);
@@ -123,7 +125,7 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
         db.ChangeTracker.Clear();
     }
 
-    private static Project Build(Random r, int year, ProvinceFact province, List<string> indicators, Dictionary<string, int> sequences)
+    private static Project Build(Random r, int year, ProvinceFact province, List<string> indicators, Dictionary<string, int> sequences, Dossier dossier)
     {
         var source = r.Next(100) < 35 ? FundingSource.KCQG : FundingSource.KCDP;
         var kind = r.Next(100) switch { < 80 => ProjectKind.Thuong, < 92 => ProjectKind.Nhom, _ => ProjectKind.Diem };
@@ -172,7 +174,7 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
             start, end, Round(contents.Sum(c => c.TotalCost - c.RequestedAmount)), contents, beneficiaries, outcomes);
         var journey = new Journey(r, province.Id, new DateTime(year - 1, 10, 1, 2, 0, 0, DateTimeKind.Utc).AddDays(r.Next(60)));
         var (project, _) = Project.Register(string.Create(CultureInfo.InvariantCulture, $"{prefix}{sequence:0000}"), draft, journey.As(journey.Officer));
-        Advance(r, project!, state, journey);
+        Advance(r, project!, state, journey, dossier);
         return project!;
     }
 
@@ -213,7 +215,10 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
             new(id, Author, role, province is { } p ? new HashSet<int> { p } : [], s_noRegions);
     }
 
-    private static void Advance(Random r, Project p, ProjectState target, Journey j)
+    /// <summary>The dossier items and the sample file demo documents point to.</summary>
+    private sealed record Dossier(IReadOnlyList<DossierItem> Items, (string StorageName, long Size, string Sha256) Sample);
+
+    private static void Advance(Random r, Project p, ProjectState target, Journey j, Dossier dossier)
     {
         void Do(ActResult result)
         {
@@ -228,7 +233,13 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography)
             return;
         }
 
-        Do(p.Submit(j.Next(j.Officer)));
+        // The officer files the required items of the dossier, then sends it.
+        foreach (var item in DocumentChecklist.For(p.Contents.Select(c => c.ContentCode), dossier.Items).Where(i => i.Required))
+        {
+            Do(p.AttachDocument(item.Name, $"{item.Name}.pdf", "application/pdf", dossier.Sample.Size, dossier.Sample.StorageName, dossier.Sample.Sha256, j.Next(j.Officer)));
+        }
+
+        Do(p.Submit(dossier.Items, j.Next(j.Officer)));
         if (target == ProjectState.Returned)
         {
             Do(p.Return("Bổ sung dự toán chi tiết và cam kết vốn đối ứng.", j.Next(j.ProvinceLeader)));

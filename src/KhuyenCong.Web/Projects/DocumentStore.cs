@@ -19,7 +19,7 @@ public sealed class DocumentOptions
 /// content really is (its leading bytes), not only its extension; streams them back to those who may see
 /// the project.
 /// </summary>
-public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService projects, IOptions<DocumentOptions> options, IWebHostEnvironment environment)
+public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService projects, IOptions<DocumentOptions> options, Microsoft.Extensions.Hosting.IHostEnvironment environment)
 {
     private static readonly Dictionary<string, (string ContentType, Func<byte[], bool> Matches)> s_kinds = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -48,6 +48,21 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
             return folder;
         }
     }
+
+    /// <summary>The one sample file demo projects' dossiers point to (written once), so that their documents open.</summary>
+    public async Task<(string StorageName, long Size, string Sha256)> DemoSampleAsync(CancellationToken ct = default)
+    {
+        var content = "%PDF-1.4\n% Tài liệu mẫu của dữ liệu mẫu Cổng khuyến công\n%%EOF\n"u8.ToArray();
+        var target = System.IO.Path.Combine(Folder, DemoSampleName);
+        if (!File.Exists(target))
+        {
+            await File.WriteAllBytesAsync(target, content, ct);
+        }
+
+        return (DemoSampleName, content.Length, Convert.ToHexString(SHA256.HashData(content)));
+    }
+
+    public const string DemoSampleName = "du-lieu-mau.pdf";
 
     public async Task<ProjectResult> UploadAsync(ProjectActor actor, int projectId, string? category, IFormFile? file, CancellationToken ct = default)
     {

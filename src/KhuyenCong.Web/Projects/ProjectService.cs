@@ -151,6 +151,7 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
         db.Entry(project).Property(p => p.Version).OriginalValue = command.Version;
         var ctx = Context(actor);
         var norms = command.Action == ProjectAction.DecideAdjustment ? await db.SupportNorms.AsNoTracking().ToListAsync(ct) : [];
+        var dossier = command.Action == ProjectAction.Submit ? await db.DossierItems.AsNoTracking().ToListAsync(ct) : [];
         var parsed = command.Parse();
         if (parsed.Error is { } error)
         {
@@ -159,7 +160,7 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
 
         var result = command.Action switch
         {
-            ProjectAction.Submit => project.Submit(ctx),
+            ProjectAction.Submit => project.Submit(dossier, ctx),
             ProjectAction.AppraiseBase => project.AppraiseBase(parsed.Amount, ctx),
             ProjectAction.AppraiseMinistry => project.AppraiseMinistry(parsed.Amount, ctx),
             ProjectAction.ReturnByProvince or ProjectAction.ReturnByMinistry => project.Return(command.Comment, ctx),

@@ -49,12 +49,21 @@ internal static class TestProjects
     {
         var p = Registered(FundingSource.KCQG, Draft(FundingSource.KCQG, province));
         var officer = Actor(Roles.ProvinceOfficer, "officer", province);
-        Done(p.Submit(As(officer)));
+        Done(p.AttachDocument("Dự toán kinh phí", "du-toan.pdf", "application/pdf", 10, "x.pdf", "x", As(officer)));
+        Done(p.Submit(Dossier, As(officer)));
         Done(p.AppraiseBase(450_000_000, As(Actor(Roles.ProvinceApprover, "so-appraiser", province))));
         Done(p.Forward(As(Actor(Roles.ProvinceApprover, "so-leader", province))));
         Done(p.AppraiseMinistry(420_000_000, As(Actor(Roles.MinistryOfficer, "appraiser"))));
         return p;
     }
+
+    /// <summary>A dossier that requires the cost estimate of every project.</summary>
+    public static readonly IReadOnlyList<DossierItem> Dossier =
+    [
+        new() { Id = 1, Name = "Dự toán kinh phí", Required = true },
+        new() { Id = 2, Name = "Đề án (thuyết minh)" },
+        new() { Id = 3, ContentCode = "ND01", Name = "Danh sách học viên", Required = true },
+    ];
 
     public static void Done(ActResult result) => Assert.True(result.Done, result.Message);
 }

@@ -13,6 +13,7 @@ public sealed class ProjectBuilder(PortalFactory portal)
     private decimal? _approved;
     private string _title = "Hỗ trợ ứng dụng máy móc sản xuất mây tre đan";
     private string _beneficiary = "Hợp tác xã Mây tre Phú Lộc";
+    private bool _costEstimate;
 
     /// <summary>Test projects are loaded as history, as the command line's operator would.</summary>
     public static readonly ProjectActor Operator = new(string.Empty, "dòng lệnh", Domain.Identity.Roles.Admin, new HashSet<int>(), new HashSet<string>());
@@ -24,6 +25,9 @@ public sealed class ProjectBuilder(PortalFactory portal)
     public ProjectBuilder State(ProjectState state, decimal? approved = null) => Set(() => (_state, _approved) = (state, approved));
 
     public ProjectBuilder Titled(string title) => Set(() => _title = title);
+
+    /// <summary>Files the required cost estimate (Dự toán kinh phí), as the officer would before sending the draft.</summary>
+    public ProjectBuilder WithCostEstimate() => Set(() => _costEstimate = true);
 
     public ProjectBuilder BenefitingTo(string beneficiary) => Set(() => _beneficiary = beneficiary);
 
@@ -40,6 +44,13 @@ public sealed class ProjectBuilder(PortalFactory portal)
         var (project, result) = Project.LoadHistorical($"TEST-{Guid.NewGuid():N}"[..20], new HistoricalProject(draft, _state, approved, approved is null ? null : new DateOnly(_year, 2, 1)),
             new ActContext(Operator, DateTime.UtcNow, ProjectLimits.Default));
         Assert.True(result.Done, result.Message);
+        if (_costEstimate)
+        {
+            var officer = new ProjectActor("test-officer", "Chuyên viên", Domain.Identity.Roles.ProvinceOfficer, new HashSet<int> { province.Id }, new HashSet<string>());
+            var attached = project!.AttachDocument("Dự toán kinh phí", "du-toan.pdf", "application/pdf", 10, "du-toan-thu.pdf", "x", new ActContext(officer, DateTime.UtcNow, ProjectLimits.Default));
+            Assert.True(attached.Done, attached.Message);
+        }
+
         db.Projects.Add(project!);
         await db.SaveChangesAsync();
         return project!.Id;

@@ -21,7 +21,7 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
 
     public IReadOnlyDictionary<string, (string Name, string Unit)> Indicators { get; private set; } = new Dictionary<string, (string, string)>();
 
-    public IReadOnlyList<string> Checklist { get; private set; } = [];
+    public IReadOnlyList<DossierItem> Checklist { get; private set; } = [];
 
     public string UploadLimit => documents.Limit;
 
@@ -92,7 +92,7 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
         Allowed = Enum.GetValues<ProjectAction>().Where(a => ProjectWorkflow.Check(a, actor, project).Allowed).ToHashSet();
         NormFindings = SupportNormCheck.Check(project, await db.SupportNorms.AsNoTracking().ToListAsync(ct));
         Indicators = await db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit), ct);
-        Checklist = DocumentChecklist.For(project.Contents.Select(c => c.ContentCode));
+        Checklist = DocumentChecklist.For(project.Contents.Select(c => c.ContentCode), await db.DossierItems.AsNoTracking().ToListAsync(ct));
         History = await AuditLabels.ProjectHistoryAsync(db, project.Id, ct);
         if (!keepCommand)
         {
