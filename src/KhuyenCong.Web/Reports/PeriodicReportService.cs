@@ -54,9 +54,12 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
             return (null, $"{ReportPeriods.Title(period, year)} của {province.Name} đã được lập.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var report = new PeriodicReport { ProvinceId = provinceId, Year = year, Period = period, CreatedBy = actor.UserName, CreatedAtUtc = now };
-        await FillFiguresAsync(report, directory, ct);
+        var (report, notAllowed) = PeriodicReport.Open(provinceId, year, period, await FiguresAsync(provinceId, year, period, directory, ct), actor, clock.GetUtcNow().UtcDateTime);
+        if (report is null)
+        {
+            return (null, notAllowed);
+        }
+
         db.PeriodicReports.Add(report);
         try
         {
@@ -76,44 +79,21 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
 
     /// <summary>Saves the narrative of a draft; a stale version is refused.</summary>
     public Task<string?> SaveDraftAsync(ProjectActor actor, PeriodicReport report, Guid version, string? results, string? difficulties, string? proposals, CancellationToken ct = default) =>
-        ChangeAsync(actor, report, version, PeriodicReportAction.Edit, () => null, _ =>
-        {
-            report.Results = (results ?? string.Empty).Trim();
-            report.Difficulties = (difficulties ?? string.Empty).Trim();
-            report.Proposals = (proposals ?? string.Empty).Trim();
-            return Task.CompletedTask;
-        }, ct);
+        ChangeAsync(report, version, _ => Task.FromResult(report.EditNarrative(results, difficulties, proposals, actor)), ct);
 
     /// <summary>Takes the figures from the data again (a draft only).</summary>
     public Task<string?> RefreshAsync(ProjectActor actor, PeriodicReport report, Guid version, CancellationToken ct = default) =>
-        ChangeAsync(actor, report, version, PeriodicReportAction.Edit, () => null, async directory => await FillFiguresAsync(report, directory, ct), ct);
+        ChangeAsync(report, version, async directory => report.Refresh(await FiguresAsync(report, directory, ct), actor, Now), ct);
 
     /// <summary>Duyệt và gửi Bộ: figures taken once more and frozen, the report locked.</summary>
     public Task<string?> SubmitAsync(ProjectActor actor, PeriodicReport report, Guid version, CancellationToken ct = default) =>
-        ChangeAsync(actor, report, version, PeriodicReportAction.Submit,
-            () => string.IsNullOrWhiteSpace(report.Results) ? "Hãy nhập phần kết quả đạt được và lưu trước khi gửi báo cáo." : null,
-            async directory =>
-            {
-                await FillFiguresAsync(report, directory, ct);
-                var now = clock.GetUtcNow().UtcDateTime;
-                report.Status = PeriodicReportStatus.Submitted;
-                report.SubmittedBy = actor.UserName;
-                report.SubmittedAtUtc = now;
-                report.FirstSubmittedAtUtc ??= now;
-            }, ct);
+        ChangeAsync(report, version, async directory => report.Submit(await FiguresAsync(report, directory, ct), actor, Now), ct);
 
     /// <summary>Mở lại: back to draft for correction, with the reason; the audit log keeps who, when and why.</summary>
     public Task<string?> ReopenAsync(ProjectActor actor, PeriodicReport report, Guid version, string? reason, CancellationToken ct = default) =>
-        ChangeAsync(actor, report, version, PeriodicReportAction.Reopen,
-            () => string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000 ? "Hãy nêu lý do mở lại báo cáo (tối đa 1.000 ký tự)." : null,
-            _ =>
-            {
-                report.Status = PeriodicReportStatus.Draft;
-                report.ReopenedBy = actor.UserName;
-                report.ReopenedAtUtc = clock.GetUtcNow().UtcDateTime;
-                report.ReopenReason = reason!.Trim();
-                return Task.CompletedTask;
-            }, ct);
+        ChangeAsync(report, version, _ => Task.FromResult(report.Reopen(reason, actor, Now)), ct);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The completeness board of a period, for the whole country or one region (as at the period end).</summary>
     public async Task<Completeness> CompletenessAsync(int year, ReportPeriod period, string? region, CancellationToken ct = default)
@@ -158,27 +138,26 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
                     continue;
                 }
 
-                var report = new PeriodicReport
-                {
-                    ProvinceId = province.Id,
-                    Year = year,
-                    Period = period,
-                    CreatedBy = DemoProjects.Author,
-                    CreatedAtUtc = due.AddDays(-10).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
-                    Results = $"Sở Công Thương {province.Name} đã triển khai các đề án khuyến công theo kế hoạch được giao; các đề án đào tạo nghề và mô hình trình diễn kỹ thuật đạt tiến độ.",
-                    Difficulties = "Một số cơ sở công nghiệp nông thôn chậm hoàn thiện hồ sơ thanh toán; vốn đối ứng còn hạn chế.",
-                    Proposals = "Đề nghị Bộ Công Thương sớm giao kế hoạch kinh phí khuyến công quốc gia và hướng dẫn thủ tục quyết toán.",
-                };
-                await FillFiguresAsync(report, directory, ct);
+                // Each demo report is drafted by the province's officer and, for most, sent by its leader: the same acts.
+                var officer = DemoActor(Domain.Identity.Roles.ProvinceOfficer, province.Id);
+                var figures = await FiguresAsync(province.Id, year, period, directory, ct);
+                var (report, refusal) = PeriodicReport.Open(province.Id, year, period, figures, officer, due.AddDays(-10).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc));
+                refusal ??= report!.EditNarrative(
+                    $"Sở Công Thương {province.Name} đã triển khai các đề án khuyến công theo kế hoạch được giao; các đề án đào tạo nghề và mô hình trình diễn kỹ thuật đạt tiến độ.",
+                    "Một số cơ sở công nghiệp nông thôn chậm hoàn thiện hồ sơ thanh toán; vốn đối ứng còn hạn chế.",
+                    "Đề nghị Bộ Công Thương sớm giao kế hoạch kinh phí khuyến công quốc gia và hướng dẫn thủ tục quyết toán.", officer);
                 if (roll >= 20)
                 {
                     var submitted = roll < 35 ? due.AddDays(1 + random.Next(20)) : due.AddDays(-random.Next(10));
-                    report.Status = PeriodicReportStatus.Submitted;
-                    report.SubmittedBy = DemoProjects.Author;
-                    report.SubmittedAtUtc = report.FirstSubmittedAtUtc = submitted.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
+                    refusal ??= report!.Submit(figures, DemoActor(Domain.Identity.Roles.ProvinceApprover, province.Id), submitted.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc));
                 }
 
-                db.PeriodicReports.Add(report);
+                if (refusal is not null)
+                {
+                    throw new InvalidOperationException($"Dữ liệu mẫu vi phạm quy tắc báo cáo định kỳ: {refusal}");
+                }
+
+                db.PeriodicReports.Add(report!);
                 written++;
             }
         }
@@ -186,6 +165,8 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
         await db.SaveChangesAsync(ct);
         return written;
     }
+
+    private static ProjectActor DemoActor(string role, int provinceId) => new($"seed-{role}", DemoProjects.Author, role, new HashSet<int> { provinceId }, new HashSet<string>());
 
     /// <summary>A report a province still owes: a period that ended in the last twelve months, not yet submitted.</summary>
     public sealed record Owed(int Year, ReportPeriod Period, string Province, DateOnly? Due, int? ReportId);
@@ -216,11 +197,13 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
     /// The figures of a province's report, as of the period end: the province and the predecessors whose records it
     /// holds; plan versions decided by the end, money dated by the end, projects approved and accepted by the end.
     /// </summary>
-    private async Task FillFiguresAsync(PeriodicReport report, ProvinceDirectory directory, CancellationToken ct)
+    private Task<PeriodicFigures> FiguresAsync(PeriodicReport report, ProvinceDirectory directory, CancellationToken ct) =>
+        FiguresAsync(report.ProvinceId, report.Year, report.Period, directory, ct);
+
+    private async Task<PeriodicFigures> FiguresAsync(int provinceId, int year, ReportPeriod period, ProvinceDirectory directory, CancellationToken ct)
     {
-        var ids = directory.SelfAndPredecessorIds(report.ProvinceId).ToList();
-        var year = report.Year;
-        var end = ReportPeriods.End(report.Period, year);
+        var ids = directory.SelfAndPredecessorIds(provinceId).ToList();
+        var end = ReportPeriods.End(period, year);
         var versions = await db.AnnualPlans.AsNoTracking().Where(p => p.Year == year && ids.Contains(p.ProvinceId) && p.DecisionDate <= end).ToListAsync(ct);
         var plans = versions.GroupBy(v => (v.ProvinceId, v.Source)).Select(g => AnnualPlan.InForce(g, end)!).ToList();
         var money = await (from d in db.Disbursements
@@ -239,26 +222,24 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
         // Whole-đồng sums far below 2^53 are exact in a double; SQLite has no decimal SUM.
         decimal Paid(FundingSource? source, MoneySource kind) =>
             (decimal)money.Where(m => (source is null || m.Source == source) && m.MoneySource == kind).Sum(m => m.Amount);
-        report.PlanKcqg = plans.Where(p => p.Source == FundingSource.KCQG).Sum(p => p.Amount);
-        report.PlanKcdp = plans.Where(p => p.Source == FundingSource.KCDP).Sum(p => p.Amount);
-        report.ExecutedKcqg = Paid(FundingSource.KCQG, MoneySource.State);
-        report.ExecutedKcdp = Paid(FundingSource.KCDP, MoneySource.State);
-        report.CounterpartPaid = Paid(null, MoneySource.Counterpart);
-        report.ProjectsApproved = projects?.Approved ?? 0;
-        report.ProjectsCompleted = projects?.Completed ?? 0;
-        report.FiguresAtUtc = clock.GetUtcNow().UtcDateTime;
+        return new PeriodicFigures(
+            plans.Where(p => p.Source == FundingSource.KCQG).Sum(p => p.Amount),
+            plans.Where(p => p.Source == FundingSource.KCDP).Sum(p => p.Amount),
+            Paid(FundingSource.KCQG, MoneySource.State),
+            Paid(FundingSource.KCDP, MoneySource.State),
+            Paid(null, MoneySource.Counterpart),
+            projects?.Approved ?? 0,
+            projects?.Completed ?? 0);
     }
 
-    /// <summary>Checks the rule, then the input, then applies the change and saves it against the version the user saw.</summary>
-    private async Task<string?> ChangeAsync(ProjectActor actor, PeriodicReport report, Guid version, PeriodicReportAction action,
-        Func<string?> invalid, Func<ProvinceDirectory, Task> change, CancellationToken ct)
+    /// <summary>Does the act (which checks the rule and the input) and saves it against the version the user saw.</summary>
+    private async Task<string?> ChangeAsync(PeriodicReport report, Guid version, Func<ProvinceDirectory, Task<string?>> act, CancellationToken ct)
     {
-        if ((PeriodicReportRules.Refuse(action, actor, report.ProvinceId, report.Status) ?? invalid()) is { } refusal)
+        if (await act(await geography.DirectoryAsync(ct)) is { } refusal)
         {
             return refusal;
         }
 
-        await change(await geography.DirectoryAsync(ct));
         db.Entry(report).Property(r => r.Version).OriginalValue = version;
         try
         {

@@ -52,15 +52,7 @@ public sealed class DetailsModel(PeriodicReportService reports, ProjectService p
     }
 
     public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) =>
-        ActAsync(id, "Đã lưu báo cáo.", true, (actor, report) =>
-        {
-            if (new[] { Input.Results, Input.Difficulties, Input.Proposals }.Any(t => t?.Length > 8000))
-            {
-                return Task.FromResult<string?>("Mỗi phần nội dung tối đa 8.000 ký tự.");
-            }
-
-            return reports.SaveDraftAsync(actor, report, Version, Input.Results, Input.Difficulties, Input.Proposals, ct);
-        }, ct);
+        ActAsync(id, "Đã lưu báo cáo.", true, (actor, report) => reports.SaveDraftAsync(actor, report, Version, Input.Results, Input.Difficulties, Input.Proposals, ct), ct);
 
     public Task<IActionResult> OnPostRefreshAsync(int id, CancellationToken ct) =>
         ActAsync(id, "Đã cập nhật số liệu từ dữ liệu đến cuối kỳ.", false, (actor, report) => reports.RefreshAsync(actor, report, Version, ct), ct);
