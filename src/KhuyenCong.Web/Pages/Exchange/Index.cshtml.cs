@@ -51,6 +51,11 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
         }
 
         var y = year ?? Today.Year;
+        if (y < Domain.Common.Limits.EarliestDate.Year || y > Domain.Common.Limits.LatestYear)
+        {
+            return BadRequest($"Năm của mẫu phải từ {Domain.Common.Limits.EarliestDate.Year} đến {Domain.Common.Limits.LatestYear}.");
+        }
+
         var directory = await geography.DirectoryAsync(ct);
         var codes = new TemplateCodes(y, directory.ValidOn(new DateOnly(y, 1, 1)),
             await db.Contents.AsNoTracking().OrderBy(c => c.Code).Select(c => new ValueTuple<string, string>(c.Code, c.Name)).ToListAsync(ct),

@@ -108,6 +108,12 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
     private async Task LoadAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        if (Year is { } asked && (asked < Domain.Common.Limits.EarliestDate.Year || asked > Domain.Common.Limits.LatestYear))
+        {
+            ModelState.AddModelError(string.Empty, $"Năm kế hoạch phải từ {Domain.Common.Limits.EarliestDate.Year} đến {Domain.Common.Limits.LatestYear}; đang hiển thị năm nay.");
+            Year = null;
+        }
+
         Year ??= today.Year;
         Date = VietnameseCulture.TryParseDate(AsOf, out var asOf) ? asOf : (Year < today.Year ? new DateOnly(Year.Value, 12, 31) : today);
         AsOf = VietnameseCulture.Date(Date);

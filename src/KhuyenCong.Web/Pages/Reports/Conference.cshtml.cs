@@ -80,6 +80,14 @@ public sealed class ConferenceModel(ConferenceReportService reports, ProjectServ
         }
 
         Year ??= today.Year;
+        if (Year is < 2012 or > 2035)
+        {
+            // Out of the programme's years: said on the page, and the default cut-off is not built from it.
+            Error = "Năm báo cáo phải từ 2012 đến 2035.";
+            Cutoff ??= VietnameseCulture.Date(today);
+            return null;
+        }
+
         Cutoff ??= VietnameseCulture.Date(Year < today.Year ? new DateOnly(Year.Value, 12, 31) : today);
         if (Region is null)
         {
