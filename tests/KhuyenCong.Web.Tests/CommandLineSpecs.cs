@@ -158,6 +158,14 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         Assert.Contains("khoảng năm không hợp lệ", result.Error);
     }
 
+    [Fact]
+    public async Task A_mistyped_verb_lists_the_verbs_and_exits_2_instead_of_starting_the_server()
+    {
+        var result = await RunAsync("migrat");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Lỗi: không có lệnh «migrat». Các lệnh: migrate, create-user, seed-demo, import, export, report.", result.Error);
+    }
+
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(_database, args);
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)

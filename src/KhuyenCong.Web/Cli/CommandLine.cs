@@ -21,13 +21,23 @@ public static class CommandLine
         ["report"] = ReportAsync,
     };
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && s_verbs.ContainsKey(args[0]);
+    /// <summary>
+    /// A first argument that is not an option is a verb: known ones run, a mistyped one is refused (it must never start
+    /// the web server instead). Options (<c>--urls …</c>) go to the web host.
+    /// </summary>
+    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null,
         Action<IConfigurationBuilder>? configure = null)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
+        if (!s_verbs.TryGetValue(args[0], out var verb))
+        {
+            await stderr.WriteLineAsync($"Lỗi: không có lệnh «{args[0]}». Các lệnh: {string.Join(", ", s_verbs.Keys)}. Chạy không có lệnh nào để mở cổng thông tin.");
+            return 2;
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args.Skip(1).Where(a => a.StartsWith("--Database", StringComparison.Ordinal) || a.StartsWith("--ConnectionStrings", StringComparison.Ordinal)).ToArray(),
@@ -48,7 +58,7 @@ public static class CommandLine
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
             }
 
-            return await s_verbs[args[0]](scope.ServiceProvider, new ArgumentList(args.Skip(1)), stdout, stderr);
+            return await verb(scope.ServiceProvider, new ArgumentList(args.Skip(1)), stdout, stderr);
         }
         catch (ArgumentListException ex)
         {
