@@ -64,6 +64,12 @@ public sealed class CellParser(string sheet, SheetRow row, IReadOnlyList<string>
         }
 
         var text = cell.Text.Trim();
+        if (cell.IsNumber && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number))
+        {
+            // A code typed as a number (24, or 24.0 after another program re-saved it) reads as the code 24.
+            text = decimal.Truncate(number).ToString(CultureInfo.InvariantCulture);
+        }
+
         if (text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@')
         {
             text = text[1..]; // written neutralised by the exporter

@@ -47,6 +47,11 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             db.ChangeTracker.Clear();
             return ImportResult.Refused(ConcurrentChangeMessage);
         }
+        catch (InvalidWorkbookException ex)
+        {
+            db.ChangeTracker.Clear();
+            return ImportResult.Refused(ex.Message);
+        }
     }
 
     private async Task<ImportResult> ImportCheckedAsync(Stream file, ProjectActor actor, bool dryRun, ImportLimits limits,
@@ -79,6 +84,11 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         foreach (var name in reader.SheetNames.Where(n => !known.Contains(n)))
         {
             errors.Add(new ImportError(name, 1, "—", $"Trang tính «{name}» không thuộc mẫu trao đổi (KeHoach, DeAn, GiaiNgan, KetQua); hãy xóa hoặc đổi tên."));
+        }
+
+        foreach (var name in reader.HiddenSheetNames.Where(n => known.Contains(n) && n != ExchangeFormat.Codes))
+        {
+            errors.Add(new ImportError(name, 1, "—", $"Trang tính «{name}» đang bị ẩn; hãy hiện trang tính (Unhide) để kiểm tra nội dung, hoặc xóa nó, rồi nhập lại."));
         }
 
         if (!reader.SheetNames.Any(n => ExchangeFormat.Sheets.Any(s => s.Name == n)))
@@ -205,7 +215,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         var headerOk = true;
         for (var i = 0; i < headers.Count; i++)
         {
-            var actual = header[i].Text.Trim();
+            var actual = HeaderText(header[i].Text);
             if (i >= required && actual.Length == 0)
             {
                 continue;
@@ -250,6 +260,10 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
 
     private sealed record CellParserRow(CellParser Cells);
 
+    /// <summary>A header as typed: composed Unicode (NFC), non-breaking and repeated spaces as one space.</summary>
+    private static string HeaderText(string text) =>
+        string.Join(' ', text.Normalize(System.Text.NormalizationForm.FormC).Replace('\u00A0', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
     private static bool InScope(Context context, CellParser cells, int column, int provinceId)
     {
         if (context.Ministry || context.Actor.HoldsProvince(provinceId))
@@ -268,6 +282,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             return null;
         }
 
+        // A one-digit code typed as a number (1 for 01) is the two-digit code.
+        code = code.Length == 1 && char.IsAsciiDigit(code[0]) ? "0" + code : code;
         var province = context.Directory.Resolve(code, date);
         if (province is null)
         {

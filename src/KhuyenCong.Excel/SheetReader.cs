@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -32,6 +33,11 @@ public sealed class SheetReader : IDisposable
         var table = _document.WorkbookPart?.SharedStringTablePart?.SharedStringTable;
         _sharedStrings = table is null ? [] : [.. table.Elements<SharedStringItem>().Select(i => i.InnerText)];
     }
+
+    /// <summary>Sheets hidden from the person who filled the workbook (hidden or veryHidden).</summary>
+    public IReadOnlyList<string> HiddenSheetNames =>
+        [.. _document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>()
+            .Where(s => s.State?.Value is { } state && state != SheetStateValues.Visible).Select(s => s.Name?.Value ?? string.Empty)];
 
     public IReadOnlyList<string> SheetNames =>
         [.. _document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name?.Value ?? string.Empty)];
@@ -69,9 +75,12 @@ public sealed class SheetReader : IDisposable
         var formula = cell.CellFormula is not null;
         var raw = cell.CellValue?.Text ?? string.Empty;
         var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString && int.TryParse(raw, out var index) && index >= 0 && index < _sharedStrings.Length)
+        if (type == CellValues.SharedString)
         {
-            return new ReadCell(_sharedStrings[index], false, formula);
+            // An index outside the table is a broken file, never the text of the index.
+            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _sharedStrings.Length
+                ? new ReadCell(_sharedStrings[index], false, formula)
+                : throw new InvalidWorkbookException($"ô {cell.CellReference?.Value} chỉ tới chuỗi số {raw}, không có trong bảng chuỗi của tệp");
         }
 
         if (type == CellValues.InlineString)
@@ -89,3 +98,6 @@ public sealed class SheetReader : IDisposable
 
     public void Dispose() => _document.Dispose();
 }
+
+/// <summary>A workbook whose parts do not hold together; the message names what failed, in Vietnamese.</summary>
+public sealed class InvalidWorkbookException(string part) : Exception($"Tệp không phải sổ tính Excel hợp lệ: {part}.");

@@ -279,6 +279,13 @@ public sealed class WorkbookBuilder
         return this;
     }
 
+    /// <summary>Hides a sheet the way a spreadsheet program does (veryHidden: not even listed under Unhide).</summary>
+    public WorkbookBuilder VeryHidden(string name)
+    {
+        _book.Worksheet(name).Visibility = XLWorksheetVisibility.VeryHidden;
+        return this;
+    }
+
     public byte[] Bytes()
     {
         using var stream = new MemoryStream();
