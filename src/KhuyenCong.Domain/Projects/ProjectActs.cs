@@ -606,17 +606,7 @@ public sealed partial class Project
             return ActResult.Fail("Chỉ người vận hành trên máy chủ (dòng lệnh, chế độ --correct, có lý do) được sửa kết quả đã nghiệm thu.");
         }
 
-        var outcome = Outcomes.FirstOrDefault(o => o.IndicatorCode == indicatorCode);
-        if (outcome is null)
-        {
-            Outcomes.Add(new ProjectOutcome { IndicatorCode = indicatorCode, Target = target, Actual = actual });
-        }
-        else
-        {
-            (outcome.Target, outcome.Actual) = (target, actual);
-        }
-
-        UpdatedAtUtc = ctx.NowUtc;
+        PutOutcome(indicatorCode, target, actual, ctx);
         Events.Add(new ProjectEvent
         {
             OccurredAtUtc = ctx.NowUtc,
@@ -643,17 +633,7 @@ public sealed partial class Project
             return ActResult.Fail(bad, "Target");
         }
 
-        var outcome = Outcomes.FirstOrDefault(o => o.IndicatorCode == indicatorCode);
-        if (outcome is null)
-        {
-            Outcomes.Add(new ProjectOutcome { IndicatorCode = indicatorCode, Target = target });
-        }
-        else
-        {
-            outcome.Target = target;
-        }
-
-        UpdatedAtUtc = ctx.NowUtc;
+        PutOutcome(indicatorCode, target, Outcomes.FirstOrDefault(o => o.IndicatorCode == indicatorCode)?.Actual, ctx);
         return ActResult.Ok;
     }
 
@@ -678,17 +658,7 @@ public sealed partial class Project
             return ActResult.Fail(bad, "Target");
         }
 
-        var outcome = Outcomes.FirstOrDefault(o => o.IndicatorCode == indicatorCode);
-        if (outcome is null)
-        {
-            Outcomes.Add(new ProjectOutcome { IndicatorCode = indicatorCode, Target = target, Actual = actual });
-        }
-        else
-        {
-            (outcome.Target, outcome.Actual) = (target, actual);
-        }
-
-        UpdatedAtUtc = ctx.NowUtc;
+        PutOutcome(indicatorCode, target, actual, ctx);
         return ActResult.Ok;
     }
 
@@ -701,6 +671,22 @@ public sealed partial class Project
 
     /// <summary>A line of the timeline for an act done by the methods above (e.g. which path it came by).</summary>
     public void Note(string action, ActContext ctx) => Record(ctx, action, null, null);
+
+    /// <summary>Sets an outcome's target and actual, adding the indicator when the project does not have it yet.</summary>
+    private void PutOutcome(string indicatorCode, decimal target, decimal? actual, ActContext ctx)
+    {
+        var outcome = Outcomes.FirstOrDefault(o => o.IndicatorCode == indicatorCode);
+        if (outcome is null)
+        {
+            Outcomes.Add(new ProjectOutcome { IndicatorCode = indicatorCode, Target = target, Actual = actual });
+        }
+        else
+        {
+            (outcome.Target, outcome.Actual) = (target, actual);
+        }
+
+        UpdatedAtUtc = ctx.NowUtc;
+    }
 
     private ActResult? Refuse(ProjectAction action, ActContext ctx)
     {
