@@ -487,10 +487,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         ["CounterpartCommitted"] = ProjectColumns.Counterpart.Index, ["State"] = ProjectColumns.State.Index, ["ApprovalDate"] = ProjectColumns.ApprovalDate.Index,
     };
 
-    /// <summary>
-    /// A row that differs from a stored project: a draft is edited by whoever may edit it, an operator's correction
-    /// is applied with its reason, and anything past the draft stays as the lifecycle left it.
-    /// </summary>
+    /// <summary>A row that differs from a stored project: the operator's correction, or the domain's revision from a row.</summary>
     private static ActResult Change(Context context, Project project, HistoricalProject values)
     {
         if (context.CorrectionReason is { } reason)
@@ -498,40 +495,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             return project.Correct(new ProjectCorrection(reason, values), context.Act);
         }
 
-        if (project.State is not (ProjectState.Draft or ProjectState.Returned))
-        {
-            return ActResult.Fail(project.State >= ProjectState.Approved && project.State != ProjectState.Rejected
-                ? "Đề án đã phê duyệt: chỉ thay đổi được qua điều chỉnh."
-                : $"Đề án đang ở trạng thái «{ProjectLabels.Of(project.State)}»: không sửa được qua Excel, chỉ qua các bước trên cổng.", "State");
-        }
-
-        if (values.State != project.State || values.ApprovedSupport != project.ApprovedSupport)
-        {
-            return ActResult.Fail("Tỉnh không được đổi trạng thái hay kinh phí được duyệt của đề án qua Excel.", "State");
-        }
-
-        var stored = project.ToDraft();
-        var sameContents = stored.Contents.Select(c => c.ContentCode).Order(StringComparer.Ordinal)
-            .SequenceEqual(values.Draft.Contents.Select(c => c.ContentCode).Order(StringComparer.Ordinal))
-            && stored.Contents.Sum(c => c.RequestedAmount) == values.Draft.Contents.Sum(c => c.RequestedAmount);
-        var draft = stored with
-        {
-            PlanYear = values.Draft.PlanYear,
-            ProvinceId = values.Draft.ProvinceId,
-            Source = values.Draft.Source,
-            Kind = values.Draft.Kind,
-            Title = values.Draft.Title,
-            ImplementingUnit = values.Draft.ImplementingUnit,
-            CounterpartCommitted = values.Draft.CounterpartCommitted,
-            Contents = sameContents ? stored.Contents : values.Draft.Contents,
-        };
-        var result = project.EditDraft(draft, context.Act);
-        if (result.Done)
-        {
-            project.Note("Cập nhật bản nháp từ Excel", context.Act);
-        }
-
-        return result;
+        return project.ReviseFromExchange(values, context.Act);
     }
 
     private static void Report(Context context, string sheet, int row, ActResult result, IReadOnlyDictionary<string, int> columns)
@@ -715,15 +679,9 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
                 {
                     result = project.CorrectOutcome(o.Indicator, o.Target, o.Actual, reason, context.Act);
                 }
-                else if (o.Actual != stored?.Actual)
-                {
-                    result = ActResult.Fail(project.State >= ProjectState.Accepted && project.State != ProjectState.Rejected
-                        ? "Kết quả thực hiện đã cố định khi nghiệm thu; chỉ sửa được bằng sửa chữa dữ liệu có lý do."
-                        : "Kết quả thực hiện chỉ ghi khi nghiệm thu đề án trên cổng.", "Actual");
-                }
                 else
                 {
-                    result = project.SetOutcomeTarget(o.Indicator, o.Target, context.Act);
+                    result = project.ReviseOutcomeFromExchange(o.Indicator, o.Target, o.Actual, context.Act);
                 }
 
                 if (!result.Done)

@@ -662,6 +662,64 @@ public sealed partial class Project
         return ActResult.Ok;
     }
 
+    /// <summary>
+    /// Sửa từ tệp trao đổi: a workbook row that differs from this stored project. A draft or returned project is edited
+    /// through <see cref="EditDraft"/> (the row's exchange fields over the stored ones); anything past the draft, and any
+    /// state or approved amount, changes only through the lifecycle's acts or an adjustment.
+    /// </summary>
+    public ActResult ReviseFromExchange(HistoricalProject values, ActContext ctx)
+    {
+        if (State is not (ProjectState.Draft or ProjectState.Returned))
+        {
+            return ActResult.Fail(State >= ProjectState.Approved && State != ProjectState.Rejected
+                ? "Đề án đã phê duyệt: chỉ thay đổi được qua điều chỉnh."
+                : $"Đề án đang ở trạng thái «{ProjectLabels.Of(State)}»: không sửa được qua Excel, chỉ qua các bước trên cổng.", "State");
+        }
+
+        if (values.State != State || values.ApprovedSupport != ApprovedSupport)
+        {
+            return ActResult.Fail("Tỉnh không được đổi trạng thái hay kinh phí được duyệt của đề án qua Excel.", "State");
+        }
+
+        var stored = ToDraft();
+        var sameContents = stored.Contents.Select(c => c.ContentCode).Order(StringComparer.Ordinal)
+            .SequenceEqual(values.Draft.Contents.Select(c => c.ContentCode).Order(StringComparer.Ordinal))
+            && stored.Contents.Sum(c => c.RequestedAmount) == values.Draft.Contents.Sum(c => c.RequestedAmount);
+        var result = EditDraft(stored with
+        {
+            PlanYear = values.Draft.PlanYear,
+            ProvinceId = values.Draft.ProvinceId,
+            Source = values.Draft.Source,
+            Kind = values.Draft.Kind,
+            Title = values.Draft.Title,
+            ImplementingUnit = values.Draft.ImplementingUnit,
+            CounterpartCommitted = values.Draft.CounterpartCommitted,
+            Contents = sameContents ? stored.Contents : values.Draft.Contents,
+        }, ctx);
+        if (result.Done)
+        {
+            Note("Cập nhật bản nháp từ Excel", ctx);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// An outcome row for this stored project: the target of a draft may change; the actual is fixed at acceptance on
+    /// the portal, so the row may only repeat it.
+    /// </summary>
+    public ActResult ReviseOutcomeFromExchange(string indicatorCode, decimal target, decimal? actual, ActContext ctx)
+    {
+        if (actual != Outcomes.FirstOrDefault(o => o.IndicatorCode == indicatorCode)?.Actual)
+        {
+            return ActResult.Fail(State >= ProjectState.Accepted && State != ProjectState.Rejected
+                ? "Kết quả thực hiện đã cố định khi nghiệm thu; chỉ sửa được bằng sửa chữa dữ liệu có lý do."
+                : "Kết quả thực hiện chỉ ghi khi nghiệm thu đề án trên cổng.", "Actual");
+        }
+
+        return SetOutcomeTarget(indicatorCode, target, ctx);
+    }
+
     /// <summary>The project's current draft fields, to edit a few of them and give the rest back unchanged.</summary>
     public ProjectDraft ToDraft() => new(
         PlanYear, ProvinceId, Source, Kind, Title, ImplementingUnit, StartDate, EndDate, CounterpartCommitted,
@@ -670,7 +728,7 @@ public sealed partial class Project
         [.. Outcomes.Select(o => new OutcomeDraft(o.IndicatorCode, o.Target, o.Actual))]);
 
     /// <summary>A line of the timeline for an act done by the methods above (e.g. which path it came by).</summary>
-    public void Note(string action, ActContext ctx) => Record(ctx, action, null, null);
+    private void Note(string action, ActContext ctx) => Record(ctx, action, null, null);
 
     /// <summary>Sets an outcome's target and actual, adding the indicator when the project does not have it yet.</summary>
     private void PutOutcome(string indicatorCode, decimal target, decimal? actual, ActContext ctx)
