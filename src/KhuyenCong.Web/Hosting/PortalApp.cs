@@ -126,6 +126,8 @@ public static class PortalApp
         {
             // Validation is the validators' job, in Vietnamese; the framework's own messages are Vietnamese too.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            o.ModelBinderProviders.Insert(0, new CheckboxModelBinderProvider());
+            o.ModelMetadataDetailsProviders.Add(new EmptyStringBinding());
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustBeANumberAccessor(_ => "Giá trị phải là một số.");
             m.SetAttemptedValueIsInvalidAccessor((value, _) => $"Giá trị «{value}» không hợp lệ.");

@@ -36,7 +36,7 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
             return (null, refusal);
         }
 
-        if (year < 2014 || ReportPeriods.Start(year) > Today || !ReportPeriods.All.Contains(period))
+        if (year < 2014 || year > Today.Year || ReportPeriods.Start(year) > Today || !ReportPeriods.All.Contains(period))
         {
             return (null, "Kỳ báo cáo không hợp lệ: chọn một kỳ đã bắt đầu, từ năm 2014.");
         }

@@ -61,7 +61,7 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
             ModelState.AddModelError("Input.DecisionDate", "Ngày quyết định không hợp lệ; nhập theo dạng ngày/tháng/năm.");
         }
 
-        var province = directory.Resolve(Input.ProvinceCode, decided == default ? new DateOnly(Input.Year ?? 2000, 1, 1) : decided);
+        var province = directory.Resolve(Input.ProvinceCode, decided == default ? new DateOnly(Input.Year is (>= 2012 and <= 2035) and { } y ? y : 2000, 1, 1) : decided);
         if (province is null)
         {
             ModelState.AddModelError("Input.ProvinceCode", "Mã tỉnh không ứng với tỉnh, thành phố nào có hiệu lực tại ngày quyết định.");
