@@ -116,6 +116,15 @@ public static class PortalApp
                 return Task.CompletedTask;
             };
         });
+        // Between the password and the second factor: short-lived, and as locked down as the sign-in cookie.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "KhuyenCong.TwoFactor";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "KhuyenCong.Csrf";
@@ -180,6 +189,7 @@ public static class PortalApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<MfaEnrolmentGate>();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();

@@ -31,10 +31,16 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel
         }
 
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
         if (result.Succeeded)
         {
             logger.LogInformation("User {Email} signed in", Input.Email);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(returnUrl);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/TwoFactor", new { ReturnUrl = returnUrl });
         }
 
         if (result.IsLockedOut)
