@@ -29,6 +29,7 @@ public static class PortalApp
         services.AddScoped<Geography>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserAccounts>();
+        services.AddSingleton<UnknownAccountAttempts>();
         services.AddScoped<Projects.ProjectService>();
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
@@ -97,15 +98,22 @@ public static class PortalApp
             });
         }
 
+        // The stamp is checked against the database on every request: that is what makes sign-out, disabling and an
+        // MFA reset end a session (a copied cookie included). A longer interval would need another server-side
+        // record of ended sessions first (docs/security.md).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        var session = SessionLifetime.From(builder.Configuration);
+        services.AddSingleton(session);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "KhuyenCong.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = secure;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle expiry (Portal:IdleTimeout); the maximum lifetime is checked by SessionLifetime.
+            options.ExpireTimeSpan = session.IdleTimeout;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = session.ValidateAsync;
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";

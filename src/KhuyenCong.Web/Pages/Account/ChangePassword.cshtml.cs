@@ -28,6 +28,22 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Challenge();
         }
 
+        // A wrong current password counts like a wrong sign-in (OWASP ASVS 5 V6.3.1): enough of them lock the
+        // account, and this session (with every other) ends.
+        if (!await users.CheckPasswordAsync(user, Input.CurrentPassword))
+        {
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await signIn.SignOutAsync();
+                TempData["Message"] = LoginModel.LockedOut;
+                return RedirectToPage("/Account/Login");
+            }
+
+            ModelState.AddModelError("Input.CurrentPassword", "Mật khẩu hiện tại không đúng.");
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
@@ -39,6 +55,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Page();
         }
 
+        await users.ResetAccessFailedCountAsync(user);
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = "Đã đổi mật khẩu.";
         return RedirectToPage("/Index");

@@ -51,7 +51,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel
         else
         {
             logger.LogWarning("Sign-in failed for {Email}", Input.Email);
-            // The same words for a wrong password, an unknown e-mail and a disabled account: nothing to learn from them.
+            // The same words for a wrong password, an unknown e-mail and a disabled account: nothing to learn from them
+            // (and the same lockout answer after as many failures: PortalSignInManager).
             ModelState.AddModelError(string.Empty, WrongCredentials);
         }
 
