@@ -4,7 +4,7 @@ using KhuyenCong.Web.Tests.Infrastructure;
 
 namespace KhuyenCong.Web.Tests;
 
-/// <summary>Sessions that end on their own (idle time, maximum lifetime, on the test clock), each on a portal of its own.</summary>
+/// <summary>Sessions that end on their own (idle time, maximum lifetime, on the test clock) and the rate limits, each on a portal of its own.</summary>
 public sealed class SessionAndRateLimitSpecs
 {
     [Fact]
@@ -41,5 +41,72 @@ public sealed class SessionAndRateLimitSpecs
         var tooOld = await busy.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, tooOld.StatusCode);
         Assert.Contains("/Account/Login", tooOld.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Sign_in_is_limited_per_address_and_per_account_with_a_vietnamese_429_and_others_go_on()
+    {
+        await using var portal = new PortalFactory(TestDatabase.Sqlite(), new Dictionary<string, string>
+        {
+            ["Portal:TrustForwardedHeaders"] = "true",
+            ["RateLimits:SignInPerAddress"] = "3",
+            ["RateLimits:SignInPerAccount"] = "4",
+        });
+        await using var database = portal.Database;
+        await portal.StartAsync();
+        await portal.CreateUserAsync("gioihan@test.vn", Roles.Viewer);
+        await portal.CreateUserAsync("khac@test.vn", Roles.Viewer);
+
+        var first = From(portal, "203.0.113.10");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.SignInAsync("gioihan@test.vn", "sai-mat-khau-lan-nua")).StatusCode);
+        }
+
+        var refused = await first.SignInAsync("khac@test.vn");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Contains("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn", HttpForms.Text(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/Account/Login")).StatusCode);
+
+        // Another address: its own allowance, but the account that was tried 3 times has only one attempt left.
+        var second = From(portal, "203.0.113.11");
+        Assert.Equal(HttpStatusCode.OK, (await second.SignInAsync("gioihan@test.vn", "sai-mat-khau-lan-nua")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await second.SignInAsync("gioihan@test.vn")).StatusCode);
+        await second.SignInOkAsync("khac@test.vn");
+    }
+
+    [Fact]
+    public async Task Imports_are_limited_per_user_and_another_user_goes_on()
+    {
+        await using var portal = new PortalFactory(TestDatabase.Sqlite(), new Dictionary<string, string> { ["RateLimits:ImportsPerUser"] = "2" });
+        await using var database = portal.Database;
+        await portal.StartAsync();
+        await portal.CreateUserAsync("nhap1@test.vn", Roles.MinistryOfficer);
+        await portal.CreateUserAsync("nhap2@test.vn", Roles.MinistryOfficer);
+        var busy = portal.Browser();
+        await busy.SignInOkAsync("nhap1@test.vn");
+        for (var i = 0; i < 2; i++)
+        {
+            var answer = await busy.SubmitAsync("/Exchange", new Dictionary<string, string>(), postUrl: "/Exchange?handler=Preview");
+            Assert.Contains("Hãy chọn tệp Excel cần nhập.", HttpForms.Text(await answer.Content.ReadAsStringAsync()));
+        }
+
+        var refused = await busy.SubmitAsync("/Exchange", new Dictionary<string, string>(), postUrl: "/Exchange?handler=Preview");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Quá nhiều yêu cầu", HttpForms.Text(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/Exchange")).StatusCode);
+
+        var other = portal.Browser();
+        await other.SignInOkAsync("nhap2@test.vn");
+        var fine = await other.SubmitAsync("/Exchange", new Dictionary<string, string>(), postUrl: "/Exchange?handler=Preview");
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+    }
+
+    private static HttpClient From(PortalFactory portal, string address)
+    {
+        var client = portal.Browser();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return client;
     }
 }

@@ -133,13 +133,17 @@ public static class PortalApp
             o.Cookie.SecurePolicy = secure;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
         });
+        var limits = RateLimits.From(builder.Configuration);
+        services.AddSingleton(limits);
+        services.AddSingleton<AccountThrottle>();
+        services.AddRateLimiter(limits.Register);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "KhuyenCong.Csrf";
             o.Cookie.SecurePolicy = secure;
         });
         services.AddAuthorization(Policies.Register);
-        services.AddRazorPages().AddMvcOptions(o =>
+        services.AddRazorPages(o => RateLimits.Apply(o.Conventions)).AddMvcOptions(o =>
         {
             // Validation is the validators' job, in Vietnamese; the framework's own messages are Vietnamese too.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -198,6 +202,7 @@ public static class PortalApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<MfaEnrolmentGate>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();

@@ -1,4 +1,5 @@
 using KhuyenCong.Data.Identity;
+using KhuyenCong.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KhuyenCong.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, AccountThrottle throttle, ILogger<LoginModel> logger) : PageModel
 {
     public const string WrongCredentials = "Thư điện tử hoặc mật khẩu không đúng.";
     public const string LockedOut = "Tài khoản tạm thời bị khóa do đăng nhập sai quá 5 lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị hệ thống.";
@@ -28,6 +29,14 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel
         {
             ModelState.AddModelError(string.Empty, "Hãy nhập thư điện tử và mật khẩu.");
             return Page();
+        }
+
+        // Per account name, from any address (the per-address limit is the page's rate-limiter policy).
+        if (throttle.TryAttempt(Input.Email) is { } wait)
+        {
+            logger.LogWarning("Sign-in attempts over the per-account limit: {Email}", Input.Email);
+            RateLimits.RefuseHeaders(Response, wait);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
