@@ -145,18 +145,28 @@ public sealed partial class MfaSpecs(SqlitePortalFixture fixture) : IClassFixtur
         var portal = await fixture.GetAsync();
         var approver = portal.Browser();
         await approver.SignInOkAsync(PortalFixture.AppraiserBacNinh);
-        var refused = await approver.SubmitAsync("/Account/Mfa", new Dictionary<string, string>(), postUrl: "/Account/Mfa?handler=Disable");
+        var unconfirmed = await approver.SubmitAsync("/Account/Mfa", new Dictionary<string, string> { ["Password"] = "khong-phai-mat-khau-nay" }, postUrl: "/Account/Mfa?handler=Disable");
+        Assert.Contains("Mật khẩu không đúng. Hãy nhập mật khẩu đăng nhập để xác nhận thay đổi.", HttpForms.Text(await unconfirmed.Content.ReadAsStringAsync()));
+        var refused = await approver.SubmitAsync("/Account/Mfa", new Dictionary<string, string> { ["Password"] = TestUsers.Password }, postUrl: "/Account/Mfa?handler=Disable");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("bắt buộc xác thực hai bước; không thể tắt", HttpForms.Text(await refused.Content.ReadAsStringAsync()));
         Assert.True(await TwoFactorEnabledAsync(portal, PortalFixture.AppraiserBacNinh));
 
         const string email = "xem.tuychon@test.vn";
         await portal.CreateUserAsync(email, Roles.Viewer);
-        await EnrolThroughThePageAsync(portal, email);
+        var (key, _) = await EnrolThroughThePageAsync(portal, email);
         Assert.True(await TwoFactorEnabledAsync(portal, email));
         var viewer = portal.Browser();
         var step = await viewer.PasswordStepAsync(email);
         Assert.StartsWith("/Account/TwoFactor", step.Headers.Location!.ToString());
+
+        var optional = portal.Browser();
+        var password = await optional.PasswordStepAsync(email);
+        Assert.Equal(HttpStatusCode.Redirect, (await optional.SubmitAsync(password.Headers.Location!.ToString(), new Dictionary<string, string> { ["Code"] = TestTotp.Code(key) })).StatusCode);
+        var off = await optional.SubmitAsync("/Account/Mfa", new Dictionary<string, string> { ["Password"] = TestUsers.Password }, postUrl: "/Account/Mfa?handler=Disable");
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.False(await TwoFactorEnabledAsync(portal, email));
+        Assert.Equal("/", (await portal.Browser().PasswordStepAsync(email)).Headers.Location!.ToString());
     }
 
     /// <summary>Signs in with the password and enrols as a user would, reading the key off the page.</summary>

@@ -6,6 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Users;
 
+/// <summary>What <see cref="UserAccounts.ConfirmPasswordAsync"/> found.</summary>
+public enum PasswordCheck
+{
+    Right,
+    Wrong,
+    LockedOut,
+}
+
 /// <summary>Result of an account operation: success, or Vietnamese messages keyed by the input's field.</summary>
 public sealed record AccountResult(AppUser? User, IReadOnlyList<(string Field, string Message)> Errors)
 {
@@ -111,6 +119,21 @@ public sealed class UserAccounts(KhuyenCongDbContext db, UserManager<AppUser> us
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return new AccountResult(user, []);
+    }
+
+    /// <summary>
+    /// The signed-in user types their password again before changing how they sign in (password, second factor:
+    /// OWASP ASVS 5 V6.2.3, V7.5.1). A wrong one counts like a wrong sign-in; enough of them lock the account.
+    /// </summary>
+    public async Task<PasswordCheck> ConfirmPasswordAsync(AppUser user, string? password)
+    {
+        if (await users.CheckPasswordAsync(user, password ?? string.Empty))
+        {
+            return PasswordCheck.Right;
+        }
+
+        await users.AccessFailedAsync(user);
+        return await users.IsLockedOutAsync(user) ? PasswordCheck.LockedOut : PasswordCheck.Wrong;
     }
 
     /// <summary>Spaces and dashes people type between digit groups are not part of the code.</summary>

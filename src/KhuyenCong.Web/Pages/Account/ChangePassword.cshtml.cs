@@ -1,11 +1,12 @@
 using KhuyenCong.Data.Identity;
+using KhuyenCong.Web.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KhuyenCong.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserAccounts accounts) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -30,18 +31,15 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
 
         // A wrong current password counts like a wrong sign-in (OWASP ASVS 5 V6.3.1): enough of them lock the
         // account, and this session (with every other) ends.
-        if (!await users.CheckPasswordAsync(user, Input.CurrentPassword))
+        switch (await accounts.ConfirmPasswordAsync(user, Input.CurrentPassword))
         {
-            await users.AccessFailedAsync(user);
-            if (await users.IsLockedOutAsync(user))
-            {
+            case PasswordCheck.LockedOut:
                 await signIn.SignOutAsync();
                 TempData["Message"] = LoginModel.LockedOut;
                 return RedirectToPage("/Account/Login");
-            }
-
-            ModelState.AddModelError("Input.CurrentPassword", "Mật khẩu hiện tại không đúng.");
-            return Page();
+            case PasswordCheck.Wrong:
+                ModelState.AddModelError("Input.CurrentPassword", "Mật khẩu hiện tại không đúng.");
+                return Page();
         }
 
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);

@@ -10,6 +10,10 @@ namespace KhuyenCong.Web.Pages.Account.Mfa;
 /// <summary>The user's own second factor: its state, new recovery codes, another phone, or off (where the role allows).</summary>
 public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserAccounts accounts) : PageModel
 {
+    /// <summary>Typed again for every change here (OWASP ASVS 5 V7.5.1).</summary>
+    [BindProperty]
+    public string? Password { get; set; }
+
     public bool Enabled { get; private set; }
 
     public bool Required { get; private set; }
@@ -26,6 +30,11 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         if (await LoadAsync() is not { } user)
         {
             return Challenge();
+        }
+
+        if (await ConfirmPasswordAsync(user) is { } refused)
+        {
+            return refused;
         }
 
         RecoveryCodes = await accounts.RegenerateRecoveryCodesAsync(user);
@@ -50,6 +59,11 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
             return Challenge();
         }
 
+        if (await ConfirmPasswordAsync(user) is { } refused)
+        {
+            return refused;
+        }
+
         var result = await accounts.DisableTwoFactorAsync(user, keepRequired);
         if (!result.Succeeded)
         {
@@ -65,6 +79,23 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = keepRequired ? "Đã hủy ứng dụng xác thực cũ. Hãy thêm ứng dụng trên điện thoại mới." : "Đã tắt xác thực hai bước.";
         return RedirectToPage(then);
+    }
+
+    /// <summary>Null when the password is right; otherwise the answer (the page with a message, or sign-in when locked).</summary>
+    private async Task<IActionResult?> ConfirmPasswordAsync(AppUser user)
+    {
+        switch (await accounts.ConfirmPasswordAsync(user, Password))
+        {
+            case PasswordCheck.Right:
+                return null;
+            case PasswordCheck.LockedOut:
+                await signIn.SignOutAsync();
+                TempData["Message"] = LoginModel.LockedOut;
+                return RedirectToPage("/Account/Login");
+            default:
+                ModelState.AddModelError(nameof(Password), "Mật khẩu không đúng. Hãy nhập mật khẩu đăng nhập để xác nhận thay đổi.");
+                return Page();
+        }
     }
 
     private async Task<AppUser?> LoadAsync()
