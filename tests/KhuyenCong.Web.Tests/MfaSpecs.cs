@@ -86,6 +86,28 @@ public sealed partial class MfaSpecs(SqlitePortalFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Five_wrong_codes_lock_the_account_like_five_wrong_passwords()
+    {
+        var portal = await fixture.GetAsync();
+        const string email = "saima.lanhdao@test.vn";
+        await portal.CreateUserAsync(email, Roles.MinistryApprover);
+        var client = portal.Browser();
+        var step = (await client.PasswordStepAsync(email)).Headers.Location!.ToString();
+        var answers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.SubmitAsync(step, new Dictionary<string, string> { ["Code"] = TestTotp.WrongCode(TestUsers.AuthenticatorKey) });
+            answers.Add(HttpForms.Text(await wrong.Content.ReadAsStringAsync()));
+        }
+
+        Assert.Contains("Mã xác thực không đúng", answers[3]);
+        Assert.Contains("Tài khoản tạm thời bị khóa", answers[4]);
+        var right = await client.SubmitAsync(step, new Dictionary<string, string> { ["Code"] = TestTotp.Code(TestUsers.AuthenticatorKey) });
+        Assert.Contains("Tài khoản tạm thời bị khóa", HttpForms.Text(await right.Content.ReadAsStringAsync()));
+        Assert.Contains("/Account/Login", (await client.GetAsync("/Projects/Queue")).Headers.Location!.ToString());
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once_only()
     {
         var portal = await fixture.GetAsync();
