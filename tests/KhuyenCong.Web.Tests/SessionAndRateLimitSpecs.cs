@@ -103,6 +103,52 @@ public sealed class SessionAndRateLimitSpecs
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
     }
 
+    [Fact]
+    public async Task Uploads_and_password_changes_are_limited_per_user_and_the_projects_other_acts_are_not()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"kc-limit-{Guid.NewGuid():N}");
+        await using var portal = new PortalFactory(TestDatabase.Sqlite(), new Dictionary<string, string>
+        {
+            ["Documents:Path"] = folder,
+            ["RateLimits:UploadsPerUser"] = "1",
+            ["RateLimits:PasswordChangesPerUser"] = "1",
+        });
+        await using var database = portal.Database;
+        await portal.StartAsync();
+        await portal.CreateUserAsync("tailen1@test.vn", Roles.ProvinceOfficer, "24");
+        await portal.CreateUserAsync("tailen2@test.vn", Roles.ProvinceOfficer, "24");
+        var id = await new ProjectBuilder(portal).In("24", 2026).SaveAsync();
+        var pdf = "%PDF-1.7\n% dự toán"u8.ToArray();
+
+        var busy = portal.Browser();
+        await busy.SignInOkAsync("tailen1@test.vn");
+        Assert.Equal(HttpStatusCode.Redirect, (await ProjectUploadSpecs.UploadAsync(busy, "/Projects", id, "du-toan.pdf", pdf)).StatusCode);
+        var refused = await ProjectUploadSpecs.UploadAsync(busy, "/Projects", id, "du-toan-2.pdf", pdf);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Quá nhiều yêu cầu", HttpForms.Text(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await portal.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ProjectDocuments, d => d.ProjectId == id)));
+        var act = await busy.SubmitAsync($"/Projects/Details/{id}", new Dictionary<string, string>(), postUrl: $"/Projects/Details/{id}?handler=Act");
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, act.StatusCode);
+
+        var other = portal.Browser();
+        await other.SignInOkAsync("tailen2@test.vn");
+        Assert.Equal(HttpStatusCode.Redirect, (await ProjectUploadSpecs.UploadAsync(other, "/Projects", id, "du-toan-3.pdf", pdf)).StatusCode);
+
+        var mismatch = new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = TestUsers.Password,
+            ["Input.NewPassword"] = "hoa sen no tren mat ho",
+            ["Input.ConfirmPassword"] = "hoa sen khac",
+        };
+        Assert.Equal(HttpStatusCode.OK, (await busy.SubmitAsync("/Account/ChangePassword", mismatch)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await busy.SubmitAsync("/Account/ChangePassword", mismatch)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.SubmitAsync("/Account/ChangePassword", mismatch)).StatusCode);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
     private static HttpClient From(PortalFactory portal, string address)
     {
         var client = portal.Browser();
