@@ -64,7 +64,11 @@ public sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public async Task SignInAsync(IPage page, string email, string password = TestUsers.Password)
+    /// <summary>
+    /// Signs in by the form; when the portal asks for the second step, types the code the test authenticator shows
+    /// (<paramref name="authenticatorKey"/>, by default the key every test approver and administrator enrolled).
+    /// </summary>
+    public async Task SignInAsync(IPage page, string email, string password = TestUsers.Password, string authenticatorKey = TestUsers.AuthenticatorKey)
     {
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Thư điện tử").FillAsync(email);
@@ -73,6 +77,12 @@ public sealed class BrowserSession : IAsyncDisposable
         try
         {
             await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 10_000 });
+            if (page.Url.Contains("/Account/TwoFactor", StringComparison.Ordinal))
+            {
+                await page.GetByLabel("Mã xác thực").FillAsync(TestTotp.Code(authenticatorKey));
+                await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
+                await page.WaitForURLAsync(url => !url.Contains("/Account/TwoFactor", StringComparison.Ordinal), new() { Timeout = 10_000 });
+            }
         }
         catch (TimeoutException)
         {

@@ -48,6 +48,21 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         Assert.Equal(0, result.ExitCode);
     }
 
+    [Fact]
+    public async Task Create_user_of_a_leader_says_the_authenticator_app_comes_at_first_sign_in_and_the_portal_holds_them_there()
+    {
+        var result = await RunAsync("create-user", "--email", "lanhdao@bacninh.gov.vn", "--password", "mot-cum-tu-that-dai-2026",
+            "--role", "ProvinceApprover", "--province", "24");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("bắt buộc xác thực hai bước: sau lần đăng nhập đầu tiên bằng mật khẩu, người dùng phải quét mã QR", result.Output);
+        Assert.DoesNotContain("xác thực hai bước", (await RunAsync("create-user", "--email", "xem2@bacninh.gov.vn", "--password", "mot-cum-tu-that-dai-2026", "--role", "Viewer")).Output);
+
+        await using var portal = new PortalFactory(_database);
+        var client = portal.Browser();
+        await client.SignInOkAsync("lanhdao@bacninh.gov.vn", "mot-cum-tu-that-dai-2026");
+        Assert.Equal("/Account/Mfa/Enrol", (await client.GetAsync("/Projects/Queue")).Headers.Location!.ToString());
+    }
+
     [Theory]
     [InlineData("mật khẩu phổ biến", "quá phổ biến", "--password", "password123456", "--role", "Viewer")]
     [InlineData("mật khẩu ngắn", "ít nhất 12 ký tự", "--password", "ngan-qua", "--role", "Viewer")]

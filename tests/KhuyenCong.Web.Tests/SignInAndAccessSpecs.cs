@@ -241,6 +241,92 @@ public sealed class SignInAndAccessSpecs(SqlitePortalFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
     }
 
+    [Fact]
+    public async Task An_unknown_email_gets_the_same_answers_as_a_real_account_up_to_the_same_lockout_message()
+    {
+        var portal = await fixture.GetAsync();
+        const string known = "cothat@test.vn";
+        await portal.CreateUserAsync(known, Roles.Viewer);
+        var answers = new Dictionary<string, List<string>>();
+        foreach (var email in new[] { known, "khongco@test.vn" })
+        {
+            var client = portal.Browser();
+            answers[email] = [];
+            for (var i = 0; i < 6; i++)
+            {
+                var response = await client.SignInAsync(email, i == 5 ? TestUsers.Password : "sai-mat-khau-lan-nua");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                answers[email].Add(Summary(await response.Content.ReadAsStringAsync()));
+            }
+        }
+
+        Assert.Equal(answers[known], answers["khongco@test.vn"]);
+        Assert.Contains("Thư điện tử hoặc mật khẩu không đúng.", answers[known][0]);
+        Assert.Contains("Tài khoản tạm thời bị khóa", answers[known][4]);
+        Assert.Contains("Tài khoản tạm thời bị khóa", answers[known][5]);
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_lock_the_account_and_end_the_session()
+    {
+        var portal = await fixture.GetAsync();
+        const string email = "doisai@test.vn";
+        await portal.CreateUserAsync(email, Roles.Viewer);
+        var client = portal.Browser();
+        await client.SignInOkAsync(email);
+        var wrong = new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "khong-phai-mat-khau-nay",
+            ["Input.NewPassword"] = "hoa sen no tren mat ho",
+            ["Input.ConfirmPassword"] = "hoa sen no tren mat ho",
+        };
+        for (var i = 0; i < 4; i++)
+        {
+            var refused = await client.SubmitAsync("/Account/ChangePassword", wrong);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Mật khẩu hiện tại không đúng.", HttpForms.Text(await refused.Content.ReadAsStringAsync()));
+        }
+
+        var locked = await client.SubmitAsync("/Account/ChangePassword", wrong);
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.Contains("/Account/Login", locked.Headers.Location!.ToString());
+        Assert.Contains("Tài khoản tạm thời bị khóa", HttpForms.Text(await client.GetPageAsync("/Account/Login")));
+        Assert.Contains("/Account/Login", (await client.GetAsync("/")).Headers.Location!.ToString());
+        var again = await portal.Browser().SignInAsync(email);
+        Assert.Contains("Tài khoản tạm thời bị khóa", HttpForms.Text(await again.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_cookie_copied_before_sign_out_no_longer_opens_anything()
+    {
+        var portal = await fixture.GetAsync();
+        var client = portal.Browser();
+        var signedIn = await client.SignInAsync(PortalFixture.OfficerHanoi);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("KhuyenCong.Auth=", StringComparison.Ordinal)).Split(';')[0];
+        Assert.Equal(HttpStatusCode.OK, (await WithCookieAsync(portal, cookie)).StatusCode);
+
+        var home = await client.GetPageAsync("/");
+        await client.PostAsync("/Account/Logout", new FormUrlEncodedContent([new("__RequestVerificationToken", HttpForms.Token(home))]));
+
+        var copied = await WithCookieAsync(portal, cookie);
+        Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
+        Assert.Contains("/Account/Login", copied.Headers.Location!.ToString());
+    }
+
+    private static async Task<HttpResponseMessage> WithCookieAsync(PortalFactory portal, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie);
+        return await portal.Browser().SendAsync(request);
+    }
+
+    /// <summary>The messages of the page's validation summary, as a user reads them.</summary>
+    private static string Summary(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, "validation-summary-errors[^>]*>(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return HttpForms.Text(match.Success ? match.Groups[1].Value : string.Empty);
+    }
+
     private static Dictionary<string, string> PasswordFields(string newPassword) => new()
     {
         ["Input.CurrentPassword"] = TestUsers.Password,

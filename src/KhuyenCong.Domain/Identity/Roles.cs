@@ -24,6 +24,12 @@ public static class Roles
     /// <summary>Roles bound to exactly one province.</summary>
     public static bool IsProvinceScoped(string role) => role is ProvinceOfficer or ProvinceApprover;
 
+    /// <summary>
+    /// Roles that must sign in with a second factor (an authenticator app): those who approve money or manage
+    /// accounts (OWASP ASVS 5 V6.3.3). Other roles may turn it on for themselves.
+    /// </summary>
+    public static bool RequiresTwoFactor(string? role) => role is Admin or MinistryApprover or ProvinceApprover;
+
     /// <summary>Roles bound to one or more regions.</summary>
     public static bool IsRegionScoped(string role) => role is ConferenceOrganiser;
 

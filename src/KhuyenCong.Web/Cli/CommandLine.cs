@@ -276,6 +276,14 @@ public static class CommandLine
         }
 
         await stdout.WriteLineAsync($"Đã tạo tài khoản {result.User!.Email} với vai trò {input.Role}.");
+        if (Domain.Identity.Roles.RequiresTwoFactor(input.Role))
+        {
+            await stdout.WriteLineAsync(
+                $"Vai trò {Domain.Identity.Roles.Label(input.Role)} bắt buộc xác thực hai bước: sau lần đăng nhập đầu tiên bằng mật khẩu, " +
+                "người dùng phải quét mã QR (hoặc nhập khóa bí mật) bằng một ứng dụng xác thực trên điện thoại, nhập mã 6 chữ số " +
+                "để xác nhận và lưu 10 mã khôi phục; trước khi làm xong bước này, tài khoản không mở được trang nào khác.");
+        }
+
         return 0;
     }
 }

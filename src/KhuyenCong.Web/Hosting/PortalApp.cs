@@ -29,6 +29,7 @@ public static class PortalApp
         services.AddScoped<Geography>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserAccounts>();
+        services.AddSingleton<UnknownAccountAttempts>();
         services.AddScoped<Projects.ProjectService>();
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
@@ -97,15 +98,22 @@ public static class PortalApp
             });
         }
 
+        // The stamp is checked against the database on every request: that is what makes sign-out, disabling and an
+        // MFA reset end a session (a copied cookie included). A longer interval would need another server-side
+        // record of ended sessions first (docs/security.md).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        var session = SessionLifetime.From(builder.Configuration);
+        services.AddSingleton(session);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "KhuyenCong.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = secure;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle expiry (Portal:IdleTimeout); the maximum lifetime is checked by SessionLifetime.
+            options.ExpireTimeSpan = session.IdleTimeout;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = session.ValidateAsync;
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
@@ -116,13 +124,26 @@ public static class PortalApp
                 return Task.CompletedTask;
             };
         });
+        // Between the password and the second factor: short-lived, and as locked down as the sign-in cookie.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "KhuyenCong.TwoFactor";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+        var limits = RateLimits.From(builder.Configuration);
+        services.AddSingleton(limits);
+        services.AddSingleton<AccountThrottle>();
+        services.AddRateLimiter(limits.Register);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "KhuyenCong.Csrf";
             o.Cookie.SecurePolicy = secure;
         });
         services.AddAuthorization(Policies.Register);
-        services.AddRazorPages().AddMvcOptions(o =>
+        services.AddRazorPages(o => RateLimits.Apply(o.Conventions)).AddMvcOptions(o =>
         {
             // Validation is the validators' job, in Vietnamese; the framework's own messages are Vietnamese too.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -182,6 +203,8 @@ public static class PortalApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<MfaEnrolmentGate>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();

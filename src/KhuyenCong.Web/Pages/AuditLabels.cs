@@ -18,6 +18,7 @@ public static class AuditLabels
         "SignedOut" => "Đăng xuất",
         "PasswordChanged" => "Đổi mật khẩu",
         "PasswordReset" => "Đặt lại mật khẩu",
+        "TwoFactorReset" => "Quản trị đặt lại xác thực hai bước",
         // A named act nobody labelled yet is an English identifier: say what it is rather than show the key.
         _ when action.Length > 0 && action.All(char.IsAsciiLetterOrDigit) => "Thao tác khác của hệ thống",
         _ => action,

@@ -26,6 +26,10 @@ public sealed class ErrorModel : PageModel
             404 => ("Không tìm thấy trang", "Trang hoặc dữ liệu bạn tìm không tồn tại, hoặc đã bị xóa."),
             403 => ("Không có quyền truy cập", "Tài khoản của bạn không được phép xem nội dung này."),
             400 => ("Yêu cầu không hợp lệ", "Yêu cầu gửi lên không hợp lệ. Hãy tải lại trang và thử lại."),
+            // Rate limits (Security/RateLimits): the Retry-After header says how long, in seconds.
+            429 => ("Quá nhiều yêu cầu", int.TryParse(Response.Headers.RetryAfter, out var seconds)
+                ? $"Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Hãy thử lại sau {seconds} giây."
+                : "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Hãy đợi một lát rồi thử lại."),
             _ => (Title, Message),
         };
     }

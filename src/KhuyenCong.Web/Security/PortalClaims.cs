@@ -5,6 +5,12 @@ public static class PortalClaims
 {
     public const string FullName = "kc:full_name";
 
+    /// <summary>
+    /// Present when the account has a second factor (authenticator app) turned on; written from the database each
+    /// time the principal is built, so the MFA gate needs no query of its own.
+    /// </summary>
+    public const string TwoFactor = "kc:mfa";
+
     /// <summary>Id of the province a province-scoped user works for.</summary>
     public const string ProvinceId = "kc:province_id";
 

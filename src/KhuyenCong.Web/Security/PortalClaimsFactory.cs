@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace KhuyenCong.Web.Security;
 
-/// <summary>Adds the user's name and scope (province, regions) to the sign-in cookie.</summary>
+/// <summary>Adds the user's name, scope (province, regions) and whether a second factor is on to the sign-in cookie.</summary>
 public sealed class PortalClaimsFactory(
     UserManager<AppUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -20,6 +20,11 @@ public sealed class PortalClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.FullName, user.FullName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(PortalClaims.TwoFactor, "true"));
+        }
+
         if (user.ProvinceId is { } provinceId)
         {
             identity.AddClaim(new Claim(PortalClaims.ProvinceId, provinceId.ToString(CultureInfo.InvariantCulture)));

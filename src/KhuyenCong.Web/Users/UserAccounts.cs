@@ -6,6 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Users;
 
+/// <summary>What <see cref="UserAccounts.ConfirmPasswordAsync"/> found.</summary>
+public enum PasswordCheck
+{
+    Right,
+    Wrong,
+    LockedOut,
+}
+
 /// <summary>Result of an account operation: success, or Vietnamese messages keyed by the input's field.</summary>
 public sealed record AccountResult(AppUser? User, IReadOnlyList<(string Field, string Message)> Errors)
 {
@@ -18,8 +26,128 @@ public sealed record AccountResult(AppUser? User, IReadOnlyList<(string Field, s
 /// Creating, changing and disabling accounts: one service for the admin pages and the create-user verb,
 /// each operation in one transaction with its audit entries.
 /// </summary>
-public sealed class UserAccounts(KhuyenCongDbContext db, UserManager<AppUser> users, Geography geography, TimeProvider clock)
+public sealed class UserAccounts(KhuyenCongDbContext db, UserManager<AppUser> users, Geography geography, TimeProvider clock, ICurrentActor actor)
 {
+    /// <summary>How many one-time recovery codes a user gets when enrolling or asking for new ones.</summary>
+    public const int RecoveryCodeCount = 10;
+
+    /// <summary>
+    /// The shared key of the user's authenticator app, created by Identity on first need. Until the user proves
+    /// it with a code (<see cref="EnableTwoFactorAsync"/>) it signs nobody in. Creating it renews the security
+    /// stamp (Created): the caller renews the user's own cookie.
+    /// </summary>
+    public async Task<(string Key, bool Created)> AuthenticatorKeyAsync(AppUser user)
+    {
+        if (await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key)
+        {
+            return (key, false);
+        }
+
+        await users.ResetAuthenticatorKeyAsync(user);
+        return ((await users.GetAuthenticatorKeyAsync(user))!, true);
+    }
+
+    /// <summary>
+    /// Turns the second factor on once the user types a code from the app, and returns the recovery codes to show
+    /// once (null: wrong code, nothing written). One transaction.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> EnableTwoFactorAsync(AppUser user, string code)
+    {
+        var token = NormaliseCode(code);
+        if (token.Length == 0 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, token))
+        {
+            return null;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        await transaction.CommitAsync();
+        return [.. codes!];
+    }
+
+    /// <summary>New recovery codes, replacing the old ones (which stop working).</summary>
+    public async Task<IReadOnlyList<string>?> RegenerateRecoveryCodesAsync(AppUser user) =>
+        user.TwoFactorEnabled ? [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!] : null;
+
+    /// <summary>
+    /// The user turns the second factor off, or starts again with another phone (<paramref name="keepRequired"/>:
+    /// allowed for every role, since enrolment follows at once). Turning it off is refused for roles that require it.
+    /// </summary>
+    public async Task<AccountResult> DisableTwoFactorAsync(AppUser user, bool keepRequired = false)
+    {
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault();
+        if (!keepRequired && Roles.RequiresTwoFactor(role))
+        {
+            return AccountResult.Fail(string.Empty, $"Vai trò {Roles.Label(role!)} bắt buộc xác thực hai bước; không thể tắt.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await ForgetSecondFactorAsync(user);
+        await transaction.CommitAsync();
+        return new AccountResult(user, []);
+    }
+
+    /// <summary>
+    /// An administrator resets a user's second factor (lost phone): key, recovery codes and sessions are gone; a
+    /// user whose role requires it enrols again at the next sign-in. Recorded in the audit trail.
+    /// </summary>
+    public async Task<AccountResult> ResetTwoFactorAsync(string userId, string concurrencyStamp)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AccountResult.Fail(string.Empty, "Không tìm thấy tài khoản.");
+        }
+
+        if (user.ConcurrencyStamp != concurrencyStamp)
+        {
+            return AccountResult.Fail(string.Empty, "Tài khoản vừa được người khác thay đổi. Hãy tải lại trang rồi thử lại.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await ForgetSecondFactorAsync(user);
+        db.AuditEntries.Add(new Domain.Common.AuditEntry
+        {
+            OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Action = "TwoFactorReset",
+            EntityType = nameof(AppUser),
+            EntityKey = user.Id,
+        });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return new AccountResult(user, []);
+    }
+
+    /// <summary>
+    /// The signed-in user types their password again before changing how they sign in (password, second factor:
+    /// OWASP ASVS 5 V6.2.3, V7.5.1). A wrong one counts like a wrong sign-in; enough of them lock the account.
+    /// </summary>
+    public async Task<PasswordCheck> ConfirmPasswordAsync(AppUser user, string? password)
+    {
+        if (await users.CheckPasswordAsync(user, password ?? string.Empty))
+        {
+            return PasswordCheck.Right;
+        }
+
+        await users.AccessFailedAsync(user);
+        return await users.IsLockedOutAsync(user) ? PasswordCheck.LockedOut : PasswordCheck.Wrong;
+    }
+
+    /// <summary>Spaces and dashes people type between digit groups are not part of the code.</summary>
+    public static string NormaliseCode(string? code) =>
+        (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).Trim();
+
+    private async Task ForgetSecondFactorAsync(AppUser user)
+    {
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await users.UpdateSecurityStampAsync(user);
+    }
+
     public async Task<AccountResult> CreateAsync(UserInput input, string password, CancellationToken ct = default)
     {
         var errors = await ValidateAsync(input, ct);

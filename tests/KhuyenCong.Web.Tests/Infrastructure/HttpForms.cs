@@ -54,7 +54,20 @@ public static partial class HttpForms
         return await client.PostAsync(postUrl ?? url, content);
     }
 
-    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = TestUsers.Password) =>
+    /// <summary>
+    /// Signs in as a user would: the password, then, when the portal asks for it, the code the test authenticator
+    /// shows now (<see cref="TestUsers.AuthenticatorKey"/>). The answer is that of the last step.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = TestUsers.Password)
+    {
+        var response = await client.PasswordStepAsync(email, password);
+        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } next && next.ToString().Contains("/Account/TwoFactor", StringComparison.Ordinal)
+            ? await client.SubmitAsync(next.ToString(), new Dictionary<string, string> { ["Code"] = TestTotp.Code(TestUsers.AuthenticatorKey) })
+            : response;
+    }
+
+    /// <summary>Only the password step of signing in.</summary>
+    public static async Task<HttpResponseMessage> PasswordStepAsync(this HttpClient client, string email, string password = TestUsers.Password) =>
         await client.SubmitAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 
     public static async Task SignInOkAsync(this HttpClient client, string email, string password = TestUsers.Password)

@@ -1,4 +1,6 @@
 using KhuyenCong.Data;
+using KhuyenCong.Data.Identity;
+using Microsoft.AspNetCore.Identity;
 using KhuyenCong.Web.Users;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,6 +21,12 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
         builder.UseSetting("ConnectionStrings:KhuyenCong", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Portal:CreateDemoAccounts", "false");
+        // Specs sign in hundreds of times a minute from one address; the rate-limit specs lower these again.
+        foreach (var limit in new[] { "SignInPerAddress", "SignInPerAccount", "SecondFactorPerAddress", "PasswordChangesPerUser", "UploadsPerUser", "ImportsPerUser" })
+        {
+            builder.UseSetting("RateLimits:" + limit, "1000000");
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -41,7 +49,34 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
     public HttpClient Browser() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
+    /// <summary>
+    /// A user as the create-user verb makes them; one whose role requires a second factor has also enrolled the
+    /// test authenticator (<see cref="TestUsers.AuthenticatorKey"/>), so <see cref="HttpForms.SignInAsync"/> passes both steps.
+    /// </summary>
     public async Task<string> CreateUserAsync(string email, string role, string? province = null, params string[] regions)
+    {
+        var id = await CreateUnenrolledUserAsync(email, role, province, regions);
+        if (Domain.Identity.Roles.RequiresTwoFactor(role))
+        {
+            await EnrolTestAuthenticatorAsync(id);
+        }
+
+        return id;
+    }
+
+    /// <summary>Turns the second factor on with the test key, as if the user had scanned it and typed a code.</summary>
+    public async Task EnrolTestAuthenticatorAsync(string userId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var store = (IUserAuthenticatorKeyStore<AppUser>)scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>();
+        var user = (await users.FindByIdAsync(userId))!;
+        await store.SetAuthenticatorKeyAsync(user, TestUsers.AuthenticatorKey, CancellationToken.None);
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+    }
+
+    /// <summary>A user who has not enrolled a second factor, whatever the role.</summary>
+    public async Task<string> CreateUnenrolledUserAsync(string email, string role, string? province = null, params string[] regions)
     {
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
@@ -62,4 +97,7 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
 public static class TestUsers
 {
     public const string Password = "mot-cum-tu-that-dai-2026";
+
+    /// <summary>The authenticator key of every test user whose role requires a second factor (Base32, 160 bits).</summary>
+    public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 }

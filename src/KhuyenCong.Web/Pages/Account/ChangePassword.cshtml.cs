@@ -1,11 +1,12 @@
 using KhuyenCong.Data.Identity;
+using KhuyenCong.Web.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KhuyenCong.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserAccounts accounts) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -28,6 +29,19 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Challenge();
         }
 
+        // A wrong current password counts like a wrong sign-in (OWASP ASVS 5 V6.3.1): enough of them lock the
+        // account, and this session (with every other) ends.
+        switch (await accounts.ConfirmPasswordAsync(user, Input.CurrentPassword))
+        {
+            case PasswordCheck.LockedOut:
+                await signIn.SignOutAsync();
+                TempData["Message"] = LoginModel.LockedOut;
+                return RedirectToPage("/Account/Login");
+            case PasswordCheck.Wrong:
+                ModelState.AddModelError("Input.CurrentPassword", "Mật khẩu hiện tại không đúng.");
+                return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
@@ -39,6 +53,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Page();
         }
 
+        await users.ResetAccessFailedCountAsync(user);
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = "Đã đổi mật khẩu.";
         return RedirectToPage("/Index");

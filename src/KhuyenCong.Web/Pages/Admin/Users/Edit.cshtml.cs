@@ -25,6 +25,8 @@ public sealed class EditModel(UserAccounts accounts, KhuyenCongDbContext db, Tim
 
     public bool IsSelf { get; private set; }
 
+    public bool TwoFactorEnabled { get; private set; }
+
     public IReadOnlyList<AuditItem> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
@@ -91,6 +93,21 @@ public sealed class EditModel(UserAccounts accounts, KhuyenCongDbContext db, Tim
         return Page();
     }
 
+    /// <summary>A user lost their phone: their second factor and sessions are reset; a required role enrols again at the next sign-in.</summary>
+    public async Task<IActionResult> OnPostResetMfaAsync(string id, CancellationToken ct)
+    {
+        var result = await accounts.ResetTwoFactorAsync(id, ConcurrencyStamp);
+        if (result.Succeeded)
+        {
+            TempData["Message"] = $"Đã đặt lại xác thực hai bước của {result.User!.Email}; mọi phiên đăng nhập của tài khoản đã kết thúc.";
+            return RedirectToPage("Index");
+        }
+
+        AddErrors(result);
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
     private void AddErrors(AccountResult result)
     {
         foreach (var (field, message) in result.Errors)
@@ -104,6 +121,7 @@ public sealed class EditModel(UserAccounts accounts, KhuyenCongDbContext db, Tim
         Options = await UserFormOptions.LoadAsync(db, clock, ct);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         IsDisabled = user?.IsDisabled ?? false;
+        TwoFactorEnabled = user?.TwoFactorEnabled ?? false;
         Input.Email = user?.Email ?? Input.Email;
         IsSelf = id == User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         History = await AuditLabels.HistoryAsync(db, "AppUser", id, ct);
