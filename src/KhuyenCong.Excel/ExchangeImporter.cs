@@ -14,7 +14,8 @@ namespace KhuyenCong.Excel;
 /// whole workbook is written in one transaction only when no row has an error. Province users may import only
 /// their province's rows; KCQG plans are the ministry's, KCĐP plans the province approver's.
 /// </summary>
-public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock, ProjectLimits? projectLimits = null)
+/// <param name="gate">The process's bound on imports at once; every entry (preview, confirmation, command line) passes it.</param>
+public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock, ProjectLimits? projectLimits = null, ImportGate? gate = null)
 {
     public const string ConcurrentChangeMessage =
         "Một đề án trong tệp vừa được người khác thay đổi trong lúc nhập (ví dụ một khoản giải ngân ghi trên cổng); không có gì được ghi. Hãy xem trước và nhập lại.";
@@ -38,6 +39,12 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             return ImportResult.Refused("Chế độ sửa chữa dữ liệu chỉ dùng trên dòng lệnh của máy chủ và phải nêu lý do (--reason \"…\").");
         }
 
+        using var slot = gate?.TryEnter();
+        if (gate is not null && slot is null)
+        {
+            return ImportResult.Refused(gate.BusyMessage);
+        }
+
         try
         {
             return await ImportCheckedAsync(file, actor, dryRun, limits, progress, correctionReason, ct);
@@ -49,6 +56,13 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         }
         catch (InvalidWorkbookException ex)
         {
+            // A part that does not parse, found on opening or while its rows stream: the transaction is rolled back.
+            db.ChangeTracker.Clear();
+            return ImportResult.Refused(ex.Message);
+        }
+        catch (WorkbookRefusedException ex)
+        {
+            // A limit of ImportLimits reached while reading (strings, cells): refused before the excess is held.
             db.ChangeTracker.Clear();
             return ImportResult.Refused(ex.Message);
         }
@@ -73,11 +87,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             return ImportResult.Refused(ex.Message);
         }
 
-        using var reader = OpenOrNull(file);
-        if (reader is null)
-        {
-            return ImportResult.Refused("Tệp không phải là sổ tính Excel (.xlsx) hoặc đã bị hỏng.");
-        }
+        // Throws InvalidWorkbookException (naming the part) or WorkbookRefusedException (naming the limit).
+        using var reader = new SheetReader(file, limits);
 
         var errors = new List<ImportError>();
         var known = ExchangeFormat.Sheets.Select(s => s.Name).Append(ExchangeFormat.Codes).ToHashSet(StringComparer.Ordinal);
@@ -142,20 +153,6 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
     {
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-    }
-
-    private static SheetReader? OpenOrNull(Stream file)
-    {
-        try
-        {
-            return new SheetReader(file);
-        }
-#pragma warning disable CA1031 // any failure to open the package means "not a workbook"
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return null;
-        }
     }
 
     private sealed record Context(
