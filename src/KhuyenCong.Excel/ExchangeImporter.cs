@@ -272,7 +272,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         return false;
     }
 
-    private ProvinceFact? Province(Context context, CellParser cells, int column, string? code, DateOnly date)
+    /// <summary>The province of a row of plan year <paramref name="year"/>, by the directory's one rule (ResolveInPlanYear).</summary>
+    private ProvinceFact? Province(Context context, CellParser cells, int column, string? code, int year, DateOnly date, Func<int, bool>? stored = null)
     {
         if (code is null)
         {
@@ -281,7 +282,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
 
         // A one-digit code typed as a number (1 for 01) is the two-digit code.
         code = code.Length == 1 && char.IsAsciiDigit(code[0]) ? "0" + code : code;
-        var province = context.Directory.Resolve(code, date);
+        var province = context.Directory.ResolveInPlanYear(code, year, date, stored);
         if (province is null)
         {
             cells.Error(column, $"Mã tỉnh «{code}» không ứng với tỉnh, thành phố nào có hiệu lực ngày {date:dd/MM/yyyy}.");
@@ -320,7 +321,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
                 continue;
             }
 
-            var province = Province(context, cells, 1, code, date.Value);
+            var province = Province(context, cells, 1, code, year.Value, date.Value,
+                id => seen.Contains((year.Value, id, source.Value, amount.Value, number, date.Value)));
             if (province is null)
             {
                 continue;
@@ -388,7 +390,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             ProjectState? state = stateText is null ? null : ProjectLabels.TryParseState(stateText, out var s) ? s
                 : Fail<ProjectState>(c, ProjectColumns.State.Index, $"Trạng thái «{stateText}» không đúng; dùng một nhãn như «Nháp», «Đã phê duyệt, giao kế hoạch», «Đã quyết toán».");
             var approvalDate = c.Date(ProjectColumns.ApprovalDate);
-            var province = year is null ? null : Province(context, c, ProjectColumns.Province.Index, provinceCode, approvalDate ?? new DateOnly(year.Value, 1, 1));
+            var province = year is null ? null : Province(context, c, ProjectColumns.Province.Index, provinceCode, year.Value, approvalDate ?? new DateOnly(year.Value, 1, 1),
+                id => code is not null && context.Projects.TryGetValue(code, out var held) && held.ProvinceId == id);
             if (code is null || year is null || source is null || kind is null || title is null || unit is null || requested is null || state is null
                 || province is null || contentCodes.Length == 0 || contentCodes.Any(x => !context.Contents.Contains(x)))
             {
