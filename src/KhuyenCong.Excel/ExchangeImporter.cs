@@ -25,7 +25,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
     /// <summary>The exchange columns of a project, to tell an unchanged row from a changed one.</summary>
     private static string Signature(int year, int provinceId, FundingSource source, ProjectKind kind, string title, string unit,
         decimal requested, decimal? approved, decimal counterpart, ProjectState state, DateOnly? approvalDate, IEnumerable<string> contents) =>
-        string.Join('|', year, provinceId, source, kind, title, unit, requested, approved, counterpart, state, approvalDate, string.Join(',', contents.Order(StringComparer.Ordinal)));
+        string.Join('|', year, provinceId, source, kind, title, unit, Canonical(requested), approved is { } a ? (decimal?)Canonical(a) : null, Canonical(counterpart), state,
+            approvalDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join(',', contents.Order(StringComparer.Ordinal)));
 
     /// <param name="correctionReason">
     /// Only for the command line's operator (<c>import FILE --correct --reason "…"</c>): stored projects are corrected
