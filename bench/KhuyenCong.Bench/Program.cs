@@ -20,6 +20,12 @@ using Microsoft.Extensions.Caching.Memory;
 // Then times the conference report against a hand-written SQL floor, on SQLite and, when a PostgreSQL connection
 // string is given (--postgres or KHUYENCONG_BENCH_POSTGRES), on PostgreSQL filled once with the same demo data.
 // --only report skips the Excel exchange steps; --only postgres skips SQLite altogether.
+// `-- hostile` instead measures memory under four shared-strings bombs at once (HostileImports.cs).
+if (args.Length >= 1 && args[0] == "hostile")
+{
+    return await HostileImports.RunAsync(args);
+}
+
 if (args.Length >= 2 && args[0] == "step")
 {
     return await Step.RunAsync(args[1], args[2]);

@@ -91,6 +91,12 @@ public static class ExchangeFormat
 
     public static ExchangeSheet Sheet(string name) => Sheets.Single(s => s.Name == name);
 
+    /// <summary>
+    /// An amount without trailing zeros of scale: 600000000.0 (as SQLite's text or PostgreSQL's numeric may hand it back)
+    /// and 600000000 (as another spreadsheet program re-saves it) are one value, written and compared alike.
+    /// </summary>
+    public static decimal Canonical(decimal value) => value / 1.0000000000000000000000000000m;
+
     public static string ColumnName(int index)
     {
         var name = string.Empty;

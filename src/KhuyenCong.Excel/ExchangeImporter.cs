@@ -14,7 +14,8 @@ namespace KhuyenCong.Excel;
 /// whole workbook is written in one transaction only when no row has an error. Province users may import only
 /// their province's rows; KCQG plans are the ministry's, KCĐP plans the province approver's.
 /// </summary>
-public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock, ProjectLimits? projectLimits = null)
+/// <param name="gate">The process's bound on imports at once; every entry (preview, confirmation, command line) passes it.</param>
+public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock, ProjectLimits? projectLimits = null, ImportGate? gate = null)
 {
     public const string ConcurrentChangeMessage =
         "Một đề án trong tệp vừa được người khác thay đổi trong lúc nhập (ví dụ một khoản giải ngân ghi trên cổng); không có gì được ghi. Hãy xem trước và nhập lại.";
@@ -24,7 +25,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
     /// <summary>The exchange columns of a project, to tell an unchanged row from a changed one.</summary>
     private static string Signature(int year, int provinceId, FundingSource source, ProjectKind kind, string title, string unit,
         decimal requested, decimal? approved, decimal counterpart, ProjectState state, DateOnly? approvalDate, IEnumerable<string> contents) =>
-        string.Join('|', year, provinceId, source, kind, title, unit, requested, approved, counterpart, state, approvalDate, string.Join(',', contents.Order(StringComparer.Ordinal)));
+        string.Join('|', year, provinceId, source, kind, title, unit, Canonical(requested), approved is { } a ? (decimal?)Canonical(a) : null, Canonical(counterpart), state,
+            approvalDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join(',', contents.Order(StringComparer.Ordinal)));
 
     /// <param name="correctionReason">
     /// Only for the command line's operator (<c>import FILE --correct --reason "…"</c>): stored projects are corrected
@@ -38,6 +40,12 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             return ImportResult.Refused("Chế độ sửa chữa dữ liệu chỉ dùng trên dòng lệnh của máy chủ và phải nêu lý do (--reason \"…\").");
         }
 
+        using var slot = gate?.TryEnter();
+        if (gate is not null && slot is null)
+        {
+            return ImportResult.Refused(gate.BusyMessage);
+        }
+
         try
         {
             return await ImportCheckedAsync(file, actor, dryRun, limits, progress, correctionReason, ct);
@@ -49,6 +57,13 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         }
         catch (InvalidWorkbookException ex)
         {
+            // A part that does not parse, found on opening or while its rows stream: the transaction is rolled back.
+            db.ChangeTracker.Clear();
+            return ImportResult.Refused(ex.Message);
+        }
+        catch (WorkbookRefusedException ex)
+        {
+            // A limit of ImportLimits reached while reading (strings, cells): refused before the excess is held.
             db.ChangeTracker.Clear();
             return ImportResult.Refused(ex.Message);
         }
@@ -73,11 +88,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             return ImportResult.Refused(ex.Message);
         }
 
-        using var reader = OpenOrNull(file);
-        if (reader is null)
-        {
-            return ImportResult.Refused("Tệp không phải là sổ tính Excel (.xlsx) hoặc đã bị hỏng.");
-        }
+        // Throws InvalidWorkbookException (naming the part) or WorkbookRefusedException (naming the limit).
+        using var reader = new SheetReader(file, limits);
 
         var errors = new List<ImportError>();
         var known = ExchangeFormat.Sheets.Select(s => s.Name).Append(ExchangeFormat.Codes).ToHashSet(StringComparer.Ordinal);
@@ -142,20 +154,6 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
     {
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-    }
-
-    private static SheetReader? OpenOrNull(Stream file)
-    {
-        try
-        {
-            return new SheetReader(file);
-        }
-#pragma warning disable CA1031 // any failure to open the package means "not a workbook"
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return null;
-        }
     }
 
     private sealed record Context(
@@ -275,7 +273,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         return false;
     }
 
-    private ProvinceFact? Province(Context context, CellParser cells, int column, string? code, DateOnly date)
+    /// <summary>The province of a row of plan year <paramref name="year"/>, by the directory's one rule (ResolveInPlanYear).</summary>
+    private ProvinceFact? Province(Context context, CellParser cells, int column, string? code, int year, DateOnly date, Func<int, bool>? stored = null)
     {
         if (code is null)
         {
@@ -284,7 +283,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
 
         // A one-digit code typed as a number (1 for 01) is the two-digit code.
         code = code.Length == 1 && char.IsAsciiDigit(code[0]) ? "0" + code : code;
-        var province = context.Directory.Resolve(code, date);
+        var province = context.Directory.ResolveInPlanYear(code, year, date, stored);
         if (province is null)
         {
             cells.Error(column, $"Mã tỉnh «{code}» không ứng với tỉnh, thành phố nào có hiệu lực ngày {date:dd/MM/yyyy}.");
@@ -323,7 +322,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
                 continue;
             }
 
-            var province = Province(context, cells, 1, code, date.Value);
+            var province = Province(context, cells, 1, code, year.Value, date.Value,
+                id => seen.Contains((year.Value, id, source.Value, amount.Value, number, date.Value)));
             if (province is null)
             {
                 continue;
@@ -391,7 +391,8 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             ProjectState? state = stateText is null ? null : ProjectLabels.TryParseState(stateText, out var s) ? s
                 : Fail<ProjectState>(c, ProjectColumns.State.Index, $"Trạng thái «{stateText}» không đúng; dùng một nhãn như «Nháp», «Đã phê duyệt, giao kế hoạch», «Đã quyết toán».");
             var approvalDate = c.Date(ProjectColumns.ApprovalDate);
-            var province = year is null ? null : Province(context, c, ProjectColumns.Province.Index, provinceCode, approvalDate ?? new DateOnly(year.Value, 1, 1));
+            var province = year is null ? null : Province(context, c, ProjectColumns.Province.Index, provinceCode, year.Value, approvalDate ?? new DateOnly(year.Value, 1, 1),
+                id => code is not null && context.Projects.TryGetValue(code, out var held) && held.ProvinceId == id);
             if (code is null || year is null || source is null || kind is null || title is null || unit is null || requested is null || state is null
                 || province is null || contentCodes.Length == 0 || contentCodes.Any(x => !context.Contents.Contains(x)))
             {

@@ -75,7 +75,7 @@ public sealed class StreamingWorkbookWriter : IDisposable
             Cell cell = values[i] switch
             {
                 DateOnly date => new Cell(new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture))) { StyleIndex = DateStyle },
-                decimal money => new Cell(new CellValue(money.ToString(CultureInfo.InvariantCulture))) { StyleIndex = MoneyStyle },
+                decimal money => new Cell(new CellValue(ExchangeFormat.Canonical(money).ToString(CultureInfo.InvariantCulture))) { StyleIndex = MoneyStyle },
                 int or long or double => new Cell(new CellValue(Convert.ToString(values[i], CultureInfo.InvariantCulture)!)),
                 _ => new Cell(new InlineString(new Text(header ? (string)values[i]! : Neutralise(Convert.ToString(values[i], CultureInfo.InvariantCulture) ?? string.Empty))))
                 { DataType = CellValues.InlineString, StyleIndex = header ? HeaderStyle : null },

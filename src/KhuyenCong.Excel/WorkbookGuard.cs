@@ -16,6 +16,70 @@ public sealed class ImportLimits
 
     /// <summary>Compression ratio above which a part is taken for a decompression bomb.</summary>
     public int MaxCompressionRatio { get; set; } = 200;
+
+    /// <summary>
+    /// Characters of XML in one part (a sheet, the shared strings); the XML reader stops past it. A full sheet of
+    /// <see cref="MaxRows"/> rows is about 40 million.
+    /// </summary>
+    public long MaxPartCharacters { get; set; } = 100_000_000;
+
+    /// <summary>Strings in the shared-string table, counted before each is kept (a full exchange sheet needs under 700,000).</summary>
+    public int MaxSharedStrings { get; set; } = 1_000_000;
+
+    /// <summary>Total characters of the shared strings, counted before each is kept: what the table may hold in memory.</summary>
+    public long MaxSharedStringCharacters { get; set; } = 50_000_000;
+
+    /// <summary>Characters in one cell; Excel's own limit is 32,767.</summary>
+    public int MaxCellCharacters { get; set; } = 32_767;
+
+    /// <summary>Cells in one row; an exchange sheet has at most 13 columns.</summary>
+    public int MaxCellsPerRow { get; set; } = 1_000;
+
+    /// <summary>Cells in one sheet, empty ones included.</summary>
+    public long MaxCells { get; set; } = 2_000_000;
+
+    /// <summary>Imports (previews, confirmations, the command line) running at once in one process; more are refused at once.</summary>
+    public int MaxConcurrent { get; set; } = 2;
+}
+
+/// <summary>
+/// Bounds the imports running at once in the process (<see cref="ImportLimits.MaxConcurrent"/>): each holds a
+/// workbook's strings and a transaction, so a burst of uploads must not add up. Full means refused at once, never a
+/// queue that would hold the requests (and their files) meanwhile. One instance per process (a singleton).
+/// </summary>
+public sealed class ImportGate(int capacity)
+{
+    private int _running;
+
+    public int Capacity { get; } = Math.Max(1, capacity);
+
+    public string BusyMessage => string.Create(KhuyenCong.Domain.Common.VietnameseCulture.Instance,
+        $"Đang có {Capacity} lượt nhập dữ liệu chạy cùng lúc; hãy thử lại sau ít phút.");
+
+    /// <summary>A slot, released when disposed; null when every slot is taken.</summary>
+    public IDisposable? TryEnter()
+    {
+        if (Interlocked.Increment(ref _running) <= Capacity)
+        {
+            return new Slot(this);
+        }
+
+        Interlocked.Decrement(ref _running);
+        return null;
+    }
+
+    private sealed class Slot(ImportGate gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                Interlocked.Decrement(ref gate._running);
+            }
+        }
+    }
 }
 
 /// <summary>

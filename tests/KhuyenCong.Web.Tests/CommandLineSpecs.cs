@@ -183,7 +183,8 @@ public sealed class CommandLineSpecs : IAsyncLifetime
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(_database, args);
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
+    /// <summary>Runs a verb of the portal's executable as a real process on <paramref name="database"/>, in Production.</summary>
+    internal static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);

@@ -293,3 +293,156 @@ public sealed class WorkbookBuilder
         return stream.ToArray();
     }
 }
+
+/// <summary>
+/// Everything the portal stores exports and imports back with «0 thay đổi», on each database: a realistic spread of
+/// projects across the 2025 merger (old and new provinces, every money and date field), plans adjusted after their
+/// province ended, exported and re-imported (a dry run, the preview) by the same user, ministry and province alike;
+/// and the same exports re-saved by another spreadsheet program (LibreOffice).
+/// </summary>
+public abstract partial class RoundTripSpecs(PortalFixture fixture)
+{
+    [Fact]
+    public async Task Every_export_imports_back_with_nothing_created_or_changed_for_ministry_and_province_users()
+    {
+        var portal = await fixture.GetAsync();
+        await SeedAsync(portal);
+        foreach (var email in new[] { PortalFixture.MinistryOfficer, PortalFixture.OfficerBacNinh })
+        {
+            var client = portal.Browser();
+            await client.SignInOkAsync(email);
+            foreach (var kind in ExchangeExporter.Kinds)
+            {
+                var counts = await PreviewCountsAsync(client, await ExportAsync(client, kind), $"{email} {kind}");
+                Assert.True(counts.Unchanged > 0, $"{email} {kind}: the export held no row");
+                Assert.Equal((email, kind, 0, 0), (email, kind, counts.Created, counts.Changed));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Exports_re_saved_by_libreoffice_import_back_unchanged()
+    {
+        var soffice = new[] { "/usr/bin/soffice", "/usr/local/bin/soffice" }.FirstOrDefault(File.Exists);
+        Optional.Require(soffice is not null, "LibreOffice: install libreoffice-calc-nogui (soffice) to re-save exports with another spreadsheet program (.ci/run does).");
+        var portal = await fixture.GetAsync();
+        await SeedAsync(portal);
+        var client = portal.Browser();
+        await client.SignInOkAsync(PortalFixture.MinistryOfficer);
+        var folder = Directory.CreateTempSubdirectory("kc-libreoffice-");
+        try
+        {
+            foreach (var kind in ExchangeExporter.Kinds)
+            {
+                var exported = await ExportAsync(client, kind);
+                var original = Path.Combine(folder.FullName, $"{kind}.xlsx");
+                await File.WriteAllBytesAsync(original, exported, TestContext.Current.CancellationToken);
+                var resaved = await ResaveAsync(soffice!, original, Path.Combine(folder.FullName, "out"));
+                var direct = await PreviewCountsAsync(client, exported, kind);
+                var counts = await PreviewCountsAsync(client, resaved, $"{kind} (LibreOffice)");
+                Assert.Equal((kind, 0, 0, direct.Unchanged), (kind, counts.Created, counts.Changed, counts.Unchanged));
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Re-saves a workbook as .xlsx with LibreOffice, in a profile of its own (other runs may hold theirs).</summary>
+    private static async Task<byte[]> ResaveAsync(string soffice, string file, string outFolder)
+    {
+        var profile = Path.Combine(Path.GetDirectoryName(file)!, "profile");
+        var start = new System.Diagnostics.ProcessStartInfo(soffice) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { $"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xlsx", "--outdir", outFolder, file })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        var target = Path.Combine(outFolder, Path.GetFileName(file));
+        Assert.True(process.ExitCode == 0 && File.Exists(target), $"soffice failed: {await output} {await error}");
+        return await File.ReadAllBytesAsync(target);
+    }
+
+    /// <summary>
+    /// Once per portal: projects of old provinces (2024 old Bắc Ninh «27», 2025 old Bắc Giang «24») and of the new
+    /// Bắc Ninh «24» and Hà Nội in 2026, in states from draft to settled, with payments before and after the merger,
+    /// and plans including one adjusted on 15/07/2025, after its province ended.
+    /// </summary>
+    private static async Task SeedAsync(PortalFactory portal)
+    {
+        if (await portal.WithDbAsync(db => db.AnnualPlans.AnyAsync(p => p.DecisionNumber == "88/QĐ-BCT")))
+        {
+            return;
+        }
+
+        var accepted2024 = await new ProjectBuilder(portal).In("27", 2024).Titled(SeedTitle).State(ProjectState.Accepted, 400_000_000).SaveAsync();
+        var settled2025 = await new ProjectBuilder(portal).In("24", 2025).Titled(SeedTitle).State(ProjectState.Settled, 350_000_000).SaveAsync();
+        await new ProjectBuilder(portal).In("24", 2025).Source(FundingSource.KCDP).Titled(SeedTitle).State(ProjectState.Rejected).SaveAsync();
+        var running2026 = await new ProjectBuilder(portal).In("24", 2026).Titled(SeedTitle).State(ProjectState.InProgress, 400_000_000).SaveAsync();
+        await new ProjectBuilder(portal).In("24", 2026).Source(FundingSource.KCDP).Titled(SeedTitle).SaveAsync();
+        var hanoi = await new ProjectBuilder(portal).In("01", 2026).Source(FundingSource.KCDP).Titled(SeedTitle).State(ProjectState.InProgress, 300_000_000).SaveAsync();
+        await ProjectBuilder.PayAsync(portal, accepted2024, (new DateOnly(2024, 5, 2), 200_000_000, MoneySource.State), (new DateOnly(2024, 11, 20), 150_000_000, MoneySource.State),
+            (new DateOnly(2024, 6, 1), 90_000_000, MoneySource.Counterpart));
+        await new ProjectBuilder(portal).In("24", 2026).Titled(SeedTitle).State(ProjectState.Approved, 250_000_000).SaveAsync();
+        await ProjectBuilder.PayAsync(portal, settled2025, (new DateOnly(2025, 4, 10), 200_000_000, MoneySource.State), (new DateOnly(2025, 8, 15), 150_000_000, MoneySource.State));
+        await ProjectBuilder.PayAsync(portal, running2026, (new DateOnly(2026, 3, 5), 120_000_000, MoneySource.State));
+        await ProjectBuilder.PayAsync(portal, hanoi, (new DateOnly(2026, 2, 20), 100_000_000, MoneySource.State));
+        await portal.WithDbAsync(async db =>
+        {
+            int Id(string code, int year) => db.Provinces.AsEnumerable().Single(p => p.Code == code && p.IsValidOn(new DateOnly(year, 1, 1))).Id;
+            foreach (var (year, province, source, amount, number, date) in new[]
+            {
+                (2024, Id("27", 2024), FundingSource.KCQG, 400_000_000m, "11/QĐ-BCT", new DateOnly(2024, 1, 15)),
+                (2025, Id("24", 2025), FundingSource.KCQG, 300_000_000m, "12/QĐ-BCT", new DateOnly(2025, 1, 10)),
+                (2025, Id("24", 2025), FundingSource.KCQG, 350_000_000m, "88/QĐ-BCT", new DateOnly(2025, 7, 15)),
+                (2026, Id("24", 2026), FundingSource.KCQG, 400_000_000m, "5/QĐ-BCT", new DateOnly(2026, 1, 12)),
+                (2026, Id("01", 2026), FundingSource.KCDP, 300_000_000m, "7/QĐ-UBND", new DateOnly(2026, 1, 20)),
+            })
+            {
+                var (plan, refusal) = Domain.Plans.AnnualPlan.Record(ProjectBuilder.Operator, year, province, source, amount, number, date);
+                Assert.True(plan is not null, refusal);
+                db.AnnualPlans.Add(plan!);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    private const string SeedTitle = "Đề án khứ hồi qua Excel";
+
+    private static async Task<byte[]> ExportAsync(HttpClient client, string kind)
+    {
+        var response = await client.GetAsync($"/Exchange?handler=Export&kind={kind}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    /// <summary>Uploads a workbook to the preview (a dry run) and reads the one sheet's counts the page shows.</summary>
+    private static async Task<SheetCounts> PreviewCountsAsync(HttpClient client, byte[] book, string what)
+    {
+        var response = await HostileWorkbookSpecs.UploadAsync(client, book);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var html = HttpForms.Text(await response.Content.ReadAsStringAsync());
+        var match = CountsRow().Match(html);
+        Assert.True(html.Contains("Kết quả kiểm tra: không có lỗi", StringComparison.Ordinal) && match.Success,
+            $"{what}: {string.Join("\n", ErrorRow().Matches(html).Select(m => m.Value).Take(20))}");
+        int N(int group) => int.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return new SheetCounts(match.Groups[1].Value, N(2), N(3), N(4));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""<tr><td>(\w+)</td><td class="num">(\d+)</td><td class="num">(\d+)</td><td class="num">(\d+)</td></tr>""")]
+    private static partial System.Text.RegularExpressions.Regex CountsRow();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<tr><td>[^<]*</td><td>\\d+</td><td>[^<]*</td><td>[^<]*</td></tr>")]
+    private static partial System.Text.RegularExpressions.Regex ErrorRow();
+}
+
+public sealed class RoundTripOnSqlite(SqlitePortalFixture fixture) : RoundTripSpecs(fixture), IClassFixture<SqlitePortalFixture>;
+
+public sealed class RoundTripOnPostgreSql(PostgresPortalFixture fixture) : RoundTripSpecs(fixture), IClassFixture<PostgresPortalFixture>;

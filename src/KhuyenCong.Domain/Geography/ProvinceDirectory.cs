@@ -53,6 +53,29 @@ public sealed class ProvinceDirectory
     /// <summary>The province a code named on 1 January of <paramref name="year"/> (for rows without a date).</summary>
     public ProvinceFact? Resolve(string? code, int year) => Resolve(code, new DateOnly(year, 1, 1));
 
+    /// <summary>
+    /// The province that <paramref name="code"/> names in a record of plan year <paramref name="year"/> (a plan, a
+    /// project): the one rule for every reader of a code in a record (docs/domain.md §3). A record keeps the province of
+    /// its plan year whatever its later dates, and in the merger year one code may name two provinces (24 was Bắc Giang
+    /// to 30/06/2025 and is the new Bắc Ninh after). So, among the provinces the code named during that year: the one
+    /// <paramref name="stored"/> holds (the row repeats what the portal already records, e.g. a plan of old Bắc Giang
+    /// adjusted after 1 July 2025), else the one valid on <paramref name="date"/>, else on 1 January, else the last.
+    /// </summary>
+    public ProvinceFact? ResolveInPlanYear(string? code, int year, DateOnly date, Func<int, bool>? stored = null)
+    {
+        var normalized = NormalizeCode(code);
+        if (normalized is null)
+        {
+            return null;
+        }
+
+        var inYear = _byCode[normalized].Where(p => p.ValidFrom.Year <= year && (p.ValidTo is null || p.ValidTo.Value.Year >= year)).ToList();
+        return inYear.FirstOrDefault(p => stored?.Invoke(p.Id) == true)
+            ?? inYear.FirstOrDefault(p => p.IsValidOn(date))
+            ?? inYear.FirstOrDefault(p => p.IsValidOn(new DateOnly(year, 1, 1)))
+            ?? inYear.OrderBy(p => p.ValidFrom).LastOrDefault();
+    }
+
     public IReadOnlyList<ProvinceFact> ValidOn(DateOnly date) =>
         [.. _byId.Values.Where(p => p.IsValidOn(date)).OrderBy(p => p.Code, StringComparer.Ordinal)];
 

@@ -112,9 +112,27 @@ public static class CommandLine
             return 2;
         }
 
-        await using var stream = File.OpenRead(file);
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"Lỗi: không đọc được tệp {file}.");
+            return 2;
+        }
+
+        await using var _ = stream;
         var limits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Excel.ImportLimits>>().Value;
         var result = await services.GetRequiredService<Excel.ExchangeImporter>().ImportAsync(stream, s_operator, dryRun, limits, correctionReason: correct ? reason : null);
+        if (result.Errors is [{ Row: 0 } refusal])
+        {
+            // A refusal of the whole file (not a workbook, a broken part, a limit, busy): its one Vietnamese line.
+            await stderr.WriteLineAsync(refusal.Message);
+            return 1;
+        }
+
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -40,6 +40,8 @@ public static class PortalApp
         services.AddScoped<Reports.PeriodicReportService>();
         services.AddScoped<Reports.ProgrammeReportService>();
         services.Configure<Excel.ImportLimits>(configuration.GetSection("Import"));
+        // One gate per process: previews, confirmations and the command line share Import:MaxConcurrent slots.
+        services.AddSingleton(sp => new Excel.ImportGate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Excel.ImportLimits>>().Value.MaxConcurrent));
         services.Configure<Projects.ProjectOptions>(configuration.GetSection("Projects"));
         services.Configure<Projects.DocumentOptions>(configuration.GetSection("Documents"));
         services.AddHttpContextAccessor();

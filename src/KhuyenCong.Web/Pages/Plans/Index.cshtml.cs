@@ -61,10 +61,13 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
             ModelState.AddModelError("Input.DecisionDate", "Ngày quyết định không hợp lệ; nhập theo dạng ngày/tháng/năm.");
         }
 
-        var province = directory.Resolve(Input.ProvinceCode, decided == default ? new DateOnly(Input.Year is (>= 2012 and <= 2035) and { } y ? y : 2000, 1, 1) : decided);
+        // The one rule for a code in a plan (also the importer's): the province of the plan year, so that a plan of
+        // an old province may be adjusted after the merger, as the Excel exchange reads it back.
+        var year = Input.Year is >= 2012 and <= 2035 ? Input.Year.Value : 2012;
+        var province = directory.ResolveInPlanYear(Input.ProvinceCode, year, decided == default ? new DateOnly(year, 1, 1) : decided);
         if (province is null)
         {
-            ModelState.AddModelError("Input.ProvinceCode", "Mã tỉnh không ứng với tỉnh, thành phố nào có hiệu lực tại ngày quyết định.");
+            ModelState.AddModelError("Input.ProvinceCode", "Mã tỉnh không ứng với tỉnh, thành phố nào có trong năm kế hoạch.");
         }
 
         if (Input.Source is null)
