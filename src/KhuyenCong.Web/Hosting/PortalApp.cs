@@ -33,12 +33,14 @@ public static class PortalApp
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
         services.AddScoped<Excel.ExchangeImporter>();
+        services.AddScoped<Pages.Exchange.PendingPreviews>();
         // Every writer reads the project limits from configuration (Projects:AdvanceLimitPercent), the importer too.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Projects.ProjectOptions>>().Value.Limits);
         services.AddScoped<Reports.ConferenceReportService>();
         services.AddScoped<Reports.PeriodicReportService>();
         services.AddScoped<Reports.ProgrammeReportService>();
         services.Configure<Excel.ImportLimits>(configuration.GetSection("Import"));
+        services.Configure<Pages.Exchange.PreviewOptions>(configuration.GetSection("Import"));
         services.Configure<Projects.ProjectOptions>(configuration.GetSection("Projects"));
         services.Configure<Projects.DocumentOptions>(configuration.GetSection("Documents"));
         services.AddHttpContextAccessor();
