@@ -26,6 +26,8 @@ if (args.Length >= 1 && args[0] == "hostile")
     return await HostileImports.RunAsync(args);
 }
 
+// --only dryrun measures, on a fresh SQLite database of reference data only, a 45,000-row DeAn preview (dry run) and
+// then the real import of the same sheet, each with one concurrent write on another connection: how long it waited.
 if (args.Length >= 2 && args[0] == "step")
 {
     return await Step.RunAsync(args[1], args[2]);
@@ -33,6 +35,12 @@ if (args.Length >= 2 && args[0] == "step")
 
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var only = Option("--only");
+if (only == "dryrun")
+{
+    var line = await Step.ChildAsync("dryrun", Path.Combine(Path.GetTempPath(), $"kc-bench-dryrun-{Guid.NewGuid():N}.db"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| dry run of 45,000 DeAn rows | {line.Seconds:0.00} s | {line.PeakMb:0} MB | {line.Note} |"));
+    return 0;
+}
 var postgres = Option("--postgres") ?? Environment.GetEnvironmentVariable("KHUYENCONG_BENCH_POSTGRES");
 var db = Option("--db") ?? Path.Combine("bench", "results", "bench.db");
 var reportLines = new List<string>();
@@ -85,17 +93,7 @@ static async Task ExchangeStepsAsync(string db)
     var results = new Dictionary<string, (double Seconds, double PeakMb, string Note)>();
     foreach (var step in new[] { "floor", "export", "import" })
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-        foreach (var a in (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) ? [typeof(Step).Assembly.Location] : Array.Empty<string>()).Concat(["step", step, db]))
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var child = Process.Start(start)!;
-        var output = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith("RESULT ", StringComparison.Ordinal)).Split(' ');
-        results[step] = (double.Parse(line[1], CultureInfo.InvariantCulture), double.Parse(line[2], CultureInfo.InvariantCulture), string.Join(' ', line.Skip(3)));
+        results[step] = await Step.ChildAsync(step, db);
     }
 
     var (floor, export, import) = (results["floor"], results["export"], results["import"]);
@@ -192,6 +190,22 @@ internal static class Step
         public KhuyenCongDbContext CreateDbContext() => create();
     }
 
+    /// <summary>Runs one step in a child process, so that its peak memory is its own, and reads its RESULT line.</summary>
+    public static async Task<(double Seconds, double PeakMb, string Note)> ChildAsync(string step, string db)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        foreach (var a in (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) ? [typeof(Step).Assembly.Location] : Array.Empty<string>()).Concat(["step", step, db]))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var child = Process.Start(start)!;
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith("RESULT ", StringComparison.Ordinal)).Split(' ');
+        return (double.Parse(line[1], CultureInfo.InvariantCulture), double.Parse(line[2], CultureInfo.InvariantCulture), string.Join(' ', line.Skip(3)));
+    }
+
     public static async Task<int> RunAsync(string step, string db)
     {
         var output = Path.Combine(Path.GetTempPath(), $"kc-bench-{step}-{Guid.NewGuid():N}.xlsx");
@@ -227,6 +241,25 @@ internal static class Step
                     break;
                 }
 
+            case "dryrun":
+                {
+                    await using (var setup = Context(db))
+                    {
+                        await setup.Database.MigrateAsync();
+                        await new KhuyenCong.Data.ReferenceData.ReferenceDataLoader(setup).LoadAsync();
+                    }
+
+                    WriteProjects(output, 45_000);
+                    var dry = await ImportWithWriterAsync(db, output, dryRun: true);
+                    var real = await ImportWithWriterAsync(db, output, dryRun: false);
+                    seconds = dry.Seconds;
+                    note = string.Create(CultureInfo.InvariantCulture,
+                        $"{dry.Note}; a write on another connection meanwhile waited {dry.WriteWait:0.000} s | real import {real.Seconds:0.00} s, {real.Note}; the write waited {real.WriteWait:0.000} s");
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    File.Delete(db);
+                    break;
+                }
+
             default:
                 {
                     var copy = Path.Combine(Path.GetTempPath(), $"kc-bench-{Guid.NewGuid():N}.db");
@@ -259,6 +292,64 @@ internal static class Step
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {seconds:0.000} {peak:0} {note}"));
         return 0;
+    }
+
+    private static void WriteProjects(string path, int count)
+    {
+        using var writer = File.Create(path);
+        using var workbook = new StreamingWorkbookWriter(writer);
+        workbook.WriteSheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, Enumerable.Range(1, count).Select(i => new object?[]
+        {
+            string.Create(CultureInfo.InvariantCulture, $"DRY-{i:000000}"), 2026, i % 2 == 0 ? "24" : "79", "KCQG", "Thường", "ND03",
+            "Hỗ trợ ứng dụng máy móc chế biến nông sản", "Trung tâm Khuyến công", 500_000_000m, 450_000_000m, 1_000_000_000m,
+            ProjectLabels.Of(ProjectState.Approved), new DateOnly(2026, 3, 20),
+        }));
+    }
+
+    /// <summary>
+    /// Imports the workbook and, once 5,000 rows have been read, saves one row on another connection (busy timeout
+    /// 120 s), as a user's save would meanwhile: the import's time and how long that save waited.
+    /// </summary>
+    private static async Task<(double Seconds, double WriteWait, string Note)> ImportWithWriterAsync(string db, string book, bool dryRun)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watch = Stopwatch.StartNew();
+        var import = Task.Run(async () =>
+        {
+            await using var context = Context(db);
+            await using var stream = File.OpenRead(book);
+            var actor = new ProjectActor("bench", "bench", Roles.MinistryOfficer, new HashSet<int>(), new HashSet<string>());
+            return await new ExchangeImporter(context, TimeProvider.System).ImportAsync(stream, actor, dryRun, new ImportLimits(),
+                new Signal(5000, () => started.TrySetResult()));
+        });
+        var write = Task.Run(async () =>
+        {
+            await started.Task;
+            var wait = Stopwatch.StartNew();
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Default Timeout=120;Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE Contents SET Name = Name WHERE Code = 'ND01'";
+            await command.ExecuteNonQueryAsync();
+            return wait.Elapsed.TotalSeconds;
+        });
+        var result = await import;
+        var seconds = watch.Elapsed.TotalSeconds;
+        started.TrySetResult();
+        var writeWait = await write;
+        var counts = result.Counts.Count == 0 ? "no counts" : $"{result.Counts.Single().Created} projects checked";
+        return (seconds, writeWait, result.Errors.Count == 0 ? $"{counts}, written: {result.Written}" : $"FAILED: {result.Errors[0]}");
+    }
+
+    private sealed class Signal(int at, Action reached) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            if (value >= at)
+            {
+                reached();
+            }
+        }
     }
 
     private static IEnumerable<object?[]> Rows(KhuyenCongDbContext context) =>

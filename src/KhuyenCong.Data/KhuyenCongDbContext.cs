@@ -75,6 +75,8 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Imports.PendingImport> PendingImports => Set<Imports.PendingImport>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

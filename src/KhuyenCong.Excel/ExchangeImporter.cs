@@ -13,6 +13,9 @@ namespace KhuyenCong.Excel;
 /// Imports an exchange workbook (docs/domain.md §9) all or nothing: every row of every sheet is checked first, and the
 /// whole workbook is written in one transaction only when no row has an error. Province users may import only
 /// their province's rows; KCQG plans are the ministry's, KCĐP plans the province approver's.
+/// A dry run (the preview) goes through the same checks and acts but writes nothing and opens no transaction, so
+/// that on SQLite it never holds the one write lock other users' saves need: what a later row depends on (a
+/// project created or paid by an earlier row) stays in memory instead of in the database.
 /// </summary>
 /// <param name="gate">The process's bound on imports at once; every entry (preview, confirmation, command line) passes it.</param>
 public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock, ProjectLimits? projectLimits = null, ImportGate? gate = null)
@@ -112,13 +115,14 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         var contents = (await db.Contents.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var indicators = (await db.OutcomeIndicators.Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var act = new ActContext(actor, clock.GetUtcNow().UtcDateTime, projectLimits ?? ProjectLimits.Default);
-        var context = new Context(actor, ministry, directory, contents, indicators, errors, reader, limits, progress, act, correctionReason);
+        var context = new Context(actor, ministry, directory, contents, indicators, errors, reader, limits, progress, act, correctionReason, dryRun);
         await LoadProjectsAsync(context, ProjectCodesIn(reader), ct);
 
         // All or nothing: rows are written as they are checked, in batches to bound memory, inside one transaction
-        // that is committed only when no row of any sheet had an error (and never on a dry run).
+        // that is committed only when no row of any sheet had an error. A dry run writes nothing and so needs no
+        // transaction: on SQLite, beginning one takes the database's write lock at once (BEGIN IMMEDIATE).
         var counts = new List<SheetCounts>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
         foreach (var (name, headers, required) in ExchangeFormat.Sheets)
         {
             if (!reader.SheetNames.Contains(name))
@@ -134,12 +138,16 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
                 ExchangeFormat.Disbursements => await DisbursementsAsync(context, rows, ct),
                 _ => await OutcomesAsync(context, rows, ct),
             });
-            await FlushAsync(ct);
+            await FlushAsync(context, ct);
         }
 
-        if (errors.Count > 0 || dryRun)
+        if (errors.Count > 0 || transaction is null)
         {
-            await transaction.RollbackAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(ct);
+            }
+
             db.ChangeTracker.Clear();
             return new ImportResult(errors, counts, false);
         }
@@ -150,17 +158,44 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
 
     private const int BatchSize = 1000;
 
-    private async Task FlushAsync(CancellationToken ct)
+    /// <summary>
+    /// Writes what the rows so far did and forgets it, to bound memory; later rows read it back from the database.
+    /// A dry run writes nothing: it keeps the projects it touched in memory (<see cref="Context.Held"/>) instead,
+    /// bounded by <see cref="ImportLimits.MaxRows"/> per sheet.
+    /// </summary>
+    private async Task FlushAsync(Context context, CancellationToken ct)
     {
+        if (context.DryRun)
+        {
+            return;
+        }
+
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        context.Held.Clear();
+    }
+
+    /// <summary>A new plan or project to be written; a dry run only keeps it in memory.</summary>
+    private void Stage<T>(Context context, T entity)
+        where T : class
+    {
+        if (!context.DryRun)
+        {
+            db.Add(entity);
+        }
     }
 
     private sealed record Context(
         ProjectActor Actor, bool Ministry, ProvinceDirectory Directory, HashSet<string> Contents, HashSet<string> Indicators,
-        List<ImportError> Errors, SheetReader Reader, ImportLimits Limits, IProgress<int>? Progress, ActContext Act, string? CorrectionReason)
+        List<ImportError> Errors, SheetReader Reader, ImportLimits Limits, IProgress<int>? Progress, ActContext Act, string? CorrectionReason, bool DryRun)
     {
         public Dictionary<string, KnownProject> Projects { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The projects rows have acted on since the last write, by code: between writes of an import, and for the
+        /// whole of a dry run, where the database never sees them.
+        /// </summary>
+        public Dictionary<string, Project> Held { get; } = new(StringComparer.Ordinal);
 
         public int RowsRead { get; set; }
     }
@@ -348,7 +383,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
                 continue;
             }
 
-            db.AnnualPlans.Add(plan);
+            Stage(context, plan);
             created++;
         }
 
@@ -433,15 +468,16 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
                 continue;
             }
 
-            db.Projects.Add(project);
+            Stage(context, project);
+            context.Held[code] = project;
             context.Projects[code] = new KnownProject(0, province.Id, project.Source, project.ApprovedSupport, 0, project, project.State);
             if (++created % BatchSize == 0)
             {
-                await FlushAsync(ct);
+                await FlushAsync(context, ct);
             }
         }
 
-        await FlushAsync(ct);
+        await FlushAsync(context, ct);
         foreach (var code in context.Projects.Where(p => p.Value.New is not null).Select(p => p.Key).ToList())
         {
             var fresh = context.Projects[code];
@@ -451,7 +487,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         // Stored projects are compared in batches after the pass, so that only the rows sent are loaded.
         foreach (var batch in toCompare.Chunk(500))
         {
-            var stored = await LoadAsync(batch.Select(b => b.Code), q => q.Include(p => p.Contents).Include(p => p.Beneficiaries).Include(p => p.Outcomes), ct);
+            var stored = await LoadAsync(context, batch.Select(b => b.Code), q => q.Include(p => p.Contents).Include(p => p.Beneficiaries).Include(p => p.Outcomes), ct);
             foreach (var row in batch)
             {
                 var project = stored[row.Code];
@@ -472,7 +508,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
                 }
             }
 
-            await FlushAsync(ct);
+            await FlushAsync(context, ct);
         }
 
         return new SheetCounts(ExchangeFormat.Projects, created, changed, unchanged);
@@ -509,11 +545,28 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         }
     }
 
-    /// <summary>Stored projects by code, tracked, with the parts an act needs.</summary>
-    private async Task<Dictionary<string, Project>> LoadAsync(IEnumerable<string> codes, Func<IQueryable<Project>, IQueryable<Project>> include, CancellationToken ct)
+    /// <summary>
+    /// Projects by code with the parts an act needs: those held since the last write as they are, the others from the
+    /// database (tracked, to be written). A dry run loads each project once, untracked and with every part a later
+    /// sheet's act reads, and holds it to the end, so that a later row sees what an earlier one did.
+    /// </summary>
+    private async Task<Dictionary<string, Project>> LoadAsync(Context context, IEnumerable<string> codes,
+        Func<IQueryable<Project>, IQueryable<Project>> include, CancellationToken ct)
     {
         var list = codes.Distinct(StringComparer.Ordinal).ToList();
-        return await include(db.Projects).AsSplitQuery().Where(p => list.Contains(p.Code)).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
+        var missing = list.Where(c => !context.Held.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            var query = context.DryRun
+                ? db.Projects.AsNoTracking().Include(p => p.Contents).Include(p => p.Beneficiaries).Include(p => p.Outcomes).Include(p => p.Disbursements)
+                : include(db.Projects);
+            foreach (var project in await query.AsSplitQuery().Where(p => missing.Contains(p.Code)).ToListAsync(ct))
+            {
+                context.Held[project.Code] = project;
+            }
+        }
+
+        return list.Where(context.Held.ContainsKey).ToDictionary(c => c, c => context.Held[c], StringComparer.Ordinal);
     }
 
     private static string Signature(Project p) =>
@@ -590,7 +643,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         int created = 0, unchanged = 0;
         foreach (var batch in payments.Chunk(2000))
         {
-            var projects = await LoadAsync(batch.Select(b => b.Code), q => q.Include(p => p.Disbursements), ct);
+            var projects = await LoadAsync(context, batch.Select(b => b.Code), q => q.Include(p => p.Disbursements), ct);
             foreach (var (row, code, payment) in batch)
             {
                 var project = projects[code];
@@ -611,7 +664,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
                 }
             }
 
-            await FlushAsync(ct);
+            await FlushAsync(context, ct);
         }
 
         return new SheetCounts(ExchangeFormat.Disbursements, created, 0, unchanged);
@@ -660,7 +713,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         int created = 0, changed = 0, unchanged = 0;
         foreach (var batch in outcomes.Chunk(2000))
         {
-            var projects = await LoadAsync(batch.Select(b => b.Code), q => q.Include(p => p.Outcomes), ct);
+            var projects = await LoadAsync(context, batch.Select(b => b.Code), q => q.Include(p => p.Outcomes), ct);
             foreach (var o in batch)
             {
                 var project = projects[o.Code];
@@ -699,7 +752,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
                 }
             }
 
-            await FlushAsync(ct);
+            await FlushAsync(context, ct);
         }
 
         return new SheetCounts(ExchangeFormat.Outcomes, created, changed, unchanged);

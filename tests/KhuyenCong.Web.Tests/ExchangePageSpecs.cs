@@ -46,7 +46,7 @@ public sealed class ExchangePageSpecs(SqlitePortalFixture fixture) : IClassFixtu
         var stranger = portal.Browser();
         await stranger.SignInOkAsync(PortalFixture.MinistryApprover);
         var stolen = await stranger.SubmitAsync("/Exchange", new Dictionary<string, string> { ["token"] = token }, postUrl: "/Exchange?handler=Confirm");
-        Assert.Contains("Không tìm thấy tệp đã xem trước", HttpForms.Text(await stolen.Content.ReadAsStringAsync()));
+        Assert.Contains("Bản xem trước đã hết hạn hoặc không thuộc về bạn; hãy tải tệp lên lại.", HttpForms.Text(await stolen.Content.ReadAsStringAsync()));
 
         var confirmed = await client.SubmitAsync("/Exchange", new Dictionary<string, string> { ["token"] = token }, postUrl: "/Exchange?handler=Confirm", page: html);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);

@@ -34,6 +34,7 @@ public static class PortalApp
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
         services.AddScoped<Excel.ExchangeImporter>();
+        services.AddScoped<Pages.Exchange.PendingPreviews>();
         // Every writer reads the project limits from configuration (Projects:AdvanceLimitPercent), the importer too.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Projects.ProjectOptions>>().Value.Limits);
         services.AddScoped<Reports.ConferenceReportService>();
@@ -42,6 +43,7 @@ public static class PortalApp
         services.Configure<Excel.ImportLimits>(configuration.GetSection("Import"));
         // One gate per process: previews, confirmations and the command line share Import:MaxConcurrent slots.
         services.AddSingleton(sp => new Excel.ImportGate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Excel.ImportLimits>>().Value.MaxConcurrent));
+        services.Configure<Pages.Exchange.PreviewOptions>(configuration.GetSection("Import"));
         services.Configure<Projects.ProjectOptions>(configuration.GetSection("Projects"));
         services.Configure<Projects.DocumentOptions>(configuration.GetSection("Documents"));
         services.AddHttpContextAccessor();

@@ -11,10 +11,11 @@ namespace KhuyenCong.Web.Pages.Exchange;
 
 /// <summary>
 /// Trao đổi dữ liệu Excel: templates, import with a preview before anything is written, and exports in the same
-/// format. The uploaded file waits between preview and confirmation under a random name, for its uploader only.
+/// format. The uploaded file waits between preview and confirmation in the database (<see cref="PendingPreviews"/>),
+/// for its uploader only, so that any instance of the portal can confirm it.
 /// </summary>
 public sealed class IndexModel(ProjectService projects, ExchangeImporter importer, KhuyenCongDbContext db, Geography geography,
-    IOptions<ImportLimits> limits, IWebHostEnvironment environment, TimeProvider clock) : PageModel
+    IOptions<ImportLimits> limits, PendingPreviews pending, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyList<(string Sheet, string Label)> Sheets =
     [
@@ -98,34 +99,31 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
             return Page();
         }
 
-        var token = Guid.NewGuid().ToString("N");
-        var path = PendingPath(token);
-        await using (var target = System.IO.File.Create(path))
+        // The request-body limit of the server bounds the upload (docs/operations.md, Excel import and export).
+        byte[] content;
+        using (var copy = new MemoryStream())
         {
-            await file.CopyToAsync(target, ct);
+            await file.CopyToAsync(copy, ct);
+            content = copy.ToArray();
         }
 
-        await System.IO.File.WriteAllTextAsync(path + ".owner", $"{UserId}\n{DocumentStore.SafeName(file.FileName)}", ct);
         var actor = await projects.ActorAsync(User, ct);
-        await using (var stream = System.IO.File.OpenRead(path))
+        using (var stream = new MemoryStream(content, writable: false))
         {
             Preview = await importer.ImportAsync(stream, actor, dryRun: true, limits.Value, ct: ct);
         }
 
+        // Only a workbook without errors is kept to be confirmed; one with errors is uploaded again once corrected.
         if (Preview.Succeeded)
         {
-            PendingToken = token;
             PendingName = DocumentStore.SafeName(file.FileName);
-        }
-        else
-        {
-            Discard(token);
+            PendingToken = await pending.KeepAsync(UserId, PendingName, content, ct);
         }
 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostConfirmAsync(string token, CancellationToken ct)
+    public async Task<IActionResult> OnPostConfirmAsync(string? token, CancellationToken ct)
     {
         Load();
         if (!CanImport)
@@ -133,21 +131,20 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
             return Forbid();
         }
 
-        var path = PendingPath(token);
-        if (!Guid.TryParseExact(token, "N", out _) || !System.IO.File.Exists(path)
-            || (await System.IO.File.ReadAllLinesAsync(path + ".owner", ct)).FirstOrDefault() != UserId)
+        // Taken (deleted) before the import: whether it is written or refused, the same preview is not confirmed twice.
+        var taken = await pending.TakeAsync(token, UserId, ct);
+        if (taken is null)
         {
-            ModelState.AddModelError(string.Empty, "Không tìm thấy tệp đã xem trước; hãy tải tệp lên lại.");
+            ModelState.AddModelError(string.Empty, PendingPreviews.Gone);
             return Page();
         }
 
         var actor = await projects.ActorAsync(User, ct);
-        await using (var stream = System.IO.File.OpenRead(path))
+        using (var stream = new MemoryStream(taken.Content, writable: false))
         {
             Imported = await importer.ImportAsync(stream, actor, dryRun: false, limits.Value, ct: ct);
         }
 
-        Discard(token);
         if (Imported.Succeeded)
         {
             TempData["Message"] = "Đã nhập toàn bộ sổ tính: " + string.Join("; ", Imported.Counts.Select(c => $"{c.Sheet} {c.Created} thêm mới, {c.Changed} thay đổi, {c.Unchanged} không đổi"));
@@ -168,18 +165,4 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
     private string UserId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? string.Empty;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
-
-    private string PendingPath(string token)
-    {
-        var folder = Path.Combine(environment.ContentRootPath, "data", "imports");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, Path.GetFileName(token) + ".xlsx");
-    }
-
-    private void Discard(string token)
-    {
-        var path = PendingPath(token);
-        System.IO.File.Delete(path);
-        System.IO.File.Delete(path + ".owner");
-    }
 }
