@@ -84,7 +84,7 @@ public static class PortalApp
         services.AddDataProtection().SetApplicationName("KhuyenCong").PersistKeysToDbContext<KhuyenCongDbContext>();
         // Cookies are Secure-only unless Portal:RequireHttps is false (plain-HTTP trials); behind a TLS proxy, set
         // Portal:TrustForwardedHeaders so the app sees the original https scheme and client address.
-        var secure = builder.Configuration.GetValue("Portal:RequireHttps", !builder.Environment.IsDevelopment())
+        var secure = HttpsOnly.Required(builder.Configuration, builder.Environment)
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
         if (builder.Configuration.GetValue<bool>("Portal:TrustForwardedHeaders"))
@@ -170,6 +170,11 @@ public static class PortalApp
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSecurityHeaders();
+        if (HttpsOnly.Required(app.Configuration, app.Environment))
+        {
+            app.UseHttpsOnly();
+        }
+
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
