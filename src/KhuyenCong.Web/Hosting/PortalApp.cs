@@ -199,22 +199,29 @@ public static class PortalApp
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-        if (app.Configuration.GetValue<bool>("Portal:CreateDemoAccounts"))
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await initializer.MigrateAsync();
+        // Under the database lock: another instance starting at the same moment waits, then finds the accounts and projects.
+        await initializer.UnderLockAsync(async () =>
         {
-            await DemoAccounts.EnsureAsync(
-                scope.ServiceProvider.GetRequiredService<UserAccounts>(),
-                scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>(),
-                app.Logger);
-        }
+            if (app.Configuration.GetValue<bool>("Portal:CreateDemoAccounts"))
+            {
+                await DemoAccounts.EnsureAsync(
+                    scope.ServiceProvider.GetRequiredService<UserAccounts>(),
+                    scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>(),
+                    app.Logger);
+            }
 
-        // Development: a first-time user finds projects to look at (README: demo data).
-        var db = scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>();
-        if (app.Configuration.GetValue<bool>("Portal:SeedDemoProjects") && !await db.Projects.AnyAsync())
-        {
-            await scope.ServiceProvider.GetRequiredService<Projects.DemoProjects>().SeedAsync(300, 2022, 2026, 2026);
-            await scope.ServiceProvider.GetRequiredService<Reports.PeriodicReportService>().SeedDemoAsync(2026);
-            app.Logger.LogInformation("Demo projects created (Portal:SeedDemoProjects)");
-        }
+            // Development: a first-time user finds projects to look at (README: demo data).
+            var db = scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>();
+            if (app.Configuration.GetValue<bool>("Portal:SeedDemoProjects") && !await db.Projects.AnyAsync())
+            {
+                await scope.ServiceProvider.GetRequiredService<Projects.DemoProjects>().SeedAsync(300, 2022, 2026, 2026);
+                await scope.ServiceProvider.GetRequiredService<Reports.PeriodicReportService>().SeedDemoAsync(2026);
+                app.Logger.LogInformation("Demo projects created (Portal:SeedDemoProjects)");
+            }
+
+            return 0;
+        });
     }
 }
