@@ -180,6 +180,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__KhuyenCong"] = database.ConnectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Portal__DataRoot"] = PortalFactory.DataRoot;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

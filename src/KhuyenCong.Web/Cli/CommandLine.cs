@@ -46,7 +46,18 @@ public static class CommandLine
         builder.Services.AddSerilog(c => c.ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Warning()
             .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture));
-        builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+        DataRoot dataRoot;
+        try
+        {
+            dataRoot = DataRoot.From(builder.Configuration, builder.Environment);
+        }
+        catch (DataRootException ex)
+        {
+            await stderr.WriteLineAsync(ex.Message);
+            return 4;
+        }
+
+        builder.Services.AddPortalCore(builder.Configuration, dataRoot);
         builder.Services.AddScoped<ICurrentActor>(_ => new SystemActor("dòng lệnh"));
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();

@@ -21,9 +21,10 @@ public static class PortalApp
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>Services both the web server and the command-line verbs use.</summary>
-    public static void AddPortalCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static void AddPortalCore(this IServiceCollection services, IConfiguration configuration, DataRoot dataRoot)
     {
-        services.AddPortalDatabase(configuration, contentRoot);
+        services.AddSingleton(dataRoot);
+        services.AddPortalDatabase(configuration, dataRoot);
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Geography>();
@@ -71,16 +72,19 @@ public static class PortalApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        // Checked before anything is written: outside Development a missing data root stops the start (DataRootException).
+        var dataRoot = DataRoot.From(builder.Configuration, builder.Environment);
+        var logFolder = dataRoot.Folder("logs", builder.Configuration["Portal:LogFolder"]);
         builder.Host.UseSerilog((context, services, logger) => logger
             .ReadFrom.Configuration(context.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
-            .WriteTo.File(Path.Combine(context.HostingEnvironment.ContentRootPath, "logs", "khuyencong-.log"),
+            .WriteTo.File(Path.Combine(logFolder, "khuyencong-.log"),
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31, formatProvider: CultureInfo.InvariantCulture));
 
         var services = builder.Services;
-        services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddPortalCore(builder.Configuration, dataRoot);
         services.AddDataProtection().SetApplicationName("KhuyenCong").PersistKeysToDbContext<KhuyenCongDbContext>();
         // Cookies are Secure-only unless Portal:RequireHttps is false (plain-HTTP trials); behind a TLS proxy, set
         // Portal:TrustForwardedHeaders so the app sees the original https scheme and client address.

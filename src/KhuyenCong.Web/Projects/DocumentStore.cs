@@ -8,8 +8,8 @@ namespace KhuyenCong.Web.Projects;
 
 public sealed class DocumentOptions
 {
-    /// <summary>Folder outside wwwroot; relative paths are under the content root. Default: data/documents.</summary>
-    public string Path { get; set; } = System.IO.Path.Combine("data", "documents");
+    /// <summary>Folder outside wwwroot; a relative path is under the data root (Portal:DataRoot). Default: documents/ in the data root.</summary>
+    public string? Path { get; set; }
 
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 
@@ -25,7 +25,7 @@ public sealed class DocumentOptions
 /// content really is (its structure, <see cref="DocumentInspector"/>), not only its extension, and that the
 /// project stays within its quota; streams them back to those who may see the project.
 /// </summary>
-public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService projects, IOptions<DocumentOptions> options, Microsoft.Extensions.Hosting.IHostEnvironment environment)
+public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService projects, IOptions<DocumentOptions> options, Hosting.DataRoot dataRoot)
 {
     private static readonly Dictionary<string, string> s_kinds = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -46,16 +46,7 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
 
     private static string Megabytes(long bytes) => $"{VietnameseCulture.Number(Math.Round(bytes / 1048576m, 2))} MB";
 
-    private string Folder
-    {
-        get
-        {
-            var path = options.Value.Path;
-            var folder = System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(environment.ContentRootPath, path);
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
+    private string Folder => dataRoot.Folder("documents", options.Value.Path);
 
     /// <summary>The one sample file demo projects' dossiers point to (written once), so that their documents open.</summary>
     public async Task<(string StorageName, long Size, string Sha256)> DemoSampleAsync(CancellationToken ct = default)

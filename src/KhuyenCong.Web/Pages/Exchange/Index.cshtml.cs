@@ -14,7 +14,7 @@ namespace KhuyenCong.Web.Pages.Exchange;
 /// format. The uploaded file waits between preview and confirmation under a random name, for its uploader only.
 /// </summary>
 public sealed class IndexModel(ProjectService projects, ExchangeImporter importer, KhuyenCongDbContext db, Geography geography,
-    IOptions<ImportLimits> limits, IWebHostEnvironment environment, TimeProvider clock) : PageModel
+    IOptions<ImportLimits> limits, Hosting.DataRoot dataRoot, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyList<(string Sheet, string Label)> Sheets =
     [
@@ -171,7 +171,7 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
 
     private string PendingPath(string token)
     {
-        var folder = Path.Combine(environment.ContentRootPath, "data", "imports");
+        var folder = dataRoot.Folder("imports");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, Path.GetFileName(token) + ".xlsx");
     }
