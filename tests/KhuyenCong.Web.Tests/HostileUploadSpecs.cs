@@ -5,6 +5,7 @@ using System.Text;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using KhuyenCong.Domain.Identity;
+using KhuyenCong.Web.Projects;
 using KhuyenCong.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using W = DocumentFormat.OpenXml.Wordprocessing;
@@ -87,6 +88,7 @@ public sealed class HostileUploadSpecs(HostileUploadPortal fixture) : IClassFixt
 
     [Theory]
     [InlineData("du-toan.pdf")]
+    [InlineData("du-lieu-mau.pdf")]
     [InlineData("bang-tinh.xlsx")]
     [InlineData("thuyet-minh.docx")]
     [InlineData("anh-hien-truong.png")]
@@ -191,7 +193,7 @@ public sealed class HostileUploadSpecs(HostileUploadPortal fixture) : IClassFixt
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
-    private static byte[] Valid(string fileName) => Path.GetExtension(fileName) switch
+    private static byte[] Valid(string fileName) => fileName == DocumentStore.DemoSampleName ? DocumentStore.SamplePdf() : Path.GetExtension(fileName) switch
     {
         ".pdf" => Pdf(),
         ".xlsx" => Xlsx(),

@@ -55,7 +55,16 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
         var target = System.IO.Path.Combine(Folder, DemoSampleName);
         if (!File.Exists(target))
         {
+            try
+        {
             await File.WriteAllBytesAsync(target, content, ct);
+        }
+        catch
+        {
+            // A half-written file (disk full, cancelled request) must not stay behind without its row.
+            File.Delete(target);
+            throw;
+        }
         }
 
         return (DemoSampleName, content.Length, Convert.ToHexString(SHA256.HashData(content)));
@@ -119,7 +128,16 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
         var storageName = $"{Guid.NewGuid():N}{extension.ToLowerInvariant()}";
         var target = System.IO.Path.Combine(Folder, storageName);
         var hash = Convert.ToHexString(SHA256.HashData(content));
-        await File.WriteAllBytesAsync(target, content, ct);
+        try
+        {
+            await File.WriteAllBytesAsync(target, content, ct);
+        }
+        catch
+        {
+            // A half-written file (disk full, cancelled request) must not stay behind without its row.
+            File.Delete(target);
+            throw;
+        }
 
         var label = string.IsNullOrWhiteSpace(category) ? "Tài liệu khác" : category.Trim();
         var attached = project.AttachDocument(label.Length > 200 ? label[..200] : label, name, contentType, file.Length, storageName, hash, projects.Context(actor));
