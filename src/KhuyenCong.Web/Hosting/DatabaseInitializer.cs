@@ -9,8 +9,11 @@ namespace KhuyenCong.Web.Hosting;
 
 /// <summary>
 /// Migrates the database and loads reference data (the <c>migrate</c> verb, and first start). Several instances may
-/// start at once on the same database: EF Core's migrator takes its own lock, and reference data (with whatever the
-/// caller loads after it, <see cref="UnderLockAsync{T}"/>) is loaded under <see cref="DatabaseLock"/>.
+/// start at once on the same database: reference data (and whatever the caller loads after it,
+/// <see cref="UnderLockAsync{T}"/>) is loaded under <see cref="DatabaseLock"/>, and so is migration on PostgreSQL and
+/// SQL Server, where EF Core's own migrations lock did not keep two instances from both creating the tables of a fresh
+/// database (42P07; a migration step that cannot run in a transaction is one way through it). On SQLite EF Core's
+/// lock row serialises migrators, and <see cref="DatabaseLock"/> uses that same row afterwards.
 /// </summary>
 public sealed class DatabaseInitializer(KhuyenCongDbContext db, ILogger<DatabaseInitializer> logger)
 {
