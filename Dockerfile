@@ -27,12 +27,15 @@ WORKDIR /app
 
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
-    DOTNET_NOLOGO=1
+    DOTNET_NOLOGO=1 \
+    Portal__DataRoot=/app/data \
+    Portal__LogFolder=/app/logs
 
 COPY --from=build /app/publish .
 
-# The content root is /app: the default SQLite file is /app/data/khuyencong.db and the rolling log files
-# are /app/logs/khuyencong-YYYYMMDD.log. Both folders belong to the image's non-root "app" user.
+# The data root (Portal__DataRoot) is /app/data: the default SQLite file is /app/data/khuyencong.db, documents
+# and import previews are under it; the rolling log files are /app/logs/khuyencong-YYYYMMDD.log (Portal__LogFolder).
+# Both folders belong to the image's non-root "app" user.
 RUN mkdir -p /app/data /app/logs && chown -R "$APP_UID" /app/data /app/logs
 USER $APP_UID
 VOLUME ["/app/data", "/app/logs"]

@@ -6,7 +6,18 @@ if (CommandLine.IsVerb(args))
     return await CommandLine.RunAsync(args);
 }
 
-var app = PortalApp.Build(args);
+WebApplication app;
+try
+{
+    app = PortalApp.Build(args);
+}
+catch (DataRootException ex)
+{
+    // One clear line for the operator (no stack trace); the exit code tells a service manager the start failed.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 4;
+}
+
 await PortalApp.InitializeAsync(app);
 await app.RunAsync();
 return 0;

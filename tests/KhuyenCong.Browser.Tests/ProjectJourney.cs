@@ -42,7 +42,7 @@ public sealed class ProjectJourney
         var code = await officer.GetByTestId("code").TextContentAsync();
         await Assertions.Expect(officer.GetByTestId("checklist")).ToContainTextAsync("Dự toán kinh phí (bắt buộc trước khi gửi Sở)");
         await officer.Locator("#category").SelectOptionAsync("Dự toán kinh phí");
-        await officer.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "Dự toán kinh phí.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7 dự toán"u8.ToArray() });
+        await officer.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "Dự toán kinh phí.pdf", MimeType = "application/pdf", Buffer = KhuyenCong.Web.Projects.DocumentStore.SamplePdf() });
         await officer.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
         await Assertions.Expect(officer.GetByTestId("documents")).ToContainTextAsync("Dự toán kinh phí.pdf");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi Sở thẩm định" }).ClickAsync();

@@ -181,6 +181,38 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         Assert.Contains("Lỗi: không có lệnh «migrat». Các lệnh: migrate, create-user, seed-demo, import, export, report.", result.Error);
     }
 
+    [Theory]
+    [InlineData("migrate", "--help", "Tạo hoặc nâng cấp cơ sở dữ liệu")]
+    [InlineData("create-user", "--help", "--role       vai trò (bắt buộc): Admin")]
+    [InlineData("create-user", "-h", "--province   mã tỉnh")]
+    [InlineData("seed-demo", "--help", "--projects   số đề án, mặc định 300")]
+    [InlineData("import", "--help", "--dry-run    chỉ kiểm tra và báo lỗi, không ghi gì")]
+    [InlineData("import", "-h", "--reason     lý do sửa")]
+    [InlineData("export", "--help", "--out        tệp .xlsx cần ghi (bắt buộc)")]
+    [InlineData("report", "--help", "--cutoff     ngày chốt số liệu, dạng yyyy-MM-dd (bắt buộc)")]
+    public async Task Help_on_a_verb_prints_its_arguments_in_vietnamese_and_exits_0_without_touching_the_database(string verb, string flag, string line)
+    {
+        var result = await RunAsync(verb, "--email", "a@b.vn", flag);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Cách dùng: {verb}", result.Output);
+        Assert.Contains(line, result.Output);
+        Assert.Equal(string.Empty, result.Error);
+        Assert.False(File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_database.ConnectionString).DataSource), "help created the database");
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task Help_without_a_verb_lists_the_verbs_and_exits_instead_of_starting_the_server(string flag)
+    {
+        var result = await RunAsync(flag);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Không có lệnh: mở cổng thông tin (máy chủ web). Các lệnh: migrate, create-user, seed-demo, import, export, report.", result.Output);
+        Assert.False(File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_database.ConnectionString).DataSource));
+    }
+
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(_database, args);
 
     /// <summary>Runs a verb of the portal's executable as a real process on <paramref name="database"/>, in Production.</summary>
@@ -196,6 +228,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__KhuyenCong"] = database.ConnectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Portal__DataRoot"] = PortalFactory.DataRoot;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -165,7 +165,7 @@ public sealed class ProjectAccessSpecs(SqlitePortalFixture fixture) : IClassFixt
         var id = await new ProjectBuilder(portal).In("24", 2026).SaveAsync();
         var client = portal.Browser();
         await client.SignInOkAsync(PortalFixture.OfficerHanoi);
-        var response = await ProjectUploadSpecs.UploadAsync(client, "/Projects", id, "de-an.pdf", "%PDF-1.7 test"u8.ToArray());
+        var response = await ProjectUploadSpecs.UploadAsync(client, "/Projects", id, "de-an.pdf", HostileUploadSpecs.Pdf());
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.False(await portal.WithDbAsync(db => db.ProjectDocuments.AnyAsync(d => d.ProjectId == id)));
     }

@@ -82,7 +82,7 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         Assert.Contains("Hồ sơ còn thiếu: Dự toán kinh phí. Hãy đính kèm trước khi gửi Sở.", HttpForms.Text(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(ProjectState.Draft, await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.State).SingleAsync()));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await ProjectUploadSpecs.UploadAsync(officer, "/Projects", id, "du-toan.pdf", "%PDF-1.7\n"u8.ToArray())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ProjectUploadSpecs.UploadAsync(officer, "/Projects", id, "du-toan.pdf", HostileUploadSpecs.Pdf())).StatusCode);
         await ActOkAsync(portal, officer, id, ProjectAction.Submit);
     }
 
@@ -209,7 +209,7 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         if (withCostEstimate)
         {
             // The dossier's required item, filed as the officer does before sending the draft.
-            var upload = await ProjectUploadSpecs.UploadAsync(officer, "/Projects", id, "du-toan.pdf", "%PDF-1.7\n% dự toán"u8.ToArray());
+            var upload = await ProjectUploadSpecs.UploadAsync(officer, "/Projects", id, "du-toan.pdf", HostileUploadSpecs.Pdf());
             Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         }
 

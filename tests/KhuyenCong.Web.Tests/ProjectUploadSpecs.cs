@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Tests;
 
-/// <summary>Dossier uploads: checked by content and size, stored outside wwwroot, served back under a safe name.</summary>
+/// <summary>Dossier uploads: checked by content and size, stored outside wwwroot, served back under a safe name (the hostile corpus: <see cref="HostileUploadSpecs"/>).</summary>
 public sealed class ProjectUploadSpecs : IAsyncLifetime
 {
     private const string Officer = "uploader@test.vn";
@@ -34,7 +34,7 @@ public sealed class ProjectUploadSpecs : IAsyncLifetime
     public async Task A_pdf_is_stored_outside_the_web_root_and_downloaded_under_a_safe_name()
     {
         var (client, id) = await ProjectAsync();
-        var content = "%PDF-1.7\n% dự toán"u8.ToArray();
+        var content = HostileUploadSpecs.Pdf();
         var response = await UploadAsync(client, "/Projects", id, "../../etc/Dự toán:kinh phí.pdf", content);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 

@@ -25,13 +25,93 @@ public static class CommandLine
     /// A first argument that is not an option is a verb: known ones run, a mistyped one is refused (it must never start
     /// the web server instead). Options (<c>--urls …</c>) go to the web host.
     /// </summary>
-    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+    public static bool IsVerb(string[] args) => args.Length > 0 && (!args[0].StartsWith('-') || IsHelp(args[0]));
+
+    private static bool IsHelp(string arg) => arg is "--help" or "-h";
+
+    /// <summary>
+    /// What <c>VERB --help</c> prints: the verb's arguments in Vietnamese. Answered before any host or database is
+    /// made, so asking for help never creates or migrates a database.
+    /// </summary>
+    private static readonly Dictionary<string, string> s_help = new()
+    {
+        ["migrate"] = """
+            Cách dùng: migrate
+              Tạo hoặc nâng cấp cơ sở dữ liệu và nạp dữ liệu danh mục còn thiếu (chạy lại nhiều lần không sao). Không có tham số.
+            """,
+        ["create-user"] = $"""
+            Cách dùng: create-user --email <địa chỉ> --password <mật khẩu> --role <vai trò> [--province <mã tỉnh>] [--region <mã vùng>]… [--name <họ tên>]
+              --email      địa chỉ thư điện tử dùng để đăng nhập (bắt buộc)
+              --password   mật khẩu, ít nhất 12 ký tự, không thuộc danh sách mật khẩu phổ biến (bắt buộc)
+              --role       vai trò (bắt buộc): {string.Join(", ", Domain.Identity.Roles.All)}
+              --province   mã tỉnh, bắt buộc với ProvinceOfficer và ProvinceApprover (ví dụ 24 là Bắc Ninh)
+              --region     mã vùng BAC, MTTN hoặc NAM, bắt buộc với ConferenceOrganiser; nêu nhiều lần cho nhiều vùng
+              --name       họ và tên hiển thị
+            """,
+        ["seed-demo"] = """
+            Cách dùng: seed-demo [--projects <số>] [--from <năm>] [--to <năm>] [--seed <số>]
+              Tạo đề án mẫu (chỉ để thử nghiệm, không dùng trên máy chủ thật) cùng kế hoạch năm và báo cáo định kỳ mẫu.
+              --projects   số đề án, mặc định 300
+              --from       năm kế hoạch đầu, mặc định 2022 (từ 2012)
+              --to         năm kế hoạch cuối, mặc định 2026 (đến 2035)
+              --seed       hạt giống ngẫu nhiên, mặc định 2026: cùng hạt giống cho cùng dữ liệu
+            """,
+        ["import"] = """
+            Cách dùng: import <tệp.xlsx> [--dry-run] [--correct --reason "<lý do>"]
+              <tệp.xlsx>   sổ tính trao đổi dữ liệu (các trang KeHoach, DeAn, GiaiNgan, KetQua)
+              --dry-run    chỉ kiểm tra và báo lỗi, không ghi gì
+              --correct    sửa dữ liệu của đề án đã lưu (thao tác của người vận hành); phải kèm --reason
+              --reason     lý do sửa, ghi vào lịch sử của từng đề án được sửa
+              Có lỗi thì không ghi gì: mỗi lỗi in trên một dòng, mã thoát 1.
+            """,
+        ["export"] = """
+            Cách dùng: export <plans|projects|disbursements|outcomes> --out <tệp.xlsx> [--year <năm>] [--province <mã tỉnh>]
+              <loại>       plans (kế hoạch năm), projects (đề án), disbursements (giải ngân), outcomes (kết quả)
+              --out        tệp .xlsx cần ghi (bắt buộc)
+              --year       chỉ năm kế hoạch này
+              --province   chỉ tỉnh có mã này
+            """,
+        ["report"] = """
+            Cách dùng: report conference --region <BAC|MTTN|NAM> --year <năm> --cutoff <yyyy-MM-dd> --out <tệp.xlsx> [--boundaries historical|current]
+              conference   báo cáo hội nghị khuyến công vùng
+              --region     vùng: BAC, MTTN hoặc NAM (bắt buộc)
+              --year       năm kế hoạch (bắt buộc)
+              --cutoff     ngày chốt số liệu, dạng yyyy-MM-dd (bắt buộc)
+              --out        tệp .xlsx cần ghi (bắt buộc)
+              --boundaries historical (mặc định: tỉnh theo địa giới của năm báo cáo) hoặc current (địa giới hiện hành)
+            """,
+    };
+
+    private const string HelpFooter = """
+          Chung: --Database:Provider <Sqlite|SqlServer|PostgreSQL> và --ConnectionStrings:KhuyenCong "<chuỗi kết nối>" chọn cơ sở dữ liệu
+          (hoặc biến môi trường Database__Provider, ConnectionStrings__KhuyenCong). Mã thoát: 0 xong, 1 bị từ chối, 2 sai tham số,
+          3 lệnh lỗi, 4 thư mục dữ liệu (Portal:DataRoot) không dùng được.
+        """;
+
+    private static string Usage => $"""
+        Cách dùng: KhuyenCong.Web [lệnh] [tham số]
+          Không có lệnh: mở cổng thông tin (máy chủ web). Các lệnh: {string.Join(", ", s_verbs.Keys)}.
+          Xem tham số của một lệnh: <lệnh> --help
+        {HelpFooter}
+        """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null,
         Action<IConfigurationBuilder>? configure = null)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
+        if (IsHelp(args[0]))
+        {
+            await stdout.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        if (s_verbs.ContainsKey(args[0]) && args.Skip(1).Any(IsHelp))
+        {
+            await stdout.WriteLineAsync(s_help[args[0]] + Environment.NewLine + HelpFooter);
+            return 0;
+        }
+
         if (!s_verbs.TryGetValue(args[0], out var verb))
         {
             await stderr.WriteLineAsync($"Lỗi: không có lệnh «{args[0]}». Các lệnh: {string.Join(", ", s_verbs.Keys)}. Chạy không có lệnh nào để mở cổng thông tin.");
@@ -46,7 +126,18 @@ public static class CommandLine
         builder.Services.AddSerilog(c => c.ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Warning()
             .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture));
-        builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+        DataRoot dataRoot;
+        try
+        {
+            dataRoot = DataRoot.From(builder.Configuration, builder.Environment);
+        }
+        catch (DataRootException ex)
+        {
+            await stderr.WriteLineAsync(ex.Message);
+            return 4;
+        }
+
+        builder.Services.AddPortalCore(builder.Configuration, dataRoot);
         builder.Services.AddScoped<ICurrentActor>(_ => new SystemActor("dòng lệnh"));
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();

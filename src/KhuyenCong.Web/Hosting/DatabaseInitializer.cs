@@ -2,12 +2,24 @@ using KhuyenCong.Data;
 using KhuyenCong.Data.ReferenceData;
 using KhuyenCong.Web.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace KhuyenCong.Web.Hosting;
 
-/// <summary>Migrates the database and loads reference data (the <c>migrate</c> verb, and first start).</summary>
+/// <summary>
+/// Migrates the database and loads reference data (the <c>migrate</c> verb, and first start). Several instances may
+/// start at once on the same database: reference data (and whatever the caller loads after it,
+/// <see cref="UnderLockAsync{T}"/>) is loaded under <see cref="DatabaseLock"/>, and so is migration on PostgreSQL and
+/// SQL Server, where EF Core's own migrations lock did not keep two instances from both creating the tables of a fresh
+/// database (42P07; a migration step that cannot run in a transaction is one way through it). On SQLite EF Core's
+/// lock row serialises migrators, and <see cref="DatabaseLock"/> uses that same row afterwards.
+/// </summary>
 public sealed class DatabaseInitializer(KhuyenCongDbContext db, ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>Runs first-start loading (demo accounts, demo projects) under the database-wide lock; it must re-check what exists.</summary>
+    public Task<T> UnderLockAsync<T>(Func<Task<T>> work, CancellationToken ct = default) => DatabaseLock.RunAsync(db, work, ct);
+
     public async Task<int> MigrateAsync(CancellationToken ct = default)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
@@ -16,8 +28,39 @@ public sealed class DatabaseInitializer(KhuyenCongDbContext db, ILogger<Database
             logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
         }
 
-        await db.Database.MigrateAsync(ct);
-        var added = await new ReferenceDataLoader(db).LoadAsync(ct);
+        int added;
+        if (DatabaseLock.CoversMigrations(db))
+        {
+            // The lock lives on a connection to the database, so the database must exist first (another instance may create it meanwhile).
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(ct))
+            {
+                try
+                {
+                    await creator.CreateAsync(ct);
+                }
+                catch (System.Data.Common.DbException)
+                {
+                    if (!await creator.ExistsAsync(ct))
+                    {
+                        throw;
+                    }
+                }
+            }
+
+            added = await UnderLockAsync(async () =>
+            {
+                await db.Database.MigrateAsync(ct);
+                return await new ReferenceDataLoader(db).LoadAsync(ct);
+            }, ct);
+        }
+        else
+        {
+            // SQLite: EF Core's migrator takes the same lock row itself, so it runs before the lock is taken.
+            await db.Database.MigrateAsync(ct);
+            added = await UnderLockAsync(() => new ReferenceDataLoader(db).LoadAsync(ct), ct);
+        }
+
         logger.LogInformation("Reference data: {Added} row(s) added", added);
         return added;
     }

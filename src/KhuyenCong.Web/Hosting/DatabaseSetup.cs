@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Hosting;
 
-/// <summary>Chooses the database provider from <c>Database:Provider</c> and its connection string.</summary>
+/// <summary>Chooses the database provider from <c>Database:Provider</c> and its connection string (SQLite by default: <c>khuyencong.db</c> in the data root).</summary>
 public static class DatabaseSetup
 {
     public const string ConnectionName = "KhuyenCong";
 
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, DataRoot dataRoot)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString(ConnectionName);
@@ -22,9 +22,7 @@ public static class DatabaseSetup
                 throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is required for provider {provider}.");
             }
 
-            var dataFolder = Path.Combine(contentRoot, "data");
-            Directory.CreateDirectory(dataFolder);
-            connectionString = $"Data Source={Path.Combine(dataFolder, "khuyencong.db")}";
+            connectionString = $"Data Source={Path.Combine(dataRoot.Path, "khuyencong.db")}";
         }
 
         void Configure(DbContextOptionsBuilder options)

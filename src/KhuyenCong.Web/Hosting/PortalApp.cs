@@ -21,9 +21,10 @@ public static class PortalApp
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>Services both the web server and the command-line verbs use.</summary>
-    public static void AddPortalCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static void AddPortalCore(this IServiceCollection services, IConfiguration configuration, DataRoot dataRoot)
     {
-        services.AddPortalDatabase(configuration, contentRoot);
+        services.AddSingleton(dataRoot);
+        services.AddPortalDatabase(configuration, dataRoot);
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Geography>();
@@ -76,20 +77,23 @@ public static class PortalApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        // Checked before anything is written: outside Development a missing data root stops the start (DataRootException).
+        var dataRoot = DataRoot.From(builder.Configuration, builder.Environment);
+        var logFolder = dataRoot.Folder("logs", builder.Configuration["Portal:LogFolder"]);
         builder.Host.UseSerilog((context, services, logger) => logger
             .ReadFrom.Configuration(context.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
-            .WriteTo.File(Path.Combine(context.HostingEnvironment.ContentRootPath, "logs", "khuyencong-.log"),
+            .WriteTo.File(Path.Combine(logFolder, "khuyencong-.log"),
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31, formatProvider: CultureInfo.InvariantCulture));
 
         var services = builder.Services;
-        services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddPortalCore(builder.Configuration, dataRoot);
         services.AddDataProtection().SetApplicationName("KhuyenCong").PersistKeysToDbContext<KhuyenCongDbContext>();
         // Cookies are Secure-only unless Portal:RequireHttps is false (plain-HTTP trials); behind a TLS proxy, set
         // Portal:TrustForwardedHeaders so the app sees the original https scheme and client address.
-        var secure = builder.Configuration.GetValue("Portal:RequireHttps", !builder.Environment.IsDevelopment())
+        var secure = HttpsOnly.Required(builder.Configuration, builder.Environment)
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
         if (builder.Configuration.GetValue<bool>("Portal:TrustForwardedHeaders"))
@@ -197,6 +201,11 @@ public static class PortalApp
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSecurityHeaders();
+        if (HttpsOnly.Required(app.Configuration, app.Environment))
+        {
+            app.UseHttpsOnly();
+        }
+
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -223,22 +232,29 @@ public static class PortalApp
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-        if (app.Configuration.GetValue<bool>("Portal:CreateDemoAccounts"))
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await initializer.MigrateAsync();
+        // Under the database lock: another instance starting at the same moment waits, then finds the accounts and projects.
+        await initializer.UnderLockAsync(async () =>
         {
-            await DemoAccounts.EnsureAsync(
-                scope.ServiceProvider.GetRequiredService<UserAccounts>(),
-                scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>(),
-                app.Logger);
-        }
+            if (app.Configuration.GetValue<bool>("Portal:CreateDemoAccounts"))
+            {
+                await DemoAccounts.EnsureAsync(
+                    scope.ServiceProvider.GetRequiredService<UserAccounts>(),
+                    scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>(),
+                    app.Logger);
+            }
 
-        // Development: a first-time user finds projects to look at (README: demo data).
-        var db = scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>();
-        if (app.Configuration.GetValue<bool>("Portal:SeedDemoProjects") && !await db.Projects.AnyAsync())
-        {
-            await scope.ServiceProvider.GetRequiredService<Projects.DemoProjects>().SeedAsync(300, 2022, 2026, 2026);
-            await scope.ServiceProvider.GetRequiredService<Reports.PeriodicReportService>().SeedDemoAsync(2026);
-            app.Logger.LogInformation("Demo projects created (Portal:SeedDemoProjects)");
-        }
+            // Development: a first-time user finds projects to look at (README: demo data).
+            var db = scope.ServiceProvider.GetRequiredService<KhuyenCongDbContext>();
+            if (app.Configuration.GetValue<bool>("Portal:SeedDemoProjects") && !await db.Projects.AnyAsync())
+            {
+                await scope.ServiceProvider.GetRequiredService<Projects.DemoProjects>().SeedAsync(300, 2022, 2026, 2026);
+                await scope.ServiceProvider.GetRequiredService<Reports.PeriodicReportService>().SeedDemoAsync(2026);
+                app.Logger.LogInformation("Demo projects created (Portal:SeedDemoProjects)");
+            }
+
+            return 0;
+        });
     }
 }

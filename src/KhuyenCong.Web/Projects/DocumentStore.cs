@@ -8,55 +8,63 @@ namespace KhuyenCong.Web.Projects;
 
 public sealed class DocumentOptions
 {
-    /// <summary>Folder outside wwwroot; relative paths are under the content root. Default: data/documents.</summary>
-    public string Path { get; set; } = System.IO.Path.Combine("data", "documents");
+    /// <summary>Folder outside wwwroot; a relative path is under the data root (Portal:DataRoot). Default: documents/ in the data root.</summary>
+    public string? Path { get; set; }
 
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Documents one project may hold: a dossier is a few dozen files, not a file share.</summary>
+    public int MaxPerProject { get; set; } = 200;
+
+    /// <summary>Total size of one project's documents.</summary>
+    public long MaxBytesPerProject { get; set; } = 500L * 1024 * 1024;
 }
 
 /// <summary>
 /// Hồ sơ đề án: stores dossier files outside the web root under random names, after checking what the
-/// content really is (its leading bytes), not only its extension; streams them back to those who may see
-/// the project.
+/// content really is (its structure, <see cref="DocumentInspector"/>), not only its extension, and that the
+/// project stays within its quota; streams them back to those who may see the project.
 /// </summary>
-public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService projects, IOptions<DocumentOptions> options, Microsoft.Extensions.Hosting.IHostEnvironment environment)
+public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService projects, IOptions<DocumentOptions> options, Hosting.DataRoot dataRoot)
 {
-    private static readonly Dictionary<string, (string ContentType, Func<byte[], bool> Matches)> s_kinds = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> s_kinds = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".pdf"] = ("application/pdf", b => StartsWith(b, "%PDF-"u8)),
-        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", IsZip),
-        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IsZip),
-        [".doc"] = ("application/msword", IsOle),
-        [".xls"] = ("application/vnd.ms-excel", IsOle),
-        [".png"] = ("image/png", b => StartsWith(b, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])),
-        [".jpg"] = ("image/jpeg", b => StartsWith(b, [0xFF, 0xD8, 0xFF])),
-        [".jpeg"] = ("image/jpeg", b => StartsWith(b, [0xFF, 0xD8, 0xFF])),
+        [".pdf"] = "application/pdf",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".doc"] = "application/msword",
+        [".xls"] = "application/vnd.ms-excel",
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
     };
 
     public static string Accept => string.Join(",", s_kinds.Keys);
 
     /// <summary>The configured size limit, as the upload form states it.</summary>
-    public string Limit => $"{VietnameseCulture.Number(options.Value.MaxBytes / 1048576m)} MB";
+    public string Limit => Megabytes(options.Value.MaxBytes);
 
-    private string Folder
-    {
-        get
-        {
-            var path = options.Value.Path;
-            var folder = System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(environment.ContentRootPath, path);
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
+    private static string Megabytes(long bytes) => $"{VietnameseCulture.Number(Math.Round(bytes / 1048576m, 2))} MB";
+
+    private string Folder => dataRoot.Folder("documents", options.Value.Path);
 
     /// <summary>The one sample file demo projects' dossiers point to (written once), so that their documents open.</summary>
     public async Task<(string StorageName, long Size, string Sha256)> DemoSampleAsync(CancellationToken ct = default)
     {
-        var content = "%PDF-1.4\n% Tài liệu mẫu của dữ liệu mẫu Cổng khuyến công\n%%EOF\n"u8.ToArray();
+        var content = SamplePdf();
         var target = System.IO.Path.Combine(Folder, DemoSampleName);
         if (!File.Exists(target))
         {
+            try
+        {
             await File.WriteAllBytesAsync(target, content, ct);
+        }
+        catch
+        {
+            // A half-written file (disk full, cancelled request) must not stay behind without its row.
+            File.Delete(target);
+            throw;
+        }
         }
 
         return (DemoSampleName, content.Length, Convert.ToHexString(SHA256.HashData(content)));
@@ -78,9 +86,14 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
             return ProjectResult.Fail(decision.Refusal!);
         }
 
-        if (file is null || file.Length == 0)
+        if (file is null)
         {
             return ProjectResult.Fail("Hãy chọn một tệp.", "File");
+        }
+
+        if (file.Length == 0)
+        {
+            return ProjectResult.Fail($"Tệp «{SafeName(file.FileName)}» rỗng (0 byte); hãy chọn đúng tệp.", "File");
         }
 
         if (file.Length > options.Value.MaxBytes)
@@ -90,42 +103,44 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
 
         var name = SafeName(file.FileName);
         var extension = System.IO.Path.GetExtension(name);
-        if (!s_kinds.TryGetValue(extension, out var kind))
+        if (!s_kinds.TryGetValue(extension, out var contentType))
         {
             return ProjectResult.Fail("Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPEG).", "File");
         }
 
-        var head = new byte[8];
-        await using (var peek = file.OpenReadStream())
+        if (QuotaRefusal(project, file.Length) is { } quota)
         {
-            _ = await peek.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+            return ProjectResult.Fail(quota, "File");
         }
 
-        if (!kind.Matches(head))
+        // The whole file is read once (at most MaxBytes): inspected, hashed and written from the same bytes.
+        var content = new byte[file.Length];
+        await using (var input = file.OpenReadStream())
         {
-            return ProjectResult.Fail($"Nội dung tệp không phải là {extension.TrimStart('.').ToUpperInvariant()} như tên tệp cho biết; tệp không được nhận.", "File");
+            await input.ReadExactlyAsync(content, ct);
+        }
+
+        if (DocumentInspector.Refusal(extension, content) is { } refusal)
+        {
+            return ProjectResult.Fail(refusal, "File");
         }
 
         var storageName = $"{Guid.NewGuid():N}{extension.ToLowerInvariant()}";
         var target = System.IO.Path.Combine(Folder, storageName);
-        string hash;
-        await using (var output = File.Create(target))
-        await using (var input = file.OpenReadStream())
+        var hash = Convert.ToHexString(SHA256.HashData(content));
+        try
         {
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await input.ReadAsync(buffer, ct)) > 0)
-            {
-                sha.AppendData(buffer, 0, read);
-                await output.WriteAsync(buffer.AsMemory(0, read), ct);
-            }
-
-            hash = Convert.ToHexString(sha.GetHashAndReset());
+            await File.WriteAllBytesAsync(target, content, ct);
+        }
+        catch
+        {
+            // A half-written file (disk full, cancelled request) must not stay behind without its row.
+            File.Delete(target);
+            throw;
         }
 
         var label = string.IsNullOrWhiteSpace(category) ? "Tài liệu khác" : category.Trim();
-        var attached = project.AttachDocument(label.Length > 200 ? label[..200] : label, name, kind.ContentType, file.Length, storageName, hash, projects.Context(actor));
+        var attached = project.AttachDocument(label.Length > 200 ? label[..200] : label, name, contentType, file.Length, storageName, hash, projects.Context(actor));
         if (!attached.Done)
         {
             File.Delete(target);
@@ -173,9 +188,50 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
         return cleaned.Length > 200 ? cleaned[^200..] : cleaned;
     }
 
-    private static bool StartsWith(byte[] data, ReadOnlySpan<byte> prefix) => data.AsSpan().StartsWith(prefix);
+    /// <summary>The refusal when one more file of this size would take the project past its count or size quota.</summary>
+    private string? QuotaRefusal(Project project, long size)
+    {
+        var (maxCount, maxBytes) = (options.Value.MaxPerProject, options.Value.MaxBytesPerProject);
+        var count = project.Documents.Count;
+        var used = project.Documents.Sum(d => d.Size);
+        if (count >= maxCount)
+        {
+            return $"Đề án đã có {count.ToString("#,##0", VietnameseCulture.Instance)} tài liệu, bằng giới hạn {maxCount.ToString("#,##0", VietnameseCulture.Instance)} tài liệu mỗi đề án; tệp không được nhận.";
+        }
 
-    private static bool IsZip(byte[] b) => StartsWith(b, [0x50, 0x4B, 0x03, 0x04]);
+        return used + size > maxBytes
+            ? $"Vượt giới hạn dung lượng hồ sơ của đề án: tối đa {Megabytes(maxBytes)} mỗi đề án, đã dùng {Megabytes(used)}, tệp này {Megabytes(size)}; tệp không được nhận."
+            : null;
+    }
 
-    private static bool IsOle(byte[] b) => StartsWith(b, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    /// <summary>
+    /// The demo dossiers' sample: a minimal but complete PDF (one empty page, cross-reference table, trailer), so that it
+    /// passes the same inspection as an upload and opens in a reader.
+    /// </summary>
+    public static byte[] SamplePdf()
+    {
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ];
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = pdf.Length;
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(pdf.ToString());
+    }
 }

@@ -14,6 +14,9 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
 {
     public TestDatabase Database => database;
 
+    /// <summary>The data root (Portal:DataRoot) of every test portal unless a test sets its own: one temporary folder.</summary>
+    public static string DataRoot { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "kc-test-data-root")).FullName;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -27,6 +30,8 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
             builder.UseSetting("RateLimits:" + limit, "1000000");
         }
 
+        // Production refuses a missing data root; the tests' logs (and anything not given a path) go to a temporary one.
+        builder.UseSetting("Portal:DataRoot", DataRoot);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
