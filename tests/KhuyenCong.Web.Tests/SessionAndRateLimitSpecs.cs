@@ -118,7 +118,7 @@ public sealed class SessionAndRateLimitSpecs
         await portal.CreateUserAsync("tailen1@test.vn", Roles.ProvinceOfficer, "24");
         await portal.CreateUserAsync("tailen2@test.vn", Roles.ProvinceOfficer, "24");
         var id = await new ProjectBuilder(portal).In("24", 2026).SaveAsync();
-        var pdf = "%PDF-1.7\n% dự toán"u8.ToArray();
+        var pdf = HostileUploadSpecs.Pdf();
 
         var busy = portal.Browser();
         await busy.SignInOkAsync("tailen1@test.vn");
