@@ -115,24 +115,15 @@ public static class WorkbookGuard
         try
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            long total = 0;
-            var hasWorkbook = false;
-            foreach (var entry in zip.Entries)
+            switch (PackageGuard.Inspect(zip, limits.MaxUncompressedBytes, limits.MaxCompressionRatio))
             {
-                if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
-                {
+                case PackageProblem.Macro:
                     throw new WorkbookRefusedException("Tệp có chứa macro (.xlsm); hãy lưu lại dưới dạng .xlsx không có macro.");
-                }
-
-                hasWorkbook |= entry.FullName.Equals("xl/workbook.xml", StringComparison.OrdinalIgnoreCase);
-                total += entry.Length;
-                if (total > limits.MaxUncompressedBytes
-                    || (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > limits.MaxCompressionRatio && entry.Length > 1024 * 1024))
-                {
+                case PackageProblem.Bomb:
                     throw new WorkbookRefusedException("Tệp giải nén quá lớn so với kích thước của nó (nghi ngờ tệp nén độc hại); không đọc.");
-                }
             }
 
+            var hasWorkbook = zip.Entries.Any(e => e.FullName.Equals("xl/workbook.xml", StringComparison.OrdinalIgnoreCase));
             if (!hasWorkbook)
             {
                 throw new WorkbookRefusedException("Tệp không phải là sổ tính Excel (.xlsx).");

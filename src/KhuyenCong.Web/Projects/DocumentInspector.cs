@@ -106,20 +106,12 @@ public static class DocumentInspector
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            long total = 0;
-            foreach (var entry in zip.Entries)
+            switch (Excel.PackageGuard.Inspect(zip, MaxUncompressedBytes, MaxCompressionRatio))
             {
-                if (entry.Name.Equals("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
-                {
+                case Excel.PackageProblem.Macro:
                     return MacroMessage;
-                }
-
-                total += entry.Length;
-                if (total > MaxUncompressedBytes
-                    || (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > MaxCompressionRatio && entry.Length > 1024 * 1024))
-                {
+                case Excel.PackageProblem.Bomb:
                     return "Tệp giải nén quá lớn so với kích thước của nó (nghi ngờ tệp nén độc hại); tệp không được nhận.";
-                }
             }
 
             var types = zip.GetEntry("[Content_Types].xml");
