@@ -126,6 +126,27 @@ public sealed class HostileUploadSpecs(HostileUploadPortal fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Uploads_at_the_same_moment_never_take_a_project_past_its_quota_and_the_refused_ones_are_told_why()
+    {
+        var (client, id) = await ProjectAsync();
+        var files = FileCount();
+
+        // Six uploads at once to a project that may hold three: each read the quota before any was saved.
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => ProjectUploadSpecs.UploadAsync(client, "/Projects", id, $"cung-luc-{i}.png", Png())));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{(int)r.StatusCode}"));
+        var stored = await fixture.Portal.WithDbAsync(db => db.ProjectDocuments.CountAsync(d => d.ProjectId == id));
+        Assert.InRange(stored, 1, 3);
+        Assert.Equal(stored, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        Assert.Equal(files + stored, FileCount());
+        foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.OK))
+        {
+            var page = HttpForms.Text(await refused.Content.ReadAsStringAsync());
+            Assert.True(page.Contains("tệp không được nhận", StringComparison.Ordinal) || page.Contains("hãy tải tệp lên lại", StringComparison.Ordinal), page);
+        }
+    }
+
+    [Fact]
     public async Task A_file_that_would_take_the_project_past_its_size_quota_is_refused_naming_the_quota_and_the_usage()
     {
         var (client, id) = await ProjectAsync();

@@ -72,6 +72,9 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
 
     public const string DemoSampleName = "du-lieu-mau.pdf";
 
+    public const string ConcurrentUploadMessage =
+        "Đề án vừa được thay đổi (có thể một tệp khác vừa được tải lên cùng lúc) nên tệp này chưa được lưu; hãy tải tệp lên lại.";
+
     public async Task<ProjectResult> UploadAsync(ProjectActor actor, int projectId, string? category, IFormFile? file, CancellationToken ct = default)
     {
         var project = await projects.FindAsync(projectId, actor, ct);
@@ -149,7 +152,15 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
 
         try
         {
+            // Attaching renews the project's version: of two uploads that both passed the quota, the second one saved
+            // is refused here, so the quota holds under concurrent uploads.
             await db.SaveChangesAsync(ct);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            File.Delete(target);
+            db.ChangeTracker.Clear();
+            return ProjectResult.Fail(ConcurrentUploadMessage, "File");
         }
         catch
         {
