@@ -31,6 +31,8 @@ public static class PortalApp
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserAccounts>();
         services.AddSingleton<UnknownAccountAttempts>();
+        services.AddSingleton(SessionLifetime.From(configuration));
+        services.AddSingleton<SessionRevocations>();
         services.AddScoped<Projects.ProjectService>();
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
@@ -69,6 +71,7 @@ public static class PortalApp
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddUserManager<PortalUserManager>()
             .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders();
     }
@@ -106,12 +109,15 @@ public static class PortalApp
             });
         }
 
-        // The stamp is checked against the database on every request: that is what makes sign-out, disabling and an
-        // MFA reset end a session (a copied cookie included). A longer interval would need another server-side
-        // record of ended sessions first (docs/security.md).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // The stamp is checked against the database once per Portal:SessionRecheck (30 s) per cookie, not on every
+        // request; a session ended on this instance stops at once through SessionRevocations, one ended on another
+        // instance at the next check (docs/security.md states the bound).
         var session = SessionLifetime.From(builder.Configuration);
-        services.AddSingleton(session);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = session.RecheckInterval;
+            o.TimeProvider = clock;
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "KhuyenCong.Auth";
