@@ -50,6 +50,34 @@ public abstract partial class ProjectListSpecs(PortalFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task The_total_follows_a_new_project_at_once_and_stays_within_each_users_scope()
+    {
+        var portal = await fixture.GetAsync();
+        var tag = $"demlai{Guid.NewGuid():N}"[..20];
+        for (var i = 0; i < 3; i++)
+        {
+            await new ProjectBuilder(portal).In("24", 2026).Titled($"Đề án {tag} số {i}").SaveAsync();
+        }
+
+        var viewer = portal.Browser();
+        await viewer.SignInOkAsync(PortalFixture.Viewer);
+        var hanoi = portal.Browser();
+        await hanoi.SignInOkAsync(PortalFixture.OfficerHanoi);
+        Assert.Contains("Tổng số: 3", HttpForms.Text(await viewer.GetPageAsync($"/Projects?q={tag}")));
+        Assert.Contains("Tổng số: 3", HttpForms.Text(await viewer.GetPageAsync($"/Projects?q={tag}&source=KCQG")));
+        Assert.Contains("Tổng số: 0", HttpForms.Text(await hanoi.GetPageAsync($"/Projects?q={tag}")));
+
+        await new ProjectBuilder(portal).In("24", 2026).Source(FundingSource.KCDP).Titled($"Đề án {tag} mới").SaveAsync();
+
+        var after = HttpForms.Text(await viewer.GetPageAsync($"/Projects?q={tag}"));
+        Assert.Contains("Tổng số: 4", after);
+        Assert.Equal(4, Codes(after).Count);
+        Assert.Contains("Tổng số: 3", HttpForms.Text(await viewer.GetPageAsync($"/Projects?q={tag}&source=KCQG")));
+        Assert.Contains("Tổng số: 1", HttpForms.Text(await viewer.GetPageAsync($"/Projects?q={tag}&source=KCDP")));
+        Assert.Contains("Tổng số: 0", HttpForms.Text(await hanoi.GetPageAsync($"/Projects?q={tag}")));
+    }
+
     private static List<string> Codes(string html) =>
         [.. ProjectLink().Matches(html).Select(m => m.Groups[1].Value)];
 

@@ -32,6 +32,7 @@ public static class PortalApp
         services.AddScoped<UserAccounts>();
         services.AddSingleton<UnknownAccountAttempts>();
         services.AddScoped<Projects.ProjectService>();
+        services.AddSingleton<Projects.ProjectListCounts>();
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
         services.AddScoped<Excel.ExchangeImporter>();

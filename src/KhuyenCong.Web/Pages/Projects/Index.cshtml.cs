@@ -1,3 +1,4 @@
+using System.Globalization;
 using KhuyenCong.Data;
 using KhuyenCong.Domain.Common;
 using KhuyenCong.Domain.Projects;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Projects;
 
 /// <summary>Danh sách đề án: search, filters, sorting and paging, within the user's scope.</summary>
-public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, Geography geography, TimeProvider clock) : PageModel
+public sealed class IndexModel(ProjectService projects, ProjectListCounts counts, KhuyenCongDbContext db, Geography geography, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -90,10 +91,13 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
             query = query.Where(p => p.State == state);
         }
 
-        // The page is read in two steps, a deferred join: the page's ids in the list's order, over the indexes alone
-        // (cheap however deep the page), then only those rows with their province. Every order ends on a unique
-        // column, so the ids and their order are those of a plain OFFSET query.
-        var total = await query.CountAsync(ct);
+        // The count is cached per scope and filter (ProjectListCounts). The page is read in two steps, a deferred
+        // join: the page's ids in the list's order, over the indexes alone (cheap however deep the page), then only
+        // those rows with their province. Every order ends on a unique column, so the ids and their order are those
+        // of a plain OFFSET query.
+        var filter = string.Join('|', SearchKey(), Year?.ToString(CultureInfo.InvariantCulture), ProvinceCode?.Trim().PadLeft(2, '0'), Region,
+            Source?.ToString(), Kind?.ToString(), ContentCode, State?.ToString());
+        var total = await counts.CountAsync(actor, filter, query, ct);
         var number = Math.Min(Math.Max(1, PageNumber ?? 1), Math.Max(1, (total + PageSize - 1) / PageSize));
         var ids = await Ordered(query).Select(p => p.Id).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var rows = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
