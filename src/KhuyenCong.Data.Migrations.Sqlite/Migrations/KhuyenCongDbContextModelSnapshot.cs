@@ -750,7 +750,17 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProvinceId", "State");
 
+                    b.HasIndex("UpdatedAtUtc", "Id");
+
                     b.HasIndex("PlanYear", "ProvinceId", "Source");
+
+                    b.HasIndex("PlanYear", "UpdatedAtUtc", "Id");
+
+                    b.HasIndex("ProvinceId", "UpdatedAtUtc", "Id");
+
+                    b.HasIndex("Source", "UpdatedAtUtc", "Id");
+
+                    b.HasIndex("State", "UpdatedAtUtc", "Id");
 
                     b.ToTable("Projects");
                 });

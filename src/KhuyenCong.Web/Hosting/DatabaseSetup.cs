@@ -25,8 +25,13 @@ public static class DatabaseSetup
             connectionString = $"Data Source={Path.Combine(dataRoot.Path, "khuyencong.db")}";
         }
 
+        // One stamp per process, told of every project write by every context (the list's cached counts, issue 14).
+        var projectWrites = new Projects.ProjectWriteStamp();
+        services.AddSingleton(projectWrites);
+
         void Configure(DbContextOptionsBuilder options)
         {
+            options.AddInterceptors(projectWrites);
             switch (provider.ToUpperInvariant())
             {
                 case "SQLITE":

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KhuyenCong.Data;
 using KhuyenCong.Domain.Common;
 using KhuyenCong.Domain.Projects;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Projects;
 
 /// <summary>Danh sách đề án: search, filters, sorting and paging, within the user's scope.</summary>
-public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, Geography geography, TimeProvider clock) : PageModel
+public sealed class IndexModel(ProjectService projects, ProjectListCounts counts, KhuyenCongDbContext db, Geography geography, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -50,8 +51,8 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
         var query = projects.Visible(actor).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            var key = SearchText.Key(Query);
-            query = query.Where(p => p.SearchKey.Contains(key));
+            var key = SearchKey();
+            query = query.Where(p => p.SearchKey.Contains(key!));
         }
 
         if (Year is { } year)
@@ -90,21 +91,35 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
             query = query.Where(p => p.State == state);
         }
 
-        query = Sort switch
-        {
-            "code" => query.OrderBy(p => p.Code),
-            "year" => query.OrderByDescending(p => p.PlanYear).ThenBy(p => p.Code),
-            "amount" => query.OrderByDescending(p => (double)p.RequestedSupport).ThenBy(p => p.Code),
-            _ => query.OrderByDescending(p => p.UpdatedAtUtc).ThenByDescending(p => p.Id),
-        };
-        var page = await query
+        // The count is cached per scope and filter (ProjectListCounts). The page is read in two steps, a deferred
+        // join: the page's ids in the list's order, over the indexes alone (cheap however deep the page), then only
+        // those rows with their province. Every order ends on a unique column, so the ids and their order are those
+        // of a plain OFFSET query.
+        var filter = string.Join('|', SearchKey(), Year?.ToString(CultureInfo.InvariantCulture), ProvinceCode?.Trim().PadLeft(2, '0'), Region,
+            Source?.ToString(), Kind?.ToString(), ContentCode, State?.ToString());
+        var total = await counts.CountAsync(actor, filter, query, ct);
+        var number = Math.Min(Math.Max(1, PageNumber ?? 1), Math.Max(1, (total + PageSize - 1) / PageSize));
+        var ids = await Ordered(query).Select(p => p.Id).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var rows = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Code, p.Title, p.PlanYear, p.ProvinceId, Province = p.Province!.Name, p.Source, p.Kind, p.State, p.RequestedSupport, p.ApprovedSupport })
-            .ToPagedAsync(PageNumber, PageSize, ct);
+            .ToDictionaryAsync(p => p.Id, ct);
+        var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
         var directory = await geography.DirectoryAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
         Result = new Paged<Row>(
-            [.. page.Items.Select(p => new Row(p.Id, p.Code, p.Title, p.PlanYear, p.ProvinceId, p.Province,
+            [.. items.Select(p => new Row(p.Id, p.Code, p.Title, p.PlanYear, p.ProvinceId, p.Province,
                 directory.SuccessorOn(p.ProvinceId, today)?.Name ?? "—", p.Source, p.Kind, p.State, p.RequestedSupport, p.ApprovedSupport))],
-            page.PageNumber, page.PageSize, page.Total);
+            number, PageSize, total);
     }
+
+    private string? SearchKey() => string.IsNullOrWhiteSpace(Query) ? null : SearchText.Key(Query);
+
+    /// <summary>The list's orders; each ends on a unique column (id or code), so that paging is stable.</summary>
+    private IQueryable<Project> Ordered(IQueryable<Project> query) => Sort switch
+    {
+        "code" => query.OrderBy(p => p.Code),
+        "year" => query.OrderByDescending(p => p.PlanYear).ThenBy(p => p.Code),
+        "amount" => query.OrderByDescending(p => (double)p.RequestedSupport).ThenBy(p => p.Code),
+        _ => query.OrderByDescending(p => p.UpdatedAtUtc).ThenByDescending(p => p.Id),
+    };
 }
