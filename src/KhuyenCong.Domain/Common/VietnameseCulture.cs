@@ -59,4 +59,7 @@ public static class VietnameseCulture
     }
 
     public static string Number(decimal? value) => value?.ToString("0.##", Instance) ?? string.Empty;
+
+    /// <summary>A size in bytes as megabytes, e.g. "1,5 MB".</summary>
+    public static string Megabytes(long bytes) => $"{Number(Math.Round(bytes / 1048576m, 2))} MB";
 }

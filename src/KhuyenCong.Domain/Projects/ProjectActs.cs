@@ -515,6 +515,11 @@ public sealed partial class Project
             return refused;
         }
 
+        if (DocumentQuotaRefusal(size, ctx.Limits) is { } quota)
+        {
+            return ActResult.Fail(quota, "File");
+        }
+
         Documents.Add(new ProjectDocument
         {
             Category = category,
@@ -527,6 +532,21 @@ public sealed partial class Project
             UploadedAtUtc = ctx.NowUtc,
         });
         return Move(ctx, State, $"Đính kèm tài liệu «{fileName}»");
+    }
+
+    /// <summary>The refusal when one more file of this size would take the dossier past its count or size quota.</summary>
+    private string? DocumentQuotaRefusal(long size, ProjectLimits limits)
+    {
+        var count = Documents.Count;
+        var used = Documents.Sum(d => d.Size);
+        if (count >= limits.MaxDocuments)
+        {
+            return $"Đề án đã có {count.ToString("#,##0", VietnameseCulture.Instance)} tài liệu, bằng giới hạn {limits.MaxDocuments.ToString("#,##0", VietnameseCulture.Instance)} tài liệu mỗi đề án; tệp không được nhận.";
+        }
+
+        return used + size > limits.MaxDocumentBytes
+            ? $"Vượt giới hạn dung lượng hồ sơ của đề án: tối đa {VietnameseCulture.Megabytes(limits.MaxDocumentBytes)} mỗi đề án, đã dùng {VietnameseCulture.Megabytes(used)}, tệp này {VietnameseCulture.Megabytes(size)}; tệp không được nhận."
+            : null;
     }
 
     /// <summary>

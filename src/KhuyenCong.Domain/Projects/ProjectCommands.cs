@@ -3,7 +3,10 @@ using KhuyenCong.Domain.Reference;
 namespace KhuyenCong.Domain.Projects;
 
 /// <summary>Limits of project rules that are settings, not law (docs/domain.md §6).</summary>
-public sealed record ProjectLimits(decimal AdvanceLimitPercent = ProjectRules.DefaultAdvanceLimitPercent)
+/// <param name="MaxDocuments">Documents one project's dossier may hold (setting Documents:MaxPerProject).</param>
+/// <param name="MaxDocumentBytes">Their total size in bytes (setting Documents:MaxBytesPerProject).</param>
+public sealed record ProjectLimits(decimal AdvanceLimitPercent = ProjectRules.DefaultAdvanceLimitPercent,
+    int MaxDocuments = 200, long MaxDocumentBytes = 500L * 1024 * 1024)
 {
     public static readonly ProjectLimits Default = new();
 }

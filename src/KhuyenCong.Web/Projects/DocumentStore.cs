@@ -14,10 +14,10 @@ public sealed class DocumentOptions
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 
     /// <summary>Documents one project may hold: a dossier is a few dozen files, not a file share.</summary>
-    public int MaxPerProject { get; set; } = 200;
+    public int MaxPerProject { get; set; } = ProjectLimits.Default.MaxDocuments;
 
     /// <summary>Total size of one project's documents.</summary>
-    public long MaxBytesPerProject { get; set; } = 500L * 1024 * 1024;
+    public long MaxBytesPerProject { get; set; } = ProjectLimits.Default.MaxDocumentBytes;
 }
 
 /// <summary>
@@ -42,9 +42,7 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
     public static string Accept => string.Join(",", s_kinds.Keys);
 
     /// <summary>The configured size limit, as the upload form states it.</summary>
-    public string Limit => Megabytes(options.Value.MaxBytes);
-
-    private static string Megabytes(long bytes) => $"{VietnameseCulture.Number(Math.Round(bytes / 1048576m, 2))} MB";
+    public string Limit => VietnameseCulture.Megabytes(options.Value.MaxBytes);
 
     private string Folder => dataRoot.Folder("documents", options.Value.Path);
 
@@ -111,11 +109,6 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
             return ProjectResult.Fail("Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPEG).", "File");
         }
 
-        if (QuotaRefusal(project, file.Length) is { } quota)
-        {
-            return ProjectResult.Fail(quota, "File");
-        }
-
         // The whole file is read once (at most MaxBytes): inspected, hashed and written from the same bytes.
         var content = new byte[file.Length];
         await using (var input = file.OpenReadStream())
@@ -143,7 +136,10 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
         }
 
         var label = string.IsNullOrWhiteSpace(category) ? "Tài liệu khác" : category.Trim();
-        var attached = project.AttachDocument(label.Length > 200 ? label[..200] : label, name, contentType, file.Length, storageName, hash, projects.Context(actor));
+        // The dossier quota is the act's rule, under this store's settings.
+        var context = projects.Context(actor);
+        context = context with { Limits = context.Limits with { MaxDocuments = options.Value.MaxPerProject, MaxDocumentBytes = options.Value.MaxBytesPerProject } };
+        var attached = project.AttachDocument(label.Length > 200 ? label[..200] : label, name, contentType, file.Length, storageName, hash, context);
         if (!attached.Done)
         {
             File.Delete(target);
@@ -197,22 +193,6 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
         }
 
         return cleaned.Length > 200 ? cleaned[^200..] : cleaned;
-    }
-
-    /// <summary>The refusal when one more file of this size would take the project past its count or size quota.</summary>
-    private string? QuotaRefusal(Project project, long size)
-    {
-        var (maxCount, maxBytes) = (options.Value.MaxPerProject, options.Value.MaxBytesPerProject);
-        var count = project.Documents.Count;
-        var used = project.Documents.Sum(d => d.Size);
-        if (count >= maxCount)
-        {
-            return $"Đề án đã có {count.ToString("#,##0", VietnameseCulture.Instance)} tài liệu, bằng giới hạn {maxCount.ToString("#,##0", VietnameseCulture.Instance)} tài liệu mỗi đề án; tệp không được nhận.";
-        }
-
-        return used + size > maxBytes
-            ? $"Vượt giới hạn dung lượng hồ sơ của đề án: tối đa {Megabytes(maxBytes)} mỗi đề án, đã dùng {Megabytes(used)}, tệp này {Megabytes(size)}; tệp không được nhận."
-            : null;
     }
 
     /// <summary>

@@ -6,6 +6,22 @@ namespace KhuyenCong.Domain.Tests.Projects;
 public sealed class DossierTests
 {
     [Fact]
+    public void A_dossier_holds_no_more_documents_nor_bytes_than_its_limits_whoever_attaches_them()
+    {
+        var officer = TestProjects.As(TestProjects.Actor(Roles.ProvinceOfficer, "officer"));
+        var limited = officer with { Limits = officer.Limits with { MaxDocuments = 2, MaxDocumentBytes = 3 * 1048576 } };
+        var p = TestProjects.Registered();
+
+        TestProjects.Done(p.AttachDocument("Dự toán kinh phí", "a.pdf", "application/pdf", 2 * 1048576, "a.pdf", "a", limited));
+        var tooBig = p.AttachDocument("Tài liệu khác", "b.pdf", "application/pdf", 1048577, "b.pdf", "b", limited);
+        Assert.Equal("Vượt giới hạn dung lượng hồ sơ của đề án: tối đa 3 MB mỗi đề án, đã dùng 2 MB, tệp này 1 MB; tệp không được nhận.", tooBig.Message);
+        TestProjects.Done(p.AttachDocument("Tài liệu khác", "c.pdf", "application/pdf", 1048576, "c.pdf", "c", limited));
+        var third = p.AttachDocument("Tài liệu khác", "d.pdf", "application/pdf", 1, "d.pdf", "d", limited);
+        Assert.Equal("Đề án đã có 2 tài liệu, bằng giới hạn 2 tài liệu mỗi đề án; tệp không được nhận.", third.Message);
+        Assert.Equal(2, p.Documents.Count);
+    }
+
+    [Fact]
     public void A_project_is_not_sent_to_the_so_until_every_required_item_of_its_contents_is_attached()
     {
         var officer = TestProjects.As(TestProjects.Actor(Roles.ProvinceOfficer, "officer"));
