@@ -20,7 +20,13 @@ using Microsoft.Extensions.Caching.Memory;
 // Then times the conference report against a hand-written SQL floor, on SQLite and, when a PostgreSQL connection
 // string is given (--postgres or KHUYENCONG_BENCH_POSTGRES), on PostgreSQL filled once with the same demo data.
 // --only report skips the Excel exchange steps; --only postgres skips SQLite altogether.
+// `-- load` instead drives the pages people use with 16 signed-in users, beside /health (PageLoad.cs).
 // `-- hostile` instead measures memory under four shared-strings bombs at once (HostileImports.cs).
+if (args.Length >= 1 && args[0] == "load")
+{
+    return await PageLoad.RunAsync(args);
+}
+
 if (args.Length >= 1 && args[0] == "hostile")
 {
     return await HostileImports.RunAsync(args);
@@ -294,13 +300,13 @@ internal static class Step
         return 0;
     }
 
-    private static void WriteProjects(string path, int count)
+    internal static void WriteProjects(string path, int count, string prefix = "DRY-")
     {
         using var writer = File.Create(path);
         using var workbook = new StreamingWorkbookWriter(writer);
         workbook.WriteSheet(ExchangeFormat.Projects, ExchangeFormat.ProjectHeaders, Enumerable.Range(1, count).Select(i => new object?[]
         {
-            string.Create(CultureInfo.InvariantCulture, $"DRY-{i:000000}"), 2026, i % 2 == 0 ? "24" : "79", "KCQG", "Thường", "ND03",
+            string.Create(CultureInfo.InvariantCulture, $"{prefix}{i:000000}"), 2026, i % 2 == 0 ? "24" : "79", "KCQG", "Thường", "ND03",
             "Hỗ trợ ứng dụng máy móc chế biến nông sản", "Trung tâm Khuyến công", 500_000_000m, 450_000_000m, 1_000_000_000m,
             ProjectLabels.Of(ProjectState.Approved), new DateOnly(2026, 3, 20),
         }));
