@@ -20,6 +20,7 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("KhuyenCong.Data.Identity.AppUser", b =>
@@ -777,11 +778,21 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Code"), new[] { "Id" });
+
+                    b.HasIndex("SearchKey");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchKey"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchKey"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("State");
 
                     b.HasIndex("ProvinceId", "State");
 
                     b.HasIndex("UpdatedAtUtc", "Id");
+
+                    b.HasIndex("PlanYear", "Code", "Id")
+                        .IsDescending(true, false, false);
 
                     b.HasIndex("PlanYear", "ProvinceId", "Source");
 

@@ -785,6 +785,9 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UpdatedAtUtc", "Id");
 
+                    b.HasIndex("PlanYear", "Code", "Id")
+                        .IsDescending(true, false, false);
+
                     b.HasIndex("PlanYear", "ProvinceId", "Source");
 
                     b.HasIndex("PlanYear", "UpdatedAtUtc", "Id");

@@ -41,6 +41,10 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasIndex(x => new { x.ProvinceId, x.UpdatedAtUtc, x.Id });
         builder.HasIndex(x => new { x.Source, x.UpdatedAtUtc, x.Id });
         builder.HasIndex(x => new { x.State, x.UpdatedAtUtc, x.Id });
+        // The year order (newest plan year first, then code) read in index order at any depth; the id makes it
+        // covering, so a deep page skips index entries instead of rows. The amount order's index is an expression
+        // index each provider's migration writes by hand (ProjectListSql in each migrations project).
+        builder.HasIndex(x => new { x.PlanYear, x.Code, x.Id }).IsDescending(true, false, false);
         builder.HasMany(x => x.Contents).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Beneficiaries).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Outcomes).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);

@@ -49,12 +49,6 @@ public sealed class IndexModel(ProjectService projects, ProjectListCounts counts
         CanRegister = actor.Role == Domain.Identity.Roles.ProvinceOfficer;
         ContentCodes = await db.Contents.AsNoTracking().OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
         var query = projects.Visible(actor).AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Query))
-        {
-            var key = SearchKey();
-            query = query.Where(p => p.SearchKey.Contains(key!));
-        }
-
         if (Year is { } year)
         {
             query = query.Where(p => p.PlanYear == year);
@@ -95,11 +89,24 @@ public sealed class IndexModel(ProjectService projects, ProjectListCounts counts
         // join: the page's ids in the list's order, over the indexes alone (cheap however deep the page), then only
         // those rows with their province. Every order ends on a unique column, so the ids and their order are those
         // of a plain OFFSET query.
-        var filter = string.Join('|', SearchKey(), Year?.ToString(CultureInfo.InvariantCulture), ProvinceCode?.Trim().PadLeft(2, '0'), Region,
+        // A search is read from the database's index of the search key, unless walking the list's order is cheaper
+        // for this page (ProjectSearch.ScanIsCheaper, which needs the view's count without the term, also cached).
+        var filter = string.Join('|', Year?.ToString(CultureInfo.InvariantCulture), ProvinceCode?.Trim().PadLeft(2, '0'), Region,
             Source?.ToString(), Kind?.ToString(), ContentCode, State?.ToString());
-        var total = await counts.CountAsync(actor, filter, query, ct);
+        var key = SearchKey();
+        var matching = key is null ? query : query.Matching(db, key);
+        var total = await counts.CountAsync(actor, string.Join('|', key, filter), matching, ct);
         var number = Math.Min(Math.Max(1, PageNumber ?? 1), Math.Max(1, (total + PageSize - 1) / PageSize));
-        var ids = await Ordered(query).Select(p => p.Id).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var skip = (number - 1) * PageSize;
+        var paged = matching;
+        if (key is not null && ProjectSearch.UsesFullText(db, key)
+            && ProjectSearch.ScanIsCheaper(skip, PageSize, total, await counts.CountAsync(actor, string.Join('|', string.Empty, filter), query, ct)))
+        {
+            paged = query.Scanning(key);
+        }
+
+        // Nothing matches: the (cached) count says so, and looking for a page of nothing would read every candidate.
+        List<int> ids = total == 0 ? [] : await Ordered(paged).Select(p => p.Id).Skip(skip).Take(PageSize).ToListAsync(ct);
         var rows = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Code, p.Title, p.PlanYear, p.ProvinceId, Province = p.Province!.Name, p.Source, p.Kind, p.State, p.RequestedSupport, p.ApprovedSupport })
             .ToDictionaryAsync(p => p.Id, ct);

@@ -1,0 +1,62 @@
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Projects;
+
+/// <summary>
+/// The project list's search: the projects whose search key contains the searched key, read from each database's
+/// index of the key instead of testing every row (issue 14). The matches are exactly those of
+/// <c>SearchKey.Contains(key)</c> on every database; only the way to find them differs:
+/// SQLite asks the FTS5 trigram table <c>ProjectSearch</c> (kept by triggers, see ProjectListSql) for the
+/// quoted phrase, PostgreSQL uses <c>LIKE '%key%'</c>, which its pg_trgm GIN index answers, and SQL Server scans.
+/// A trigram index cannot look up a key shorter than three characters: such a key is tested row by row (the list's
+/// order index finds the first page's matches at once; its count is cached).
+/// </summary>
+public static class ProjectSearch
+{
+    /// <summary>The shortest key a trigram index can look up.</summary>
+    public const int IndexedLength = 3;
+
+    /// <summary>
+    /// Whether a page of this search is better read by walking the list's order index and testing each row's key
+    /// than from the search index. SQLite has no statistics to decide it: from the search index it reads and sorts
+    /// every match (cheap for a rare term, 50 ms for 16,000 matches); along the order index it reads about
+    /// (skip + take) × rows ÷ matches rows to fill the page (a handful for the first page of a common term, every
+    /// row for a deep page). It takes the cheaper one, from the cached counts of the view with and without the
+    /// term. PostgreSQL's planner makes the same choice itself from its statistics; asked only when
+    /// <see cref="UsesFullText"/>.
+    /// </summary>
+    public static bool ScanIsCheaper(int skip, int take, int matches, int rows) =>
+        matches > 0 && (long)(skip + take) * rows / matches < matches;
+
+    /// <summary>The search as a row-by-row test of the key, in the list's order (see <see cref="ScanIsCheaper"/>).</summary>
+    public static IQueryable<Project> Scanning(this IQueryable<Project> projects, string key) =>
+        projects.Where(p => p.SearchKey.Contains(key));
+
+    public static IQueryable<Project> Matching(this IQueryable<Project> projects, KhuyenCongDbContext db, string key)
+    {
+        var provider = db.Database.ProviderName ?? string.Empty;
+        if (UsesFullText(db, key))
+        {
+            // A quoted FTS5 phrase is matched as a substring by the trigram tokenizer; a quote inside is doubled.
+            var phrase = "\"" + key.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var ids = db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ProjectSearch" WHERE "ProjectSearch" MATCH {phrase}""");
+            return projects.Where(p => ids.Contains(p.Id));
+        }
+
+        if (provider.StartsWith("Npgsql", StringComparison.Ordinal))
+        {
+            // LIKE, not strpos (what Contains becomes): only LIKE is answered by the trigram index.
+            var pattern = "%" + key.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+                .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            return projects.Where(p => EF.Functions.Like(p.SearchKey, pattern, @"\"));
+        }
+
+        return projects.Scanning(key);
+    }
+
+    /// <summary>Whether this search is read from SQLite's FTS5 table, the one case where the portal chooses the plan (<see cref="ScanIsCheaper"/>).</summary>
+    public static bool UsesFullText(KhuyenCongDbContext db, string key) =>
+        key.Length >= IndexedLength && (db.Database.ProviderName ?? string.Empty).EndsWith(".Sqlite", StringComparison.Ordinal);
+}
