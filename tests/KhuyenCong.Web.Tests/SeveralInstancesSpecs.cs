@@ -209,50 +209,53 @@ public sealed class TwoProcessesFixture : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"kc-two-{Guid.NewGuid():N}")).FullName;
     private TestDatabase? _database;
-    private bool _ready;
+    private Task? _start;
 
     public PortalProcess A { get; private set; } = null!;
 
     public PortalProcess B { get; private set; } = null!;
 
+    /// <summary>Starts everything on first use; a start that failed fails every test of the class the same way.</summary>
     public async Task<TwoProcessesFixture> GetAsync()
     {
         TestDatabase.RequirePostgres();
         await _gate.WaitAsync();
         try
         {
-            if (!_ready)
-            {
-                _database = await TestDatabase.PostgresAsync();
-                var documents = Directory.CreateDirectory(Path.Combine(_folder, "shared-documents")).FullName;
-                var starts = new[] { "a", "b" }.Select(name => PortalProcess.StartAsync(Settings(name, documents))).ToArray();
-                try
-                {
-                    await Task.WhenAll(starts);
-                }
-                finally
-                {
-                    // Whatever started is stopped at disposal, even when the other did not.
-                    A = starts[0].IsCompletedSuccessfully ? starts[0].Result : null!;
-                    B = starts[1].IsCompletedSuccessfully ? starts[1].Result : null!;
-                }
-
-                await Task.WhenAll(
-                    CreateUserAsync(Officer, "ProvinceOfficer", "--province", "24"),
-                    CreateUserAsync(Ministry, "MinistryOfficer"),
-                    CreateUserAsync(Admin, "Admin"),
-                    CreateUserAsync(Viewer, "Viewer"),
-                    CreateUserAsync(Changer, "Viewer"));
-                await EnrolAsync(Admin);
-                _ready = true;
-            }
-
-            return this;
+            _start ??= StartAsync();
         }
         finally
         {
             _gate.Release();
         }
+
+        await _start;
+        return this;
+    }
+
+    private async Task StartAsync()
+    {
+        _database = await TestDatabase.PostgresAsync();
+        var documents = Directory.CreateDirectory(Path.Combine(_folder, "shared-documents")).FullName;
+        var starts = new[] { "a", "b" }.Select(name => PortalProcess.StartAsync(Settings(name, documents))).ToArray();
+        try
+        {
+            await Task.WhenAll(starts);
+        }
+        finally
+        {
+            // Whatever started is stopped at disposal, even when the other did not.
+            A = starts[0].IsCompletedSuccessfully ? starts[0].Result : null!;
+            B = starts[1].IsCompletedSuccessfully ? starts[1].Result : null!;
+        }
+
+        await Task.WhenAll(
+            CreateUserAsync(Officer, "ProvinceOfficer", "--province", "24"),
+            CreateUserAsync(Ministry, "MinistryOfficer"),
+            CreateUserAsync(Admin, "Admin"),
+            CreateUserAsync(Viewer, "Viewer"),
+            CreateUserAsync(Changer, "Viewer"));
+        await EnrolAsync(Admin);
     }
 
     /// <summary>A browser: one cookie jar (cookies are not bound to a port), with a client for each instance.</summary>
@@ -323,7 +326,10 @@ public sealed class TwoProcessesFixture : IAsyncDisposable
 
     private async Task CreateUserAsync(string email, string role, params string[] more)
     {
-        var (exitCode, output) = await PortalProcess.RunVerbAsync(Settings("cli", Path.Combine(_folder, "shared-documents")),
+        // As an operator runs verbs next to running instances: the database is already migrated.
+        var settings = Settings("cli", Path.Combine(_folder, "shared-documents"));
+        settings["Database__MigrateOnStartup"] = "false";
+        var (exitCode, output) = await PortalProcess.RunVerbAsync(settings,
             ["create-user", "--email", email, "--password", TestUsers.Password, "--role", role, "--name", "Người thử " + role, .. more]);
         Assert.True(exitCode == 0, output);
     }
