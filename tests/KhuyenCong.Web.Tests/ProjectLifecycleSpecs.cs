@@ -216,7 +216,7 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         return id;
     }
 
-    private static Dictionary<string, string> DraftFields(string secondPage, string source, string title) => new()
+    internal static Dictionary<string, string> DraftFields(string secondPage, string source, string title) => new()
     {
         ["Version"] = HttpForms.Field(secondPage, "Version"),
         ["Input.PlanYear"] = "2026",

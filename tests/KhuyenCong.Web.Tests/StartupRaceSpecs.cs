@@ -2,6 +2,7 @@ using System.Net;
 using KhuyenCong.Web.Hosting;
 using KhuyenCong.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace KhuyenCong.Web.Tests;
 
@@ -42,6 +43,34 @@ public sealed class StartupRaceSpecs
             Assert.Equal((Domain.Identity.Roles.All.Count, 3, 97, 63, 10, 11, DemoAccounts.All.Count), counts);
             await second.Browser().SignInOkAsync(DemoAccounts.All[0].Email, DemoAccounts.Password);
         }
+    }
+
+    [Fact]
+    public async Task An_instance_that_waits_for_another_ones_start_longer_than_the_command_timeout_still_starts()
+    {
+        await using var database = await PostgresAsync();
+        // The other instance's start, held open: its lock, taken on the test's own connection.
+        await using var other = new NpgsqlConnection(database.ConnectionString);
+        await other.OpenAsync(TestContext.Current.CancellationToken);
+        await ExecuteAsync(other, $"SELECT pg_advisory_lock({DatabaseLock.PostgresKey})");
+        // Every other command of the start is far below 3 s; the wait for the lock is longer.
+        var impatient = new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 3 }.ConnectionString;
+        await using var portal = new PortalFactory(database, new Dictionary<string, string> { ["ConnectionStrings:KhuyenCong"] = impatient });
+
+        var start = Task.Run(portal.StartAsync, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(8), TestContext.Current.CancellationToken);
+        var waiting = !start.IsCompleted;
+        await ExecuteAsync(other, $"SELECT pg_advisory_unlock({DatabaseLock.PostgresKey})");
+        await start;
+
+        Assert.True(waiting, "the second instance waited for the lock instead of giving up");
+        Assert.Equal(HttpStatusCode.OK, (await portal.Browser().GetAsync("/health")).StatusCode);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     private static async Task<TestDatabase> PostgresAsync()

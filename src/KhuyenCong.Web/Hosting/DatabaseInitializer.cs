@@ -1,6 +1,7 @@
 using KhuyenCong.Data;
 using KhuyenCong.Data.ReferenceData;
 using KhuyenCong.Web.Users;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -15,7 +16,7 @@ namespace KhuyenCong.Web.Hosting;
 /// database (42P07; a migration step that cannot run in a transaction is one way through it). On SQLite EF Core's
 /// lock row serialises migrators, and <see cref="DatabaseLock"/> uses that same row afterwards.
 /// </summary>
-public sealed class DatabaseInitializer(KhuyenCongDbContext db, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(KhuyenCongDbContext db, IDataProtectionProvider dataProtection, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Runs first-start loading (demo accounts, demo projects) under the database-wide lock; it must re-check what exists.</summary>
     public Task<T> UnderLockAsync<T>(Func<Task<T>> work, CancellationToken ct = default) => DatabaseLock.RunAsync(db, work, ct);
@@ -51,19 +52,35 @@ public sealed class DatabaseInitializer(KhuyenCongDbContext db, ILogger<Database
             added = await UnderLockAsync(async () =>
             {
                 await db.Database.MigrateAsync(ct);
-                return await new ReferenceDataLoader(db).LoadAsync(ct);
+                var loaded = await new ReferenceDataLoader(db).LoadAsync(ct);
+                EnsureKeyRing();
+                return loaded;
             }, ct);
         }
         else
         {
             // SQLite: EF Core's migrator takes the same lock row itself, so it runs before the lock is taken.
             await db.Database.MigrateAsync(ct);
-            added = await UnderLockAsync(() => new ReferenceDataLoader(db).LoadAsync(ct), ct);
+            added = await UnderLockAsync(async () =>
+            {
+                var loaded = await new ReferenceDataLoader(db).LoadAsync(ct);
+                EnsureKeyRing();
+                return loaded;
+            }, ct);
         }
 
         logger.LogInformation("Reference data: {Added} row(s) added", added);
         return added;
     }
+
+    /// <summary>
+    /// Makes the Data Protection key ring exist (a key in <c>DataProtectionKeys</c>), under the lock. Left to each
+    /// instance's first use, instances started at once on a fresh database (or after the migrate verb, which made no
+    /// key) may each create a key of their own, and one that read the ring before the other's key was written cannot
+    /// read that instance's cookies and anti-forgery tokens until it reads the ring again. Protecting anything reads
+    /// the ring from the database and creates a key only when there is none.
+    /// </summary>
+    private void EnsureKeyRing() => _ = dataProtection.CreateProtector("KhuyenCong.KeyRing").Protect([1]);
 }
 
 /// <summary>Demo accounts, one per role and scope, for Development only (listed in the README).</summary>

@@ -15,7 +15,14 @@ namespace KhuyenCong.Web.Hosting;
 public static class DatabaseLock
 {
     /// <summary>The advisory lock key on PostgreSQL ("KhuyenCg" in ASCII); any fixed number other programs do not use.</summary>
-    private const long PostgresKey = 0x4B6875_79656E4367;
+    internal const long PostgresKey = 0x4B6875_79656E4367;
+
+    /// <summary>
+    /// How long an instance waits for another to finish its start (the SQL Server lock's own timeout too). Waiting is
+    /// one command, which the default command timeout (30 s) used to cut short: with several instances (or verbs)
+    /// starting at once on a busy machine, the last in line failed its start with a timeout.
+    /// </summary>
+    private static readonly TimeSpan s_wait = TimeSpan.FromMilliseconds(600_000);
 
     private const string SqlServerResource = "KhuyenCong.Startup";
 
@@ -51,7 +58,17 @@ public static class DatabaseLock
         try
         {
 #pragma warning disable EF1002 // constant SQL, nothing from outside
-            await db.Database.ExecuteSqlRawAsync(take, ct);
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(s_wait);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(take, ct);
+            }
+            finally
+            {
+                db.Database.SetCommandTimeout(timeout);
+            }
+
             try
             {
                 return await work();

@@ -26,6 +26,10 @@ public static class PortalApp
         services.AddSingleton(dataRoot);
         services.AddPortalDatabase(configuration, dataRoot);
         services.AddMemoryCache();
+        // One key ring for every instance, in the database: a cookie or anti-forgery token made by one instance is read
+        // by the others. Here rather than in the web server only, so that the migrate verb creates the ring
+        // (DatabaseInitializer) before several instances start.
+        services.AddDataProtection().SetApplicationName("KhuyenCong").PersistKeysToDbContext<KhuyenCongDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Geography>();
         services.AddScoped<DatabaseInitializer>();
@@ -94,7 +98,6 @@ public static class PortalApp
 
         var services = builder.Services;
         services.AddPortalCore(builder.Configuration, dataRoot);
-        services.AddDataProtection().SetApplicationName("KhuyenCong").PersistKeysToDbContext<KhuyenCongDbContext>();
         // Cookies are Secure-only unless Portal:RequireHttps is false (plain-HTTP trials); behind a TLS proxy, set
         // Portal:TrustForwardedHeaders so the app sees the original https scheme and client address.
         var secure = HttpsOnly.Required(builder.Configuration, builder.Environment)
