@@ -29,9 +29,12 @@ public static class DatabaseSetup
         var projectWrites = new Projects.ProjectWriteStamp();
         services.AddSingleton(projectWrites);
 
+        // Every figure write renews the database's data version in its own transaction (the figure cache's key).
+        var figureWrites = new Data.Figures.FigureWriteInterceptor();
+
         void Configure(DbContextOptionsBuilder options)
         {
-            options.AddInterceptors(projectWrites);
+            options.AddInterceptors(projectWrites, figureWrites);
             switch (provider.ToUpperInvariant())
             {
                 case "SQLITE":
