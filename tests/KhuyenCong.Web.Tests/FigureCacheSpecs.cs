@@ -102,6 +102,20 @@ public abstract class FigureCacheSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_project_added_through_one_instance_counts_at_once_in_the_list_total_of_another()
+    {
+        await using var other = new PortalFactory(_portal.Database);
+        await other.StartAsync();
+        var onOther = other.Browser();
+        await onOther.SignInOkAsync(Viewer);
+        Assert.Contains("data-testid=\"total\">Tổng số: 1</span>", HttpForms.Text(await onOther.GetPageAsync("/Projects")));
+
+        await new ProjectBuilder(_portal).In("24", _year).SaveAsync();
+
+        Assert.Contains("data-testid=\"total\">Tổng số: 2</span>", HttpForms.Text(await onOther.GetPageAsync("/Projects")));
+    }
+
+    [Fact]
     public async Task Signing_in_does_not_retire_cached_figures_but_a_payment_does()
     {
         var stamp = () => _portal.WithDbAsync(db => db.DataVersions.Select(v => v.Stamp).SingleAsync());

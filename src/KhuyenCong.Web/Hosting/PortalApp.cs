@@ -35,7 +35,7 @@ public static class PortalApp
         services.AddSingleton(SessionLifetime.From(configuration));
         services.AddSingleton<SessionRevocations>();
         services.AddScoped<Projects.ProjectService>();
-        services.AddSingleton<Projects.ProjectListCounts>();
+        services.AddScoped<Projects.ProjectListCounts>();
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
         services.AddScoped<Excel.ExchangeImporter>();
