@@ -2,7 +2,13 @@ using KhuyenCong.Domain.Identity;
 using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Projects;
 using KhuyenCong.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KhuyenCong.Web.Tests;
 
@@ -115,6 +121,39 @@ public abstract class FigureCacheSpecs : IAsyncLifetime
         Assert.Contains("data-testid=\"total\">Tổng số: 2</span>", HttpForms.Text(await onOther.GetPageAsync("/Projects")));
     }
 
+    /// <summary>
+    /// With a distributed tier (Cache:Distributed, here an in-memory one both instances share), a report computed on
+    /// one instance is served by another from that tier, so the report types survive its serialisation. A change
+    /// made outside the portal (no data version renewed) proves the second instance did not recompute it; the next
+    /// write through the portal does renew it.
+    /// </summary>
+    [Fact]
+    public async Task A_report_computed_on_one_instance_is_served_to_another_from_the_shared_tier_until_a_write()
+    {
+        var shared = new SharedTier();
+        WebApplicationFactory<Program> Instance() => _portal.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IDistributedCache>(shared)));
+        HttpClient Browser(WebApplicationFactory<Program> f) =>
+            f.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        await using var first = Instance();
+        await using var second = Instance();
+        var onFirst = Browser(first);
+        var onSecond = Browser(second);
+        await onFirst.SignInOkAsync(Viewer);
+        await onSecond.SignInOkAsync(Viewer);
+        var url = $"/Reports/Conference?region=BAC&year={_year}";
+        Assert.Contains("kinh phí đã thực hiện là 2,500 tỷ đồng", HttpForms.Text(await onFirst.GetPageAsync(url)));
+
+        await _portal.WithDbAsync(db => db.Disbursements.ExecuteUpdateAsync(u => u.SetProperty(d => d.Amount, 2_000_000_000m)));
+
+        var served = HttpForms.Text(await onSecond.GetPageAsync(url));
+        Assert.Contains("kinh phí đã thực hiện là 2,500 tỷ đồng", served);
+        Assert.Contains("Tổng kế hoạch kinh phí khuyến công năm", served);
+
+        await ProjectBuilder.PayAsync(_portal, _project, (new DateOnly(_year, 1, 4), 200_000_000, MoneySource.State));
+
+        Assert.Contains("kinh phí đã thực hiện là 2,200 tỷ đồng", HttpForms.Text(await onSecond.GetPageAsync(url)));
+    }
+
     [Fact]
     public async Task Signing_in_does_not_retire_cached_figures_but_a_payment_does()
     {
@@ -133,6 +172,32 @@ public abstract class FigureCacheSpecs : IAsyncLifetime
         db.AnnualPlans.Add(new AnnualPlan { Year = _year, ProvinceId = hanoi, Source = FundingSource.KCQG, Amount = amount, DecisionNumber = decision, DecisionDate = new DateOnly(_year, 1, 2) });
         return await db.SaveChangesAsync();
     });
+}
+
+/// <summary>
+/// A distributed cache in this process that two portal instances share, standing for Redis. Not a
+/// <see cref="MemoryDistributedCache"/> itself, which HybridCache ignores as a second tier (it would only repeat the
+/// memory tier).
+/// </summary>
+internal sealed class SharedTier : IDistributedCache
+{
+    private readonly MemoryDistributedCache _inner = new(Options.Create(new MemoryDistributedCacheOptions()));
+
+    public byte[]? Get(string key) => _inner.Get(key);
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => _inner.GetAsync(key, token);
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => _inner.Set(key, value, options);
+
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => _inner.SetAsync(key, value, options, token);
+
+    public void Refresh(string key) => _inner.Refresh(key);
+
+    public Task RefreshAsync(string key, CancellationToken token = default) => _inner.RefreshAsync(key, token);
+
+    public void Remove(string key) => _inner.Remove(key);
+
+    public Task RemoveAsync(string key, CancellationToken token = default) => _inner.RemoveAsync(key, token);
 }
 
 public sealed class FigureCacheOnSqlite : FigureCacheSpecs
