@@ -79,6 +79,9 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The one row whose stamp keys cached report figures (<see cref="Figures.FigureWriteInterceptor"/>).</summary>
+    public DbSet<Figures.DataVersion> DataVersions => Set<Figures.DataVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -25,13 +25,12 @@ public static class DatabaseSetup
             connectionString = $"Data Source={Path.Combine(dataRoot.Path, "khuyencong.db")}";
         }
 
-        // One stamp per process, told of every project write by every context (the list's cached counts, issue 14).
-        var projectWrites = new Projects.ProjectWriteStamp();
-        services.AddSingleton(projectWrites);
+        // Every figure write renews the database's data version in its own transaction (the key of cached figures and list counts).
+        var figureWrites = new Data.Figures.FigureWriteInterceptor();
 
         void Configure(DbContextOptionsBuilder options)
         {
-            options.AddInterceptors(projectWrites);
+            options.AddInterceptors(figureWrites);
             switch (provider.ToUpperInvariant())
             {
                 case "SQLITE":

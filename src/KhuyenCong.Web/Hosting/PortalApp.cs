@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KhuyenCong.Data;
 using KhuyenCong.Data.Identity;
+using KhuyenCong.Web.Reports;
 using KhuyenCong.Web.Security;
 using KhuyenCong.Web.Users;
 using Microsoft.AspNetCore.DataProtection;
@@ -38,7 +39,7 @@ public static class PortalApp
         services.AddSingleton(SessionLifetime.From(configuration));
         services.AddSingleton<SessionRevocations>();
         services.AddScoped<Projects.ProjectService>();
-        services.AddSingleton<Projects.ProjectListCounts>();
+        services.AddScoped<Projects.ProjectListCounts>();
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
         services.AddScoped<Excel.ExchangeImporter>();
@@ -48,6 +49,9 @@ public static class PortalApp
         services.AddScoped<Reports.ConferenceReportService>();
         services.AddScoped<Reports.PeriodicReportService>();
         services.AddScoped<Reports.ProgrammeReportService>();
+        services.AddScoped<Reports.HomeFigures>();
+        services.AddScoped<Reports.PlanFigures>();
+        services.AddFigureCache(configuration);
         services.Configure<Excel.ImportLimits>(configuration.GetSection("Import"));
         // One gate per process: previews, confirmations and the command line share Import:MaxConcurrent slots.
         services.AddSingleton(sp => new Excel.ImportGate(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Excel.ImportLimits>>().Value.MaxConcurrent));

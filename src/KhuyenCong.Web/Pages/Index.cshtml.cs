@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages;
 
 /// <summary>Trang chủ: who I am, what my scope is, and where to go.</summary>
-public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.ProjectService projects, KhuyenCong.Web.Reports.PeriodicReportService periodicReports, TimeProvider clock) : PageModel
+public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.ProjectService projects, KhuyenCong.Web.Reports.PeriodicReportService periodicReports,
+    KhuyenCong.Web.Reports.HomeFigures homeFigures, KhuyenCong.Web.Reports.FigureCache figures, TimeProvider clock) : PageModel
 {
     public string RoleLabel { get; private set; } = string.Empty;
 
@@ -62,15 +63,8 @@ public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.P
         var actor = await projects.ActorAsync(User, ct);
         Waiting = await projects.WaitingFor(actor).CountAsync(ct);
         Year = today.Year;
-        ProjectsThisYear = await projects.Visible(actor).CountAsync(p => p.PlanYear == today.Year, ct);
-        var versions = await db.AnnualPlans.VisibleTo(actor, db).AsNoTracking().Where(p => p.Year == today.Year && p.DecisionDate <= today).ToListAsync(ct);
-        PlanThisYear = versions.GroupBy(v => (v.ProvinceId, v.Source)).Sum(g => Domain.Plans.AnnualPlan.InForce(g, today)!.Amount);
-        var year = today.Year;
-        var paid = await projects.Visible(actor).Where(p => p.PlanYear == year)
-            .SelectMany(p => p.Disbursements, (p, d) => d)
-            .Where(d => d.Source == Domain.Projects.MoneySource.State && d.Date <= today)
-            .SumAsync(d => (double?)d.Amount, ct);
-        ExecutedThisYear = (decimal)(paid ?? 0);
+        var thisYear = await homeFigures.CachedAsync(figures, actor, today, ct);
+        (ProjectsThisYear, PlanThisYear, ExecutedThisYear) = (thisYear.Projects, thisYear.Plan, thisYear.Executed);
         Today = today;
         ReportsOwed = await periodicReports.OwedByAsync(actor, ct);
         if (Roles.IsNationalReader(role))

@@ -32,6 +32,8 @@ public sealed record ContentLine(string Code, string Name, int Projects, decimal
 public sealed record OutcomeLine(string Code, string Name, string Unit, decimal Target, decimal Actual);
 
 /// <summary>Báo cáo hội nghị khuyến công vùng: the figures of docs/domain.md §8 and the drafted narrative.</summary>
+/// <remarks>Immutable, so that <see cref="FigureCache"/>'s memory tier hands out the same instance instead of a copy.</remarks>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record ConferenceReport(
     string Region,
     string RegionName,

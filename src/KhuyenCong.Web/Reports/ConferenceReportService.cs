@@ -29,6 +29,15 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
 
     private delegate (ProvinceFact? Unit, string? Region) Placement(int provinceId, int year);
 
+    /// <summary>
+    /// The report from <see cref="FigureCache"/>: computed once per region, year, cut-off, boundaries and today's date
+    /// (the restated boundaries are today's) for the current data version.
+    /// </summary>
+    public Task<ConferenceReport> CachedAsync(FigureCache figures, string region, int year, DateOnly cutoff, Boundaries boundaries, CancellationToken ct) =>
+        figures.GetAsync<ConferenceReportService, ConferenceReport>("conference",
+            FormattableString.Invariant($"{region}|{year}|{cutoff:yyyy-MM-dd}|{boundaries}|{Today():yyyy-MM-dd}"),
+            (service, token) => service.ComputeAsync(region, year, cutoff, boundaries, token), ct);
+
     public async Task<ConferenceReport> ComputeAsync(string region, int year, DateOnly cutoff, Boundaries boundaries, CancellationToken ct = default)
     {
         var directory = await geography.DirectoryAsync(ct);
@@ -44,7 +53,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
         var executed = trendExecuted.Where(e => e.Year == year).ToList();
         var executedPrevious = trendExecuted.Where(e => e.Year == year - 1).ToList();
         var support = await db.Projects.AsNoTracking()
-            .Where(p => p.PlanYear == year && p.ApprovedSupport != null && p.State != ProjectState.Rejected)
+            .Where(p => p.PlanYear == year).Counted()
             .GroupBy(p => new { p.ProvinceId, p.Source })
             .Select(g => new
             {
@@ -311,8 +320,7 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
     /// <summary>The same, of the given plans only (a province's own, for the rows listed to a province user).</summary>
     private static async Task<IReadOnlyList<AnnualPlan>> PlansAsync(IQueryable<AnnualPlan> plans, int year, DateOnly cutoff, CancellationToken ct)
     {
-        var versions = await plans.AsNoTracking().Where(p => p.Year == year && p.DecisionDate <= cutoff).ToListAsync(ct);
-        return [.. versions.GroupBy(v => (v.ProvinceId, v.Source)).Select(g => AnnualPlan.InForce(g, cutoff)!)];
+        return await plans.AsNoTracking().Where(p => p.Year == year).InForceAt(cutoff).ToListAsync(ct);
     }
 
     /// <summary>

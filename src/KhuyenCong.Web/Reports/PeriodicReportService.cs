@@ -204,8 +204,9 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
     {
         var ids = directory.SelfAndPredecessorIds(provinceId).ToList();
         var end = ReportPeriods.End(period, year);
-        var versions = await db.AnnualPlans.AsNoTracking().Where(p => p.Year == year && ids.Contains(p.ProvinceId) && p.DecisionDate <= end).ToListAsync(ct);
-        var plans = versions.GroupBy(v => (v.ProvinceId, v.Source)).Select(g => AnnualPlan.InForce(g, end)!).ToList();
+        var plans = await db.AnnualPlans.AsNoTracking().Where(p => p.Year == year && ids.Contains(p.ProvinceId)).InForceAt(end)
+            .GroupBy(p => p.Source).Select(g => new { Source = g.Key, Amount = g.Sum(p => (double)p.Amount) })
+            .ToListAsync(ct);
         var money = await (from d in db.Disbursements
                            join p in db.Projects on d.ProjectId equals p.Id
                            where p.PlanYear == year && ids.Contains(p.ProvinceId) && d.Date <= end
@@ -213,8 +214,8 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
                            select new { g.Key.Source, g.Key.MoneySource, Amount = g.Sum(x => (double)x.Amount) })
             .ToListAsync(ct);
         var projects = await db.Projects.AsNoTracking()
-            .Where(p => p.PlanYear == year && ids.Contains(p.ProvinceId) && p.ApprovedSupport != null && p.State != ProjectState.Rejected
-                        && (p.ApprovalDate == null || p.ApprovalDate <= end))
+            .Where(p => p.PlanYear == year && ids.Contains(p.ProvinceId)).Counted()
+            .Where(p => p.ApprovalDate == null || p.ApprovalDate <= end)
             .GroupBy(p => 1)
             .Select(g => new { Approved = g.Count(), Completed = g.Count(p => p.AcceptanceDate != null && p.AcceptanceDate <= end) })
             .FirstOrDefaultAsync(ct);
@@ -223,8 +224,8 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
         decimal Paid(FundingSource? source, MoneySource kind) =>
             (decimal)money.Where(m => (source is null || m.Source == source) && m.MoneySource == kind).Sum(m => m.Amount);
         return new PeriodicFigures(
-            plans.Where(p => p.Source == FundingSource.KCQG).Sum(p => p.Amount),
-            plans.Where(p => p.Source == FundingSource.KCDP).Sum(p => p.Amount),
+            (decimal)plans.Where(p => p.Source == FundingSource.KCQG).Sum(p => p.Amount),
+            (decimal)plans.Where(p => p.Source == FundingSource.KCDP).Sum(p => p.Amount),
             Paid(FundingSource.KCQG, MoneySource.State),
             Paid(FundingSource.KCDP, MoneySource.State),
             Paid(null, MoneySource.Counterpart),

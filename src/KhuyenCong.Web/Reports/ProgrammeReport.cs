@@ -23,6 +23,8 @@ public sealed record ProgrammeYear(int Year, PeriodFigures Kcqg, PeriodFigures K
 public sealed record ProgrammeTargetLine(string Measure, string Name, string Unit, bool IsMoney, decimal? Target, decimal? ProjectTargets, decimal Actual);
 
 /// <summary>Báo cáo giai đoạn chương trình: the figures of a range of plan years against the programme's targets.</summary>
+/// <remarks>Immutable, so that <see cref="FigureCache"/>'s memory tier hands out the same instance instead of a copy.</remarks>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record ProgrammeReport(
     int FromYear,
     int ToYear,

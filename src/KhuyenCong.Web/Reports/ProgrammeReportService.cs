@@ -18,6 +18,12 @@ public sealed class ProgrammeReportService(KhuyenCongDbContext db, Geography geo
     /// <summary>The longest range a report covers: a programme period is five to seven years.</summary>
     public const int MaxYears = 10;
 
+    /// <summary>The report from <see cref="FigureCache"/>: computed once per range, region and cut-off for the current data version.</summary>
+    public Task<ProgrammeReport> CachedAsync(FigureCache figures, int fromYear, int toYear, string? region, DateOnly cutoff, CancellationToken ct) =>
+        figures.GetAsync<ProgrammeReportService, ProgrammeReport>("programme",
+            FormattableString.Invariant($"{fromYear}|{toYear}|{region ?? "CN"}|{cutoff:yyyy-MM-dd}"),
+            (service, token) => service.ComputeAsync(fromYear, toYear, region, cutoff, token), ct);
+
     public async Task<ProgrammeReport> ComputeAsync(int fromYear, int toYear, string? region, DateOnly cutoff, CancellationToken ct = default)
     {
         if (fromYear > toYear || toYear - fromYear + 1 > MaxYears)

@@ -29,6 +29,13 @@ public static class ReportScope
             _ => new HashSet<string>(),
         };
 
+    /// <summary>
+    /// What a figure computed within the actor's project scope depends on, as part of a cache key: the role and the
+    /// provinces and regions it covers (the same for every officer of one province).
+    /// </summary>
+    public static string CacheKey(ProjectActor actor) =>
+        string.Join(';', actor.Role ?? string.Empty, string.Join(',', actor.ProvinceIds.Order()), string.Join(',', actor.Regions.Order(StringComparer.Ordinal)));
+
     /// <summary>Figures of the whole country: only those who see every region.</summary>
     public static bool MaySeeNation(ProjectActor actor) =>
         Roles.IsNationalReader(actor.Role);

@@ -13,7 +13,8 @@ namespace KhuyenCong.Web.Pages.Plans;
 /// Kế hoạch kinh phí of a year: per province and source, the allocation in force at a date beside the sum of the
 /// approved projects, with differences flagged; and the form to record a new plan version.
 /// </summary>
-public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, Geography geography, TimeProvider clock) : PageModel
+public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, Geography geography, KhuyenCong.Web.Reports.PlanFigures planFigures,
+    KhuyenCong.Web.Reports.FigureCache figures, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
 
@@ -123,22 +124,14 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
         Input.Year ??= Year;
         var actor = await projects.ActorAsync(User, ct);
         var year = Year.Value;
-        var versions = await db.AnnualPlans.VisibleTo(actor, db).AsNoTracking().Where(p => p.Year == year).ToListAsync(ct);
-        var approved = (await projects.Visible(actor).AsNoTracking()
-                .Where(p => p.PlanYear == year && p.ApprovedSupport != null && p.State != ProjectState.Rejected)
-                .Select(p => new { p.ProvinceId, p.Source, p.ApprovedSupport })
-                .ToListAsync(ct))
-            .GroupBy(p => (p.ProvinceId, p.Source)).ToDictionary(g => g.Key, g => (Sum: g.Sum(p => p.ApprovedSupport!.Value), Count: g.Count()));
+        var lines = await planFigures.CachedAsync(figures, actor, year, Date, ct);
         var directory = await geography.DirectoryAsync(ct);
-        var keys = versions.Select(v => (v.ProvinceId, v.Source)).Concat(approved.Keys).Distinct();
-        Rows = [.. keys.Select(k =>
+        Rows = [.. lines.Select(l =>
             {
-                var province = directory.Find(k.ProvinceId);
-                var inForce = AnnualPlan.InForce(versions.Where(v => v.ProvinceId == k.ProvinceId && v.Source == k.Source), Date);
-                var (sum, count) = approved.GetValueOrDefault(k);
-                return new Row(province?.Code ?? "", province?.Name ?? "", k.Source, inForce?.Amount,
-                    inForce is null ? null : $"{inForce.DecisionNumber} ngày {VietnameseCulture.Date(inForce.DecisionDate)}",
-                    versions.Count(v => v.ProvinceId == k.ProvinceId && v.Source == k.Source && v.DecisionDate <= Date), sum, count);
+                var province = directory.Find(l.ProvinceId);
+                return new Row(province?.Code ?? "", province?.Name ?? "", l.Source, l.Allocation,
+                    l.DecisionDate is { } decided ? $"{l.DecisionNumber} ngày {VietnameseCulture.Date(decided)}" : null,
+                    l.Versions, l.Approved, l.Projects);
             })
             .OrderBy(r => r.ProvinceCode, StringComparer.Ordinal).ThenBy(r => r.Source)];
     }

@@ -13,7 +13,7 @@ namespace KhuyenCong.Web.Pages.Reports;
 /// ministry staff, viewers and administrators every region. The workbook's source rows are those the user may see
 /// listed (<see cref="ReportScope.ListsOwnRowsOnly"/>); the totals are the region's for everyone.
 /// </summary>
-public sealed class ConferenceModel(ConferenceReportService reports, ProjectService projects, Geography geography, KhuyenCongDbContext db, TimeProvider clock) : PageModel
+public sealed class ConferenceModel(ConferenceReportService reports, FigureCache figures, ProjectService projects, Geography geography, KhuyenCongDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "region")] public string? Region { get; set; }
 
@@ -39,7 +39,7 @@ public sealed class ConferenceModel(ConferenceReportService reports, ProjectServ
 
         if (Region is not null && Error is null)
         {
-            Report = await reports.ComputeAsync(Region, Year!.Value, VietnameseCulture.TryParseDate(Cutoff, out var c) ? c : default, Boundaries, ct);
+            Report = await reports.CachedAsync(figures, Region, Year!.Value, VietnameseCulture.TryParseDate(Cutoff, out var c) ? c : default, Boundaries, ct);
         }
 
         return Page();
@@ -59,7 +59,7 @@ public sealed class ConferenceModel(ConferenceReportService reports, ProjectServ
         }
 
         var cutoff = VietnameseCulture.TryParseDate(Cutoff, out var c) ? c : default;
-        var report = await reports.ComputeAsync(Region, Year!.Value, cutoff, Boundaries, ct);
+        var report = await reports.CachedAsync(figures, Region, Year!.Value, cutoff, Boundaries, ct);
         var sources = await reports.SourceRowsAsync(Region, Year.Value, cutoff, Boundaries, await projects.ActorAsync(User, ct), ct);
         var stream = new MemoryStream();
         ConferenceWorkbook.Write(stream, report, sources);

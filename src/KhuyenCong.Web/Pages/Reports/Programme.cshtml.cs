@@ -12,7 +12,7 @@ namespace KhuyenCong.Web.Pages.Reports;
 /// Báo cáo giai đoạn chương trình: the country for ministry staff, viewers and administrators; a region for those
 /// the shared report scope allows (<see cref="ReportScope"/>), checked in every handler.
 /// </summary>
-public sealed class ProgrammeModel(ProgrammeReportService reports, ProjectService projects, Geography geography, KhuyenCongDbContext db, TimeProvider clock) : PageModel
+public sealed class ProgrammeModel(ProgrammeReportService reports, FigureCache figures, ProjectService projects, Geography geography, KhuyenCongDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")] public int? PeriodId { get; set; }
 
@@ -76,7 +76,7 @@ public sealed class ProgrammeModel(ProgrammeReportService reports, ProjectServic
     {
         // PrepareAsync has refused an unreadable date.
         var cutoff = VietnameseCulture.TryParseDate(Cutoff, out var c) ? c : default;
-        return reports.ComputeAsync(FromYear!.Value, ToYear!.Value, string.IsNullOrEmpty(Region) ? null : Region, cutoff, ct);
+        return reports.CachedAsync(figures, FromYear!.Value, ToYear!.Value, string.IsNullOrEmpty(Region) ? null : Region, cutoff, ct);
     }
 
     /// <summary>Checks the user's right to the scope asked for (403 when refused) and the inputs.</summary>

@@ -1,0 +1,86 @@
+using KhuyenCong.Data;
+using KhuyenCong.Data.Figures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace KhuyenCong.Web.Reports;
+
+/// <summary>
+/// Report figures (conference, programme, home page, plans page) computed once per (figure, scope, date) and data
+/// version, and then served from <see cref="HybridCache"/>: its memory tier on every instance, and the distributed
+/// tier that <c>Cache:Distributed</c> chooses, if any (<see cref="FigureCacheSetup"/>). The key carries the database's
+/// <see cref="DataVersion.Stamp"/>, read once per request, which every figure write renews in its own transaction;
+/// so a figure is never served after a write that committed before the request read the stamp, whichever instance
+/// wrote it, and nothing has to be told to forget anything (issue 14).
+/// </summary>
+/// <remarks>
+/// The figure is computed in a scope of its own, not the request's: the cache runs one computation for every caller
+/// waiting on the same key, and it must not use a DbContext that a caller who gave up has already disposed.
+/// </remarks>
+public sealed class FigureCache(HybridCache cache, KhuyenCongDbContext db, IServiceScopeFactory scopes)
+{
+    /// <summary>How long an entry lives at most; a write retires it at once, so this bounds memory, not staleness.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    private static readonly HybridCacheEntryOptions s_options = new() { Expiration = Lifetime, LocalCacheExpiration = Lifetime };
+
+    private Guid? version;
+
+    /// <summary>The data version this request reads figures under (one indexed read of one row per request).</summary>
+    public async Task<Guid> VersionAsync(CancellationToken ct) =>
+        version ??= await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingleId).Select(v => v.Stamp).SingleAsync(ct);
+
+    /// <summary>
+    /// The figure named <paramref name="figure"/> for <paramref name="scope"/> (whatever it depends on: region, years,
+    /// dates, the actor's scope), computed by <paramref name="compute"/> with a <typeparamref name="TService"/> of its
+    /// own scope when the current data version has not computed it yet.
+    /// </summary>
+    public async Task<T> GetAsync<TService, T>(string figure, string scope, Func<TService, CancellationToken, Task<T>> compute, CancellationToken ct)
+        where TService : notnull
+    {
+        var key = string.Join('|', "figure", (await VersionAsync(ct)).ToString("N"), figure, scope);
+        return await cache.GetOrCreateAsync(key, (scopes, compute), static async (state, token) =>
+        {
+            await using var owned = state.scopes.CreateAsyncScope();
+            return await state.compute(owned.ServiceProvider.GetRequiredService<TService>(), token);
+        }, s_options, cancellationToken: ct);
+    }
+}
+
+/// <summary>
+/// Registers <see cref="HybridCache"/> with the distributed tier named by <c>Cache:Distributed</c>: <c>none</c> (the
+/// default: each instance keeps its own memory tier, which the data version keeps right) or <c>redis</c>
+/// (<c>Cache:Redis</c> is the StackExchange.Redis connection string), so that instances share computed figures.
+/// </summary>
+public static class FigureCacheSetup
+{
+    public static IServiceCollection AddFigureCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        var distributed = configuration["Cache:Distributed"] ?? "none";
+        switch (distributed.ToUpperInvariant())
+        {
+            case "NONE":
+                break;
+            case "REDIS":
+                var redis = configuration["Cache:Redis"];
+                if (string.IsNullOrWhiteSpace(redis))
+                {
+                    throw new InvalidOperationException("Cache:Redis is required when Cache:Distributed is redis.");
+                }
+
+                services.AddStackExchangeRedisCache(options =>
+                {
+                    options.Configuration = redis;
+                    options.InstanceName = "khuyencong:";
+                });
+                break;
+            default:
+                throw new InvalidOperationException($"Cache:Distributed '{distributed}' is not one of none, redis.");
+        }
+
+        // A conference report with its trend and per-content lines is a few kilobytes; 4 MB leaves room.
+        services.AddHybridCache(options => options.MaximumPayloadBytes = 4 * 1024 * 1024);
+        services.AddScoped<FigureCache>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using KhuyenCong.Data;
+using KhuyenCong.Domain.Projects;
+using KhuyenCong.Web.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Reports;
+
+/// <summary>
+/// The Kế hoạch page's figures for a plan year and a date, within the actor's scope: per province and source with a
+/// plan version or a counted project, the version in force at the date, how many versions were decided by then, and
+/// the number and sum of approved support of the counted projects. Three grouped statements, cached per scope, year,
+/// date and data version (<see cref="FigureCache"/>).
+/// </summary>
+public sealed class PlanFigures(KhuyenCongDbContext db, ProjectService projects)
+{
+    /// <summary>One province and source of the year (đồng); <see cref="Allocation"/> is null without a version in force.</summary>
+    [System.ComponentModel.ImmutableObject(true)]
+    public sealed record Line(int ProvinceId, FundingSource Source, decimal? Allocation, string? DecisionNumber, DateOnly? DecisionDate, int Versions, decimal Approved, int Projects);
+
+    public Task<IReadOnlyList<Line>> CachedAsync(FigureCache figures, ProjectActor actor, int year, DateOnly date, CancellationToken ct) =>
+        figures.GetAsync<PlanFigures, IReadOnlyList<Line>>("plans", FormattableString.Invariant($"{ReportScope.CacheKey(actor)}|{year}|{date:yyyy-MM-dd}"),
+            (service, token) => service.ComputeAsync(actor, year, date, token), ct);
+
+    public async Task<IReadOnlyList<Line>> ComputeAsync(ProjectActor actor, int year, DateOnly date, CancellationToken ct)
+    {
+        var plans = db.AnnualPlans.VisibleTo(actor, db).AsNoTracking().Where(p => p.Year == year);
+        var versions = await plans.GroupBy(p => new { p.ProvinceId, p.Source })
+            .Select(g => new { g.Key.ProvinceId, g.Key.Source, Decided = g.Count(p => p.DecisionDate <= date) })
+            .ToListAsync(ct);
+        var inForce = (await plans.InForceAt(date).Select(p => new { p.ProvinceId, p.Source, p.Amount, p.DecisionNumber, p.DecisionDate }).ToListAsync(ct))
+            .ToDictionary(p => (p.ProvinceId, p.Source));
+        // Whole-đồng sums far below 2^53 are exact in a double; SQLite has no decimal SUM.
+        var approved = (await projects.Visible(actor).AsNoTracking().Where(p => p.PlanYear == year).Counted()
+                .GroupBy(p => new { p.ProvinceId, p.Source })
+                .Select(g => new { g.Key.ProvinceId, g.Key.Source, Sum = g.Sum(p => (double)p.ApprovedSupport!.Value), Count = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(p => (p.ProvinceId, p.Source));
+        var decided = versions.ToDictionary(v => (v.ProvinceId, v.Source), v => v.Decided);
+        return [.. decided.Keys.Concat(approved.Keys).Distinct().Select(k =>
+        {
+            var plan = inForce.GetValueOrDefault(k);
+            var counted = approved.GetValueOrDefault(k);
+            return new Line(k.ProvinceId, k.Source, plan?.Amount, plan?.DecisionNumber, plan?.DecisionDate, decided.GetValueOrDefault(k),
+                (decimal)(counted?.Sum ?? 0), counted?.Count ?? 0);
+        })];
+    }
+}
