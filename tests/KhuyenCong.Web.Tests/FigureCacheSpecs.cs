@@ -166,6 +166,53 @@ public abstract class FigureCacheSpecs : IAsyncLifetime
         Assert.NotEqual(before, await stamp());
     }
 
+    /// <summary>
+    /// An import writes in batches inside one transaction for minutes: the stamp must change when it commits (not
+    /// before, or a figure computed meanwhile would be cached under the new stamp without the import's rows; not
+    /// after a rollback), and on a server database another user's payment must not queue behind it for the stamp's row.
+    /// </summary>
+    [Fact]
+    public async Task A_transaction_renews_the_stamp_as_it_commits_and_other_writes_do_not_wait_for_it()
+    {
+        var stamp = () => _portal.WithDbAsync(db => db.DataVersions.Select(v => v.Stamp).SingleAsync());
+        var before = await stamp();
+        await _portal.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var hanoi = await db.Projects.Where(p => p.Id == _project).Select(p => p.ProvinceId).SingleAsync();
+            db.AnnualPlans.Add(new AnnualPlan { Year = _year, ProvinceId = hanoi, Source = FundingSource.KCDP, Amount = 1_000_000_000, DecisionNumber = "9/QĐ-UBND", DecisionDate = new DateOnly(_year, 1, 5) });
+            await db.SaveChangesAsync();
+            db.AnnualPlans.Add(new AnnualPlan { Year = _year, ProvinceId = hanoi, Source = FundingSource.KCDP, Amount = 1_500_000_000, DecisionNumber = "10/QĐ-UBND", DecisionDate = new DateOnly(_year, 1, 6) });
+            await db.SaveChangesAsync();
+            Assert.Equal(before, await stamp());
+            if (WritersRunTogether)
+            {
+                var payment = ProjectBuilder.PayAsync(_portal, _project, (new DateOnly(_year, 1, 4), 200_000_000, MoneySource.State));
+                Assert.Same(payment, await Task.WhenAny(payment, Task.Delay(TimeSpan.FromSeconds(20))));
+                await payment;
+                before = await stamp();
+            }
+
+            await transaction.CommitAsync();
+            return 0;
+        });
+        var committed = await stamp();
+        Assert.NotEqual(before, committed);
+
+        await _portal.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.AnnualPlans.Remove(await db.AnnualPlans.FirstAsync(p => p.DecisionNumber == "9/QĐ-UBND"));
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+            return 0;
+        });
+        Assert.Equal(committed, await stamp());
+    }
+
+    /// <summary>Whether two writers can hold open transactions at once (PostgreSQL), or queue for the file (SQLite).</summary>
+    protected virtual bool WritersRunTogether => false;
+
     private Task<int> AddPlanAsync(PortalFactory portal, decimal amount, string decision) => portal.WithDbAsync(async db =>
     {
         var hanoi = await db.Projects.Where(p => p.Id == _project).Select(p => p.ProvinceId).SingleAsync();
@@ -207,6 +254,8 @@ public sealed class FigureCacheOnSqlite : FigureCacheSpecs
 
 public sealed class FigureCacheOnPostgreSql : FigureCacheSpecs
 {
+    protected override bool WritersRunTogether => true;
+
     protected override Task<TestDatabase> CreateDatabaseAsync()
     {
         TestDatabase.RequirePostgres();
