@@ -58,11 +58,34 @@ public sealed class DatabaseInitializer(KhuyenCongDbContext db, ILogger<Database
         {
             // SQLite: EF Core's migrator takes the same lock row itself, so it runs before the lock is taken.
             await db.Database.MigrateAsync(ct);
+            await UseWriteAheadLogAsync(ct);
             added = await UnderLockAsync(() => new ReferenceDataLoader(db).LoadAsync(ct), ct);
         }
 
         logger.LogInformation("Reference data: {Added} row(s) added", added);
         return added;
+    }
+
+    /// <summary>
+    /// SQLite in WAL mode: readers see the last committed snapshot and never wait for a writer, even one holding
+    /// a large import's transaction for a minute, and a writer does not wait for readers. The mode is stored in
+    /// the database file, so setting it once at start covers every later connection (and the -wal file must be
+    /// backed up with the database, docs/operations.md).
+    /// </summary>
+    private async Task UseWriteAheadLogAsync(CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            logger.LogInformation("SQLite journal mode: {Mode}", await command.ExecuteScalarAsync(ct));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
 

@@ -207,6 +207,8 @@ public static class PortalApp
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // Inside the status-code pages: a save refused after the SQLite busy timeout gets a 409 page in Vietnamese.
+        app.UseMiddleware<DatabaseBusy>();
         app.UseSecurityHeaders();
         if (HttpsOnly.Required(app.Configuration, app.Environment))
         {
