@@ -77,6 +77,8 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
 
     public DbSet<Imports.PendingImport> PendingImports => Set<Imports.PendingImport>();
 
+    public DbSet<Imports.ImportJob> ImportJobs => Set<Imports.ImportJob>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one row whose stamp keys cached report figures (<see cref="Figures.FigureWriteInterceptor"/>).</summary>

@@ -22,6 +22,9 @@ public sealed class PendingImport
 
     public long Size { get; set; }
 
+    /// <summary>Data rows the preview checked: above <c>Import:BackgroundRows</c> the confirmation runs as a background job.</summary>
+    public int Rows { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime ExpiresAtUtc { get; set; }

@@ -61,6 +61,7 @@ public sealed class DatabaseInitializer(KhuyenCongDbContext db, IDataProtectionP
         {
             // SQLite: EF Core's migrator takes the same lock row itself, so it runs before the lock is taken.
             await db.Database.MigrateAsync(ct);
+            await UseWriteAheadLogAsync(ct);
             added = await UnderLockAsync(async () =>
             {
                 var loaded = await new ReferenceDataLoader(db).LoadAsync(ct);
@@ -81,6 +82,28 @@ public sealed class DatabaseInitializer(KhuyenCongDbContext db, IDataProtectionP
     /// the ring from the database and creates a key only when there is none.
     /// </summary>
     private void EnsureKeyRing() => _ = dataProtection.CreateProtector("KhuyenCong.KeyRing").Protect([1]);
+
+    /// <summary>
+    /// SQLite in WAL mode: readers see the last committed snapshot and never wait for a writer, even one holding
+    /// a large import's transaction for a minute, and a writer does not wait for readers. The mode is stored in
+    /// the database file, so setting it once at start covers every later connection (and the -wal file must be
+    /// backed up with the database, docs/operations.md).
+    /// </summary>
+    private async Task UseWriteAheadLogAsync(CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            logger.LogInformation("SQLite journal mode: {Mode}", await command.ExecuteScalarAsync(ct));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }
 
 /// <summary>Demo accounts, one per role and scope, for Development only (listed in the README).</summary>

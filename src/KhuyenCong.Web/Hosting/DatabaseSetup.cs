@@ -34,7 +34,7 @@ public static class DatabaseSetup
             switch (provider.ToUpperInvariant())
             {
                 case "SQLITE":
-                    SqliteDatabase.Use(options, connectionString);
+                    SqliteDatabase.Use(options, SqliteConnection(connectionString, configuration));
                     break;
                 case "SQLSERVER":
                     SqlServerDatabase.Use(options, connectionString);
@@ -50,5 +50,22 @@ public static class DatabaseSetup
         services.AddDbContext<KhuyenCongDbContext>(Configure);
         services.AddDbContextFactory<KhuyenCongDbContext>(Configure, ServiceLifetime.Scoped);
         return services;
+    }
+
+    /// <summary>
+    /// The SQLite connection string with its busy timeout: Microsoft.Data.Sqlite retries a statement that meets
+    /// another writer's lock for <c>Default Timeout</c> seconds (30 unless <c>Database:BusyTimeoutSeconds</c> or the
+    /// connection string says otherwise) before failing with SQLITE_BUSY (<see cref="DatabaseBusy"/>). Every
+    /// context, the importer's and the background jobs' included, is built from these options.
+    /// </summary>
+    internal static string SqliteConnection(string connectionString, IConfiguration configuration)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (configuration.GetValue<int?>("Database:BusyTimeoutSeconds") is { } seconds)
+        {
+            builder.DefaultTimeout = seconds;
+        }
+
+        return builder.ToString();
     }
 }

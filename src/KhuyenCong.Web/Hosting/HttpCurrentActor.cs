@@ -3,10 +3,18 @@ using KhuyenCong.Data;
 
 namespace KhuyenCong.Web.Hosting;
 
-/// <summary>The signed-in user as the author of changes (audit log); the system when there is none.</summary>
+/// <summary>
+/// The signed-in user as the author of changes (audit log); the system when there is none. A background import
+/// job sets <see cref="RunAs"/> to its owner, so that its changes are recorded under the owner as on the page.
+/// </summary>
 public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentActor
 {
-    public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+    /// <summary>The user a background job acts for, in place of the request's (there is none).</summary>
+    public ClaimsPrincipal? RunAs { get; set; }
 
-    public string UserName => accessor.HttpContext?.User.Identity?.Name ?? "hệ thống";
+    public string? UserId => User?.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public string UserName => User?.Identity?.Name ?? "hệ thống";
+
+    private ClaimsPrincipal? User => RunAs ?? accessor.HttpContext?.User;
 }

@@ -44,6 +44,8 @@ public static class PortalApp
         services.AddScoped<Projects.DemoProjects>();
         services.AddScoped<Excel.ExchangeImporter>();
         services.AddScoped<Pages.Exchange.PendingPreviews>();
+        services.AddScoped<Pages.Exchange.ImportJobs>();
+        services.Configure<Pages.Exchange.ImportJobOptions>(configuration.GetSection("Import"));
         // Every writer reads the project limits from configuration (Projects:AdvanceLimitPercent), the importer too.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Projects.ProjectOptions>>().Value.Limits);
         services.AddScoped<Reports.ConferenceReportService>();
@@ -59,7 +61,8 @@ public static class PortalApp
         services.Configure<Projects.ProjectOptions>(configuration.GetSection("Projects"));
         services.Configure<Projects.DocumentOptions>(configuration.GetSection("Documents"));
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.AddScoped<HttpCurrentActor>();
+        services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<HttpCurrentActor>());
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -187,6 +190,9 @@ public static class PortalApp
         // Vietnamese letters are written as they are, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        // Large confirmed imports run here, on every instance (Import:BackgroundRows); the command line keeps importing in its own process.
+        services.AddSingleton<Pages.Exchange.ImportJobProgress>();
+        services.AddHostedService<Pages.Exchange.ImportJobRunner>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
@@ -214,6 +220,8 @@ public static class PortalApp
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // Inside the status-code pages: a save refused after the SQLite busy timeout gets a 409 page in Vietnamese.
+        app.UseMiddleware<DatabaseBusy>();
         app.UseSecurityHeaders();
         if (HttpsOnly.Required(app.Configuration, app.Environment))
         {

@@ -25,6 +25,7 @@ public sealed class ErrorModel : PageModel
         {
             404 => ("Không tìm thấy trang", "Trang hoặc dữ liệu bạn tìm không tồn tại, hoặc đã bị xóa."),
             403 => ("Không có quyền truy cập", "Tài khoản của bạn không được phép xem nội dung này."),
+            409 when HttpContext.Items.ContainsKey(Hosting.DatabaseBusy.ItemKey) => ("Cơ sở dữ liệu đang bận", Hosting.DatabaseBusy.Message),
             400 => ("Yêu cầu không hợp lệ", "Yêu cầu gửi lên không hợp lệ. Hãy tải lại trang và thử lại."),
             // Rate limits (Security/RateLimits): the Retry-After header says how long, in seconds.
             429 => ("Quá nhiều yêu cầu", int.TryParse(Response.Headers.RetryAfter, out var seconds)

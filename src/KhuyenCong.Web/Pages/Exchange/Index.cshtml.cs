@@ -1,5 +1,5 @@
 using KhuyenCong.Data;
-using KhuyenCong.Domain.Identity;
+using KhuyenCong.Data.Imports;
 using KhuyenCong.Excel;
 using KhuyenCong.Web.Projects;
 using Microsoft.AspNetCore.Mvc;
@@ -12,10 +12,11 @@ namespace KhuyenCong.Web.Pages.Exchange;
 /// <summary>
 /// Trao đổi dữ liệu Excel: templates, import with a preview before anything is written, and exports in the same
 /// format. The uploaded file waits between preview and confirmation in the database (<see cref="PendingPreviews"/>),
-/// for its uploader only, so that any instance of the portal can confirm it.
+/// for its uploader only, so that any instance of the portal can confirm it. A confirmation of more rows than
+/// <c>Import:BackgroundRows</c> is queued as a background job (<see cref="ImportJobs"/>) and followed on its own page.
 /// </summary>
 public sealed class IndexModel(ProjectService projects, ExchangeImporter importer, KhuyenCongDbContext db, Geography geography,
-    IOptions<ImportLimits> limits, PendingPreviews pending, TimeProvider clock) : PageModel
+    IOptions<ImportLimits> limits, PendingPreviews pending, ImportJobs jobs, IOptions<ImportJobOptions> jobOptions, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyList<(string Sheet, string Label)> Sheets =
     [
@@ -42,7 +43,17 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
 
     public int DefaultYear { get; private set; }
 
-    public void OnGet() => Load();
+    /// <summary>The user's latest background imports, to come back to.</summary>
+    public IReadOnlyList<ImportJobView> RecentJobs { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Load();
+        if (CanImport)
+        {
+            RecentJobs = await jobs.RecentAsync(UserId, 10, ct);
+        }
+    }
 
     public async Task<IActionResult> OnGetTemplateAsync(string sheet, int? year, CancellationToken ct)
     {
@@ -117,7 +128,7 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
         if (Preview.Succeeded)
         {
             PendingName = DocumentStore.SafeName(file.FileName);
-            PendingToken = await pending.KeepAsync(UserId, PendingName, content, ct);
+            PendingToken = await pending.KeepAsync(UserId, PendingName, content, Preview.Counts.Sum(c => c.Created + c.Changed + c.Unchanged), ct);
         }
 
         return Page();
@@ -132,7 +143,21 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
         }
 
         // Taken (deleted) before the import: whether it is written or refused, the same preview is not confirmed twice.
-        var taken = await pending.TakeAsync(token, UserId, ct);
+        // A large one becomes a job in the same transaction, so that it is either still a preview or already queued.
+        PendingImport? taken;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            taken = await pending.TakeAsync(token, UserId, ct);
+            if (taken is not null && taken.Rows > jobOptions.Value.BackgroundRows)
+            {
+                var id = await jobs.QueueAsync(taken, ct);
+                await transaction.CommitAsync(ct);
+                return RedirectToPage("Job", new { id });
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
         if (taken is null)
         {
             ModelState.AddModelError(string.Empty, PendingPreviews.Gone);
@@ -157,8 +182,7 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
 
     private void Load()
     {
-        CanImport = User.IsInRole(Roles.MinistryOfficer) || User.IsInRole(Roles.MinistryApprover)
-            || User.IsInRole(Roles.ProvinceOfficer) || User.IsInRole(Roles.ProvinceApprover);
+        CanImport = ImportJobs.MayImport(User);
         DefaultYear = Today.Year;
     }
 

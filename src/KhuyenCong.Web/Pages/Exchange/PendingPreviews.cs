@@ -23,7 +23,8 @@ public sealed class PendingPreviews(KhuyenCongDbContext db, TimeProvider clock, 
     public const string Gone = "Bản xem trước đã hết hạn hoặc không thuộc về bạn; hãy tải tệp lên lại.";
 
     /// <summary>Stores a previewed workbook for its uploader and returns the token to confirm it with.</summary>
-    public async Task<string> KeepAsync(string ownerId, string fileName, byte[] content, CancellationToken ct)
+    /// <param name="rows">The data rows the preview checked, to tell a confirmation for a background job from one run at once.</param>
+    public async Task<string> KeepAsync(string ownerId, string fileName, byte[] content, int rows, CancellationToken ct)
     {
         var now = Now;
         await DeleteExpiredAsync(now, ct);
@@ -35,6 +36,7 @@ public sealed class PendingPreviews(KhuyenCongDbContext db, TimeProvider clock, 
             FileName = fileName,
             Content = content,
             Size = content.LongLength,
+            Rows = rows,
             CreatedAtUtc = now,
             ExpiresAtUtc = now + options.Value.PreviewLifetime,
         });
