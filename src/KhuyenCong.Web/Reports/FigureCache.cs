@@ -2,6 +2,7 @@ using KhuyenCong.Data;
 using KhuyenCong.Data.Figures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace KhuyenCong.Web.Reports;
 
@@ -17,7 +18,7 @@ namespace KhuyenCong.Web.Reports;
 /// The figure is computed in a scope of its own, not the request's: the cache runs one computation for every caller
 /// waiting on the same key, and it must not use a DbContext that a caller who gave up has already disposed.
 /// </remarks>
-public sealed class FigureCache(HybridCache cache, KhuyenCongDbContext db, IServiceScopeFactory scopes)
+public sealed class FigureCache(HybridCache cache, IMemoryCache memory, KhuyenCongDbContext db, IServiceScopeFactory scopes)
 {
     /// <summary>How long an entry lives at most; a write retires it at once, so this bounds memory, not staleness.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
@@ -29,6 +30,25 @@ public sealed class FigureCache(HybridCache cache, KhuyenCongDbContext db, IServ
     /// <summary>The data version this request reads figures under (one indexed read of one row per request).</summary>
     public async Task<Guid> VersionAsync(CancellationToken ct) =>
         version ??= await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingleId).Select(v => v.Stamp).SingleAsync(ct);
+
+    /// <summary>
+    /// Reference rows a page reads on every view (support norms, outcome indicators, dossier items), kept in this
+    /// instance's memory under the data version: never serialized nor shared, and retired by any write, a reference
+    /// edit included. <paramref name="read"/> must return rows nobody changes afterwards (untracked).
+    /// </summary>
+    public async Task<T> LocalAsync<T>(string name, Func<CancellationToken, Task<T>> read, CancellationToken ct)
+        where T : class
+    {
+        var key = string.Join('|', "local", (await VersionAsync(ct)).ToString("N"), name);
+        if (memory.TryGetValue(key, out T? rows) && rows is not null)
+        {
+            return rows;
+        }
+
+        rows = await read(ct);
+        memory.Set(key, rows, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
+        return rows;
+    }
 
     /// <summary>
     /// The figure named <paramref name="figure"/> for <paramref name="scope"/> (whatever it depends on: region, years,

@@ -2,6 +2,7 @@ using KhuyenCong.Data;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Projects;
 using KhuyenCong.Web.Projects;
+using KhuyenCong.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Projects;
 
 /// <summary>One project: its data, money, outcomes, dossier, timeline, and the actions the user may take now.</summary>
-public sealed class DetailsModel(ProjectService projects, DocumentStore documents, KhuyenCongDbContext db, Geography geography, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ProjectService projects, DocumentStore documents, KhuyenCongDbContext db, Geography geography, FigureCache figures, TimeProvider clock) : PageModel
 {
     public Project Project { get; private set; } = null!;
 
@@ -80,7 +81,7 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
     private async Task<bool> LoadAsync(int id, CancellationToken ct, bool keepCommand = false)
     {
         var actor = await projects.ActorAsync(User, ct);
-        var project = await projects.FindAsync(id, actor, ct);
+        var project = await projects.ViewAsync(id, actor, ct);
         if (project is null)
         {
             return false;
@@ -90,9 +91,9 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
         ProvinceNow = (await geography.DirectoryAsync(ct)).SuccessorOn(project.ProvinceId, today);
         Allowed = Enum.GetValues<ProjectAction>().Where(a => ProjectWorkflow.Check(a, actor, project).Allowed).ToHashSet();
-        NormFindings = SupportNormCheck.Check(project, await db.SupportNorms.AsNoTracking().ToListAsync(ct));
-        Indicators = await db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit), ct);
-        Checklist = DocumentChecklist.For(project.Contents.Select(c => c.ContentCode), await db.DossierItems.AsNoTracking().ToListAsync(ct));
+        NormFindings = SupportNormCheck.Check(project, await figures.LocalAsync("support-norms", c => db.SupportNorms.AsNoTracking().ToListAsync(c), ct));
+        Indicators = await figures.LocalAsync("outcome-indicators", c => db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit), c), ct);
+        Checklist = DocumentChecklist.For(project.Contents.Select(c => c.ContentCode), await figures.LocalAsync("dossier-items", c => db.DossierItems.AsNoTracking().ToListAsync(c), ct));
         History = await AuditLabels.ProjectHistoryAsync(db, project.Id, ct);
         if (!keepCommand)
         {
