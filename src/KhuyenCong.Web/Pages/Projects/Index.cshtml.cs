@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Projects;
 
 /// <summary>Danh sách đề án: search, filters, sorting and paging, within the user's scope.</summary>
-public sealed class IndexModel(ProjectService projects, ProjectListCounts counts, KhuyenCongDbContext db, Geography geography, TimeProvider clock) : PageModel
+public sealed class IndexModel(ProjectService projects, ProjectListCounts counts, KhuyenCongDbContext db, Geography geography, KhuyenCong.Web.Reports.FigureCache figures, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -47,8 +47,9 @@ public sealed class IndexModel(ProjectService projects, ProjectListCounts counts
     {
         var actor = await projects.ActorAsync(User, ct);
         CanRegister = actor.Role == Domain.Identity.Roles.ProvinceOfficer;
-        ContentCodes = await db.Contents.AsNoTracking().OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
-        var query = projects.Visible(actor).AsNoTracking();
+        ContentCodes = await figures.LocalAsync("content-codes", c => db.Contents.AsNoTracking().OrderBy(x => x.Code).Select(x => x.Code).ToListAsync(c), ct);
+        var visible = projects.Visible(actor).AsNoTracking();
+        var query = visible;
         if (Year is { } year)
         {
             query = query.Where(p => p.PlanYear == year);
@@ -100,7 +101,8 @@ public sealed class IndexModel(ProjectService projects, ProjectListCounts counts
         var skip = (number - 1) * PageSize;
         var paged = matching;
         if (key is not null && ProjectSearch.UsesFullText(db, key)
-            && ProjectSearch.ScanIsCheaper(skip, PageSize, total, await counts.CountAsync(actor, string.Join('|', string.Empty, filter), query, ct)))
+            && ProjectSearch.ScanIsCheaper(skip, PageSize, total, await counts.CountAsync(actor, string.Join('|', string.Empty, filter), query, ct),
+                ReferenceEquals(query, visible) ? total : await counts.CountAsync(actor, string.Join('|', key, "(term alone)"), visible.Matching(db, key), ct)))
         {
             paged = query.Scanning(key);
         }
