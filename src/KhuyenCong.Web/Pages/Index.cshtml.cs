@@ -44,33 +44,53 @@ public sealed class IndexModel(KhuyenCongDbContext db, KhuyenCong.Web.Projects.P
     {
         var role = Roles.All.FirstOrDefault(User.IsInRole);
         RoleLabel = role is null ? "Chưa được gán vai trò" : Roles.Label(role);
-        if (User.FindFirstValue(PortalClaims.ProvinceId) is { } provinceClaim
-            && int.TryParse(provinceClaim, NumberStyles.None, CultureInfo.InvariantCulture, out var provinceId))
-        {
-            ScopeLabel = await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Name).FirstOrDefaultAsync(ct);
-        }
-
-        var regions = User.FindAll(PortalClaims.Region).Select(c => c.Value).ToList();
-        if (regions.Count > 0)
-        {
-            var names = await db.Regions.Where(r => regions.Contains(r.Code)).OrderBy(r => r.SortOrder).Select(r => r.Name).ToListAsync(ct);
-            ScopeLabel = "Vùng " + string.Join(", ", names);
-        }
-
+        var provinceClaim = User.FindFirstValue(PortalClaims.ProvinceId);
+        var regions = User.FindAll(PortalClaims.Region).Select(c => c.Value).Order(StringComparer.Ordinal).ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
-        ProvincesToday = await db.Provinces.CountAsync(p => p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today), ct);
-        Contents = await db.Contents.CountAsync(ct);
         var actor = await projects.ActorAsync(User, ct);
-        Waiting = await projects.WaitingFor(actor).CountAsync(ct);
+
+        // Everything below changes only with a write (which renews the data version) or with the day, so it is read
+        // once per user, day and version rather than in nine queries on every view (issue 14).
+        var key = string.Join('|', "home", actor.UserId, role, provinceClaim, string.Join(',', regions), today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var board = await figures.LocalAsync(key, c => BoardAsync(role, provinceClaim, regions, actor, today, c), ct);
+        (ScopeLabel, ProvincesToday, Contents, Waiting, ReportsOwed, LatestCompleteness) =
+            (board.ScopeLabel, board.ProvincesToday, board.Contents, board.Waiting, board.ReportsOwed, board.LatestCompleteness);
         Year = today.Year;
         var thisYear = await homeFigures.CachedAsync(figures, actor, today, ct);
         (ProjectsThisYear, PlanThisYear, ExecutedThisYear) = (thisYear.Projects, thisYear.Plan, thisYear.Executed);
         Today = today;
-        ReportsOwed = await periodicReports.OwedByAsync(actor, ct);
+    }
+
+    private sealed record Board(string? ScopeLabel, int ProvincesToday, int Contents, int Waiting,
+        IReadOnlyList<KhuyenCong.Web.Reports.PeriodicReportService.Owed> ReportsOwed, Domain.Reports.Completeness? LatestCompleteness);
+
+    private async Task<Board> BoardAsync(string? role, string? provinceClaim, List<string> regions, Domain.Projects.ProjectActor actor, DateOnly today, CancellationToken ct)
+    {
+        string? scopeLabel = null;
+        if (int.TryParse(provinceClaim, NumberStyles.None, CultureInfo.InvariantCulture, out var provinceId))
+        {
+            scopeLabel = await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        }
+
+        if (regions.Count > 0)
+        {
+            var names = await db.Regions.Where(r => regions.Contains(r.Code)).OrderBy(r => r.SortOrder).Select(r => r.Name).ToListAsync(ct);
+            scopeLabel = "Vùng " + string.Join(", ", names);
+        }
+
+        Domain.Reports.Completeness? latest = null;
         if (Roles.IsNationalReader(role))
         {
             var (latestYear, latestPeriod) = Domain.Reports.ReportPeriods.EndedBefore(today)[0];
-            LatestCompleteness = await periodicReports.CompletenessAsync(latestYear, latestPeriod, null, ct);
+            latest = await periodicReports.CompletenessAsync(latestYear, latestPeriod, null, ct);
         }
+
+        return new Board(
+            scopeLabel,
+            await db.Provinces.CountAsync(p => p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today), ct),
+            await db.Contents.CountAsync(ct),
+            await projects.WaitingFor(actor).CountAsync(ct),
+            await periodicReports.OwedByAsync(actor, ct),
+            latest);
     }
 }
