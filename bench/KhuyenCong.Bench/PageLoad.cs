@@ -54,7 +54,7 @@ internal static partial class PageLoad
         var pageFilter = Option("--pages");
         var postgres = Option("--postgres") ?? Environment.GetEnvironmentVariable("KHUYENCONG_BENCH_POSTGRES");
         var db = Path.GetFullPath(Option("--db") ?? Path.Combine("bench", "results", "bench.db"));
-        var web = Option("--web") ?? await PublishAsync();
+        var web = Path.GetFullPath(Option("--web") ?? await PublishAsync());
 
         var runs = new List<DatabaseRun>();
         if (only != "postgres")
@@ -197,6 +197,15 @@ internal static partial class PageLoad
                 pages = [.. pages.Where(p => p.Name.Contains(pageFilter, StringComparison.OrdinalIgnoreCase))];
             }
 
+            // Warm the whole process first (tiered JIT, connection pools, caches), as it would be by mid-morning:
+            // /health alone answers at a third of its rate in the first seconds after start.
+            await DriveAsync(anonymous, ["/health"], TimeSpan.FromSeconds(3));
+            foreach (var page in pages)
+            {
+                await DriveAsync(clients[page.Account], [page.Url], TimeSpan.FromSeconds(0.5));
+            }
+
+            await DriveAsync(anonymous, ["/health"], TimeSpan.FromSeconds(3));
             var results = new List<PageResult>();
             foreach (var page in pages)
             {
