@@ -57,19 +57,21 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
             .FirstOrDefaultAsync(p => p.Id == id, ct);
 
     /// <summary>
-    /// The project as its page shows it, read only: whether the actor may see it is asked once, then its parts are
-    /// read by id alone, untracked. <see cref="FindAsync"/> repeats the scope predicate in each of its ten split
-    /// statements and tracks every row, which made the project page the dearest page at 100,000 projects (issue 14).
+    /// The project as its page shows it, read only: whether the actor may see it is asked on every view (one
+    /// indexed query); its parts are read by id alone, untracked, and kept in this instance's memory under the data
+    /// version, which every write renews, so a view after any write reads them again. <see cref="FindAsync"/>
+    /// repeats the scope predicate in each of its ten split statements and tracks every row, which made the
+    /// project page the dearest page at 100,000 projects (issue 14). The page must not change what it is given.
     /// </summary>
-    public async Task<Project?> ViewAsync(int id, ProjectActor actor, CancellationToken ct = default) =>
+    public async Task<Project?> ViewAsync(int id, ProjectActor actor, Reports.FigureCache figures, CancellationToken ct = default) =>
         await Visible(actor).AnyAsync(p => p.Id == id, ct)
-            ? await db.Projects.AsNoTracking()
+            ? await figures.LocalAsync(string.Create(CultureInfo.InvariantCulture, $"project-view|{id}"), c => db.Projects.AsNoTracking()
                 .Include(p => p.Province)
                 .Include(p => p.Contents).Include(p => p.Beneficiaries).Include(p => p.Outcomes)
                 .Include(p => p.Disbursements).Include(p => p.Events).Include(p => p.Documents)
                 .Include(p => p.Adjustments).Include(p => p.ProgressNotes)
                 .AsSplitQuery()
-                .FirstOrDefaultAsync(p => p.Id == id, ct)
+                .FirstAsync(p => p.Id == id, c), ct)
             : null;
 
     /// <summary>The context of an act by this actor now, with the configured limits.</summary>

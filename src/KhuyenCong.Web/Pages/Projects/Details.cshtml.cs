@@ -81,7 +81,7 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
     private async Task<bool> LoadAsync(int id, CancellationToken ct, bool keepCommand = false)
     {
         var actor = await projects.ActorAsync(User, ct);
-        var project = await projects.ViewAsync(id, actor, ct);
+        var project = await projects.ViewAsync(id, actor, figures, ct);
         if (project is null)
         {
             return false;
@@ -94,7 +94,7 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
         NormFindings = SupportNormCheck.Check(project, await figures.LocalAsync("support-norms", c => db.SupportNorms.AsNoTracking().ToListAsync(c), ct));
         Indicators = await figures.LocalAsync("outcome-indicators", c => db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit), c), ct);
         Checklist = DocumentChecklist.For(project.Contents.Select(c => c.ContentCode), await figures.LocalAsync("dossier-items", c => db.DossierItems.AsNoTracking().ToListAsync(c), ct));
-        History = await AuditLabels.ProjectHistoryAsync(db, project.Id, ct);
+        History = await figures.LocalAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"project-history|{project.Id}"), c => AuditLabels.ProjectHistoryAsync(db, project.Id, c), ct);
         if (!keepCommand)
         {
             Command = new ProjectCommand();
