@@ -17,67 +17,22 @@ namespace KhuyenCong.Web.Tests;
 /// A portal whose confirmed imports of more than 100 rows run as background jobs, polled every 0,2 s, and whose
 /// SQLite writers wait at most 1 s for the write lock (so that a write meeting an import is refused quickly).
 /// </summary>
-public abstract class ImportJobPortalFixture : IAsyncDisposable
+public abstract class ImportJobPortalFixture : PortalFixture
 {
-    public const string Ministry = "nhaplon.cuc@test.vn";
+    public const string Ministry = MinistryOfficer;
     public const string OtherMinistry = "khac.cuc@test.vn";
-    public const string OfficerBacNinh = "nhaplon.bacninh@test.vn";
-    public const string OfficerHanoi = "nhaplon.hanoi@test.vn";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly string _documents = Path.Combine(Path.GetTempPath(), $"kc-docs-{Guid.NewGuid():N}");
-    private PortalFactory? _factory;
-
-    protected abstract void RequireDatabase();
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task<PortalFactory> GetAsync()
+    protected override void Configure(IDictionary<string, string> settings)
     {
-        RequireDatabase();
-        await _gate.WaitAsync();
-        try
-        {
-            if (_factory is null)
-            {
-                var factory = new PortalFactory(await CreateDatabaseAsync(), new Dictionary<string, string>
-                {
-                    ["Documents:Path"] = _documents,
-                    ["Import:BackgroundRows"] = "100",
-                    ["Import:JobPollInterval"] = "00:00:00.2",
-                    ["Database:BusyTimeoutSeconds"] = "1",
-                });
-                await factory.StartAsync();
-                await factory.CreateUserAsync(Ministry, Domain.Identity.Roles.MinistryOfficer);
-                await factory.CreateUserAsync(OtherMinistry, Domain.Identity.Roles.MinistryOfficer);
-                await factory.CreateUserAsync(OfficerBacNinh, Domain.Identity.Roles.ProvinceOfficer, "24");
-                await factory.CreateUserAsync(OfficerHanoi, Domain.Identity.Roles.ProvinceOfficer, "01");
-                _factory = factory;
-            }
-
-            return _factory;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        settings["Import:BackgroundRows"] = "100";
+        settings["Import:JobPollInterval"] = "00:00:00.2";
+        settings["Database:BusyTimeoutSeconds"] = "1";
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task CreateUsersAsync(PortalFactory factory)
     {
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-            await _factory.Database.DisposeAsync();
-        }
-
-        if (Directory.Exists(_documents))
-        {
-            Directory.Delete(_documents, recursive: true);
-        }
-
-        _gate.Dispose();
-        GC.SuppressFinalize(this);
+        await base.CreateUsersAsync(factory);
+        await factory.CreateUserAsync(OtherMinistry, Domain.Identity.Roles.MinistryOfficer);
     }
 }
 

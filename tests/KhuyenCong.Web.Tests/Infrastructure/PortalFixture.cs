@@ -36,18 +36,11 @@ public abstract class PortalFixture : IAsyncDisposable
         {
             if (_factory is null)
             {
-                var factory = new PortalFactory(await CreateDatabaseAsync(), new Dictionary<string, string> { ["Documents:Path"] = DocumentsFolder });
+                var settings = new Dictionary<string, string> { ["Documents:Path"] = DocumentsFolder };
+                Configure(settings);
+                var factory = new PortalFactory(await CreateDatabaseAsync(), settings);
                 await factory.StartAsync();
-                await factory.CreateUserAsync(Admin, Domain.Identity.Roles.Admin);
-                await factory.CreateUserAsync(OfficerBacNinh, Domain.Identity.Roles.ProvinceOfficer, "24");
-                await factory.CreateUserAsync(OrganiserSouth, Domain.Identity.Roles.ConferenceOrganiser, null, "NAM");
-                await factory.CreateUserAsync(Viewer, Domain.Identity.Roles.Viewer);
-                await factory.CreateUserAsync(MinistryOfficer, Domain.Identity.Roles.MinistryOfficer);
-                await factory.CreateUserAsync(MinistryApprover, Domain.Identity.Roles.MinistryApprover);
-                await factory.CreateUserAsync(ApproverBacNinh, Domain.Identity.Roles.ProvinceApprover, "24");
-                await factory.CreateUserAsync(AppraiserBacNinh, Domain.Identity.Roles.ProvinceApprover, "24");
-                await factory.CreateUserAsync(OfficerHanoi, Domain.Identity.Roles.ProvinceOfficer, "01");
-                await factory.CreateUserAsync(OrganiserNorth, Domain.Identity.Roles.ConferenceOrganiser, null, "BAC");
+                await CreateUsersAsync(factory);
                 _factory = factory;
             }
 
@@ -57,6 +50,26 @@ public abstract class PortalFixture : IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Settings of this portal beyond the documents folder (a fixture for one feature adds its own).</summary>
+    protected virtual void Configure(IDictionary<string, string> settings)
+    {
+    }
+
+    /// <summary>The accounts every class sharing this fixture signs in with.</summary>
+    protected virtual async Task CreateUsersAsync(PortalFactory factory)
+    {
+        await factory.CreateUserAsync(Admin, Domain.Identity.Roles.Admin);
+        await factory.CreateUserAsync(OfficerBacNinh, Domain.Identity.Roles.ProvinceOfficer, "24");
+        await factory.CreateUserAsync(OrganiserSouth, Domain.Identity.Roles.ConferenceOrganiser, null, "NAM");
+        await factory.CreateUserAsync(Viewer, Domain.Identity.Roles.Viewer);
+        await factory.CreateUserAsync(MinistryOfficer, Domain.Identity.Roles.MinistryOfficer);
+        await factory.CreateUserAsync(MinistryApprover, Domain.Identity.Roles.MinistryApprover);
+        await factory.CreateUserAsync(ApproverBacNinh, Domain.Identity.Roles.ProvinceApprover, "24");
+        await factory.CreateUserAsync(AppraiserBacNinh, Domain.Identity.Roles.ProvinceApprover, "24");
+        await factory.CreateUserAsync(OfficerHanoi, Domain.Identity.Roles.ProvinceOfficer, "01");
+        await factory.CreateUserAsync(OrganiserNorth, Domain.Identity.Roles.ConferenceOrganiser, null, "BAC");
     }
 
     public async ValueTask DisposeAsync()
