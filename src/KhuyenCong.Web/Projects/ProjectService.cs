@@ -71,7 +71,7 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
                 .Include(p => p.Disbursements).Include(p => p.Events).Include(p => p.Documents)
                 .Include(p => p.Adjustments).Include(p => p.ProgressNotes)
                 .AsSplitQuery()
-                .FirstAsync(p => p.Id == id, c), ct)
+                .FirstOrDefaultAsync(p => p.Id == id, c), ct)
             : null;
 
     /// <summary>The context of an act by this actor now, with the configured limits.</summary>

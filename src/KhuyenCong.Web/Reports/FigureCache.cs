@@ -32,22 +32,28 @@ public sealed class FigureCache(HybridCache cache, IMemoryCache memory, KhuyenCo
         version ??= await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingleId).Select(v => v.Stamp).SingleAsync(ct);
 
     /// <summary>
-    /// Reference rows a page reads on every view (support norms, outcome indicators, dossier items), kept in this
-    /// instance's memory under the data version: never serialized nor shared, and retired by any write, a reference
-    /// edit included. <paramref name="read"/> must return rows nobody changes afterwards (untracked).
+    /// The longest a value kept by <see cref="LocalAsync"/> may lag a change made outside the portal (a script on the
+    /// database, which renews no data version); writes through any instance retire it at once.
+    /// </summary>
+    public static readonly TimeSpan OutsideWriteBound = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// What a page reads on every view and only a write changes (reference rows, list totals, the home page's
+    /// board, a project's parts), kept in this instance's memory under the data version: never serialized nor
+    /// shared, and retired by any write through the portal. <paramref name="read"/> must return values nobody
+    /// changes afterwards (untracked rows).
     /// </summary>
     public async Task<T> LocalAsync<T>(string name, Func<CancellationToken, Task<T>> read, CancellationToken ct)
-        where T : class
     {
         var key = string.Join('|', "local", (await VersionAsync(ct)).ToString("N"), name);
-        if (memory.TryGetValue(key, out T? rows) && rows is not null)
+        if (memory.TryGetValue(key, out T? value))
         {
-            return rows;
+            return value!;
         }
 
-        rows = await read(ct);
-        memory.Set(key, rows, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
-        return rows;
+        value = await read(ct);
+        memory.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = OutsideWriteBound, Size = 1 });
+        return value;
     }
 
     /// <summary>
