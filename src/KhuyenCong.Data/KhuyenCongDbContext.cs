@@ -20,7 +20,7 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
 {
     /// <summary>Properties never written to the audit log.</summary>
     private static readonly HashSet<string> s_secretProperties =
-        [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
+        [nameof(AppUser.PasswordHash), nameof(ApiToken.SecretHash), nameof(ApiToken.LastUsedAtUtc), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
          nameof(IVersioned.Version), nameof(ISearchable.SearchKey), nameof(Project.UpdatedAtUtc)];
 
     private readonly ICurrentActor _actor = actor ?? new SystemActor();
@@ -44,6 +44,8 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
     public DbSet<DepartmentName> DepartmentNames => Set<DepartmentName>();
 
     public DbSet<UserRegion> UserRegions => Set<UserRegion>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<Project> Projects => Set<Project>();
 

@@ -15,6 +15,7 @@ public static class CommandLine
     {
         ["migrate"] = MigrateAsync,
         ["create-user"] = CreateUserAsync,
+        ["create-token"] = CreateTokenAsync,
         ["seed-demo"] = SeedDemoAsync,
         ["import"] = ImportAsync,
         ["export"] = ExportAsync,
@@ -47,6 +48,14 @@ public static class CommandLine
               --province   mã tỉnh, bắt buộc với ProvinceOfficer và ProvinceApprover (ví dụ 24 là Bắc Ninh)
               --region     mã vùng BAC, MTTN hoặc NAM, bắt buộc với ConferenceOrganiser; nêu nhiều lần cho nhiều vùng
               --name       họ và tên hiển thị
+            """,
+        ["create-token"] = $"""
+            Cách dùng: create-token --email <địa chỉ> --name <tên mã> --days <số ngày>
+              Tạo một mã truy cập cá nhân cho API (/api/v1) và in mã ra một lần: hãy lưu ngay, cổng thông tin chỉ giữ bản băm.
+              Mã hành động với đúng vai trò và phạm vi của tài khoản; thu hồi ở trang Tài khoản › Mã truy cập API.
+              --email      tài khoản sở hữu mã (bắt buộc)
+              --name       tên để nhận ra mã, ví dụ tên hệ thống dùng nó (bắt buộc)
+              --days       thời hạn, từ 1 đến {Data.Identity.ApiToken.MaxDays} ngày (bắt buộc)
             """,
         ["seed-demo"] = """
             Cách dùng: seed-demo [--projects <số>] [--from <năm>] [--to <năm>] [--seed <số>]
@@ -393,6 +402,38 @@ public static class CommandLine
                 "để xác nhận và lưu 10 mã khôi phục; trước khi làm xong bước này, tài khoản không mở được trang nào khác.");
         }
 
+        return 0;
+    }
+
+    private static async Task<int> CreateTokenAsync(IServiceProvider services, ArgumentList args, TextWriter stdout, TextWriter stderr)
+    {
+        var email = args.Required("--email");
+        var name = args.Required("--name");
+        var daysText = args.Required("--days");
+        args.EnsureNoneLeft();
+        if (!int.TryParse(daysText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days))
+        {
+            throw new ArgumentListException($"--days phải là một số ngày từ 1 đến {Data.Identity.ApiToken.MaxDays}.");
+        }
+
+        var user = await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Identity.AppUser>>().FindByEmailAsync(email);
+        if (user is null)
+        {
+            await stderr.WriteLineAsync($"Lỗi: không có tài khoản {email}.");
+            return 1;
+        }
+
+        var result = await services.GetRequiredService<Api.ApiTokens>().CreateAsync(user.Id, name, days);
+        if (result.Error is not null)
+        {
+            await stderr.WriteLineAsync($"Lỗi: {result.Error}");
+            return 1;
+        }
+
+        // The secret alone on stdout, so that a script can read it; what it is goes to stderr.
+        await stderr.WriteLineAsync(string.Create(PortalApp.Culture,
+            $"Đã tạo mã truy cập «{result.Token!.Name}» cho {user.Email}, hết hạn {result.Token.ExpiresAtUtc.AddHours(7):dd/MM/yyyy HH:mm} (giờ Việt Nam). Mã chỉ in một lần:"));
+        await stdout.WriteLineAsync(result.Secret);
         return 0;
     }
 }

@@ -14,7 +14,10 @@ public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentAc
 
     public string? UserId => User?.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public string UserName => User?.Identity?.Name ?? "hệ thống";
+    /// <summary>The sign-in name; a call through the API adds the token's name (<see cref="Api.ApiClaims.Via"/>).</summary>
+    public string UserName => User?.Identity?.Name is { } name
+        ? Api.ApiClaims.Via(User) is { } via ? $"{name} ({via})" : name
+        : "hệ thống";
 
     private ClaimsPrincipal? User => RunAs ?? accessor.HttpContext?.User;
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KhuyenCong.Data;
 using KhuyenCong.Data.Identity;
+using KhuyenCong.Web.Api;
 using KhuyenCong.Web.Reports;
 using KhuyenCong.Web.Security;
 using KhuyenCong.Web.Users;
@@ -35,6 +36,7 @@ public static class PortalApp
         services.AddScoped<Geography>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<ApiTokens>();
         services.AddSingleton<UnknownAccountAttempts>();
         services.AddSingleton(SessionLifetime.From(configuration));
         services.AddSingleton<SessionRevocations>();
@@ -193,6 +195,7 @@ public static class PortalApp
         // Large confirmed imports run here, on every instance (Import:BackgroundRows); the command line keeps importing in its own process.
         services.AddSingleton<Pages.Exchange.ImportJobProgress>();
         services.AddHostedService<Pages.Exchange.ImportJobRunner>();
+        services.AddPortalApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
@@ -222,6 +225,7 @@ public static class PortalApp
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         // Inside the status-code pages: a save refused after the SQLite busy timeout gets a 409 page in Vietnamese.
         app.UseMiddleware<DatabaseBusy>();
+        app.UseApiErrors();
         app.UseSecurityHeaders();
         if (HttpsOnly.Required(app.Configuration, app.Environment))
         {
@@ -243,6 +247,7 @@ public static class PortalApp
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapPortalApi();
     }
 
     /// <summary>First start: migrate (when configured) and, in Development, create the demo accounts.</summary>

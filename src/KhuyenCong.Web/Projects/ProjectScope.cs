@@ -42,6 +42,11 @@ public static class ProjectScope
         }
 
         var shown = role is null ? name.Trim() : $"{name.Trim()} ({Roles.Label(role)})";
+        if (Api.ApiClaims.Via(user) is { } via)
+        {
+            shown += ", " + via;
+        }
+
         return shown.Length <= 256 ? shown : shown[..256];
     }
 

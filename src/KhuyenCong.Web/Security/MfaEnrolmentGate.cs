@@ -12,7 +12,7 @@ public sealed class MfaEnrolmentGate(RequestDelegate next)
 {
     public const string EnrolPath = "/Account/Mfa/Enrol";
 
-    private static readonly string[] s_open = [EnrolPath, "/Account/Logout", "/Error", "/health"];
+    private static readonly string[] s_open = [EnrolPath, "/Account/Logout", "/Error", "/health", Api.ApiEndpoints.Prefix];
 
     public static bool MustEnrol(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true

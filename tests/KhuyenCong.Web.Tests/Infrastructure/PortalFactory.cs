@@ -92,6 +92,25 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
         return result.User!.Id;
     }
 
+    /// <summary>A new personal access token of the user, as the token page or the create-token verb makes one.</summary>
+    public async Task<string> CreateTokenAsync(string email, string name = "thử nghiệm", int days = 30)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
+        Assert.NotNull(user);
+        var result = await scope.ServiceProvider.GetRequiredService<Api.ApiTokens>().CreateAsync(user.Id, name, days);
+        Assert.Null(result.Error);
+        return result.Secret!;
+    }
+
+    /// <summary>An API client (no cookies) that sends a new token of the user in every request.</summary>
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await CreateTokenAsync(email));
+        return client;
+    }
+
     public async Task<T> WithDbAsync<T>(Func<KhuyenCongDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();

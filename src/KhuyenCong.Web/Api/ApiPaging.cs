@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace KhuyenCong.Web.Api;
+
+/// <summary>
+/// One page of a list. <see cref="NextCursor"/> is opaque to the caller: pass it back as <c>cursor</c> for the next
+/// page; null on the last page. Cursors hold the sort key of the last row, not an offset, so a row inserted while a
+/// client pages never makes it see a row twice or skip one (keyset paging).
+/// </summary>
+public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>Encodes and decodes cursors: the last row's sort key as JSON, in base64url.</summary>
+public static class ApiCursor
+{
+    public const int DefaultLimit = 100;
+
+    public const int MaxLimit = 1000;
+
+    public const string InvalidMessage = "Tham số cursor không hợp lệ: hãy dùng đúng giá trị nextCursor của trang trước.";
+
+    public static string Encode<T>(T key) => WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(key));
+
+    /// <summary>False for a cursor that was not made by <see cref="Encode{T}"/> (the caller answers 400).</summary>
+    public static bool TryDecode<T>(string? cursor, out T? key)
+    {
+        key = default;
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return true;
+        }
+
+        try
+        {
+            key = JsonSerializer.Deserialize<T>(WebEncoders.Base64UrlDecode(cursor));
+            return key is not null;
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The page size asked for, within 1..<see cref="MaxLimit"/>; null when out of range.</summary>
+    public static int? Limit(int? limit) => limit switch
+    {
+        null => DefaultLimit,
+        >= 1 and <= MaxLimit => limit,
+        _ => null,
+    };
+
+    public static string LimitMessage => $"Tham số limit phải từ 1 đến {MaxLimit}.";
+}

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using KhuyenCong.Data.Identity;
+using KhuyenCong.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace KhuyenCong.Web.Api;
+
+/// <summary>
+/// Authenticates an API call by its <c>Authorization: Bearer kc_…</c> header. The principal is built by the same claims
+/// factory as the sign-in cookie, so the token has its user's role and scope and no more, and every service decides
+/// what it may see by the same rule as the pages (<see cref="Projects.ProjectScope"/>). The token's id and name are
+/// added, so that a write made through it says so (<see cref="ApiClaims"/>).
+/// </summary>
+public sealed class ApiTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiTokens tokens,
+    SignInManager<AppUser> signIn)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    private const string FailureKey = "KhuyenCong.ApiTokenFailure";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail("Tiêu đề Authorization phải có dạng Bearer, theo sau là mã truy cập.");
+        }
+
+        var token = await tokens.FindActiveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (token?.User is null || await signIn.UserManager.IsLockedOutAsync(token.User))
+        {
+            return Fail("Mã truy cập không đúng, đã hết hạn hoặc đã bị thu hồi.");
+        }
+
+        var made = await signIn.CreateUserPrincipalAsync(token.User);
+        var identity = new ClaimsIdentity(made.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ApiClaims.TokenId, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ApiClaims.TokenName, token.Name));
+        await tokens.TouchAsync(token, Context.RequestAborted);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private AuthenticateResult Fail(string message)
+    {
+        Context.Items[FailureKey] = message;
+        return AuthenticateResult.Fail(message);
+    }
+
+    /// <summary>401 as problem details in Vietnamese, with the RFC 6750 challenge header.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        var detail = Context.Items[FailureKey] as string ?? "Hãy gửi mã truy cập cá nhân trong tiêu đề Authorization (Bearer, theo sau là mã); tạo mã ở trang Tài khoản › Mã truy cập API.";
+        return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, detail);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Vai trò hoặc phạm vi của tài khoản gắn với mã truy cập này không được làm thao tác này.");
+}
+
+/// <summary>Claims a token adds to its user's principal.</summary>
+public static class ApiClaims
+{
+    public const string TokenId = "kc:api_token_id";
+
+    public const string TokenName = "kc:api_token_name";
+
+    /// <summary>"qua API, mã «name»" when the principal comes from a token; null for a page.</summary>
+    public static string? Via(ClaimsPrincipal? user) =>
+        user?.FindFirstValue(TokenName) is { } name ? $"qua API, mã «{name}»" : null;
+}

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using KhuyenCong.Data;
+using KhuyenCong.Data.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Api;
+
+/// <summary>
+/// Personal access tokens (issue 12, docs/api.md): made for a user with a name and a life of 1 to
+/// <see cref="ApiToken.MaxDays"/> days, shown once, kept as a SHA-256 hash, revoked by their owner or an administrator.
+/// A token is 32 random bytes: a hash without salt or stretching is enough, as nobody can guess such a secret.
+/// </summary>
+public sealed class ApiTokens(KhuyenCongDbContext db, TimeProvider clock)
+{
+    /// <summary>Every secret starts with this, so a leaked one is recognisable (secret scanners, logs).</summary>
+    public const string SecretPrefix = "kc_";
+
+    /// <summary>A last use is written at most this often per token: an API call is not a write.</summary>
+    public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+
+    public async Task<TokenResult> CreateAsync(string userId, string? name, int days, CancellationToken ct = default)
+    {
+        name = name?.Trim() ?? string.Empty;
+        if (name.Length == 0)
+        {
+            return TokenResult.Refused("Hãy đặt tên cho mã truy cập (ví dụ: tên hệ thống sẽ dùng mã).");
+        }
+
+        if (name.Length > 100)
+        {
+            return TokenResult.Refused("Tên mã truy cập dài tối đa 100 ký tự.");
+        }
+
+        if (days is < 1 or > ApiToken.MaxDays)
+        {
+            return TokenResult.Refused($"Thời hạn của mã truy cập phải từ 1 đến {ApiToken.MaxDays} ngày.");
+        }
+
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null || user.IsDisabled)
+        {
+            return TokenResult.Refused("Tài khoản không tồn tại hoặc đã bị khóa: không tạo được mã truy cập.");
+        }
+
+        var secret = SecretPrefix + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = new ApiToken
+        {
+            UserId = userId,
+            Name = name,
+            Prefix = secret[..(SecretPrefix.Length + 6)],
+            SecretHash = Hash(secret),
+            CreatedAtUtc = now,
+            ExpiresAtUtc = now.AddDays(days),
+        };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return new TokenResult(token, secret, null);
+    }
+
+    /// <summary>The active token this secret belongs to, with its user; null for an unknown, expired or revoked one.</summary>
+    public async Task<ApiToken?> FindActiveAsync(string secret, CancellationToken ct = default)
+    {
+        if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(secret);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = await db.ApiTokens.AsNoTracking().Include(t => t.User)
+            .FirstOrDefaultAsync(t => t.SecretHash == hash && t.RevokedAtUtc == null && t.ExpiresAtUtc > now, ct);
+        return token?.User is { IsDisabled: false } ? token : null;
+    }
+
+    /// <summary>Writes the last use when the one on record is older than <see cref="LastUseResolution"/>.</summary>
+    public async Task TouchAsync(ApiToken token, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (token.LastUsedAtUtc is { } last && now - last < LastUseResolution)
+        {
+            return;
+        }
+
+        var before = now - LastUseResolution;
+        await db.ApiTokens.Where(t => t.Id == token.Id && (t.LastUsedAtUtc == null || t.LastUsedAtUtc < before))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, now), ct);
+    }
+
+    /// <summary>The user's tokens, newest first, for their own page.</summary>
+    public Task<List<ApiToken>> OfUserAsync(string userId, CancellationToken ct = default) =>
+        db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// Revokes a token of <paramref name="ownerId"/> (null: any user's, for an administrator). False when there is no
+    /// such token or it was already revoked.
+    /// </summary>
+    public async Task<bool> RevokeAsync(int id, string? ownerId, string revokedBy, CancellationToken ct = default)
+    {
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && (ownerId == null || t.UserId == ownerId), ct);
+        if (token is null || token.RevokedAtUtc is not null)
+        {
+            return false;
+        }
+
+        token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
+        token.RevokedBy = revokedBy.Length <= 256 ? revokedBy : revokedBy[..256];
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}
+
+/// <summary>A made token with its secret (shown once), or why it was refused.</summary>
+public sealed record TokenResult(ApiToken? Token, string? Secret, string? Error)
+{
+    public static TokenResult Refused(string error) => new(null, null, error);
+}
