@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using KhuyenCong.Domain.Identity;
+using KhuyenCong.Web.Hosting;
 using KhuyenCong.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -22,15 +23,43 @@ public static class ApiEndpoints
 
     public static void AddPortalApi(this IServiceCollection services)
     {
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddPolicyScheme(DocsScheme, null, o => o.ForwardDefaultSelector = DocsSchemeOf);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
         services.ConfigureHttpJsonOptions(o =>
         {
             // Vietnamese as it is, not \u escapes; codes and states as their names.
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Numbers are JSON numbers both ways (money is an integer of đồng), so the document says "integer", not
+            // "integer or a string of digits" as the web defaults (AllowReadingFromString) would.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
-        services.AddOpenApi("v1");
+        services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
+    }
+
+    /// <summary>
+    /// The scheme of the OpenAPI document (<see cref="Policies.ApiDocs"/>): ONE scheme that forwards to the token or the
+    /// cookie, so a refusal is either a 401 problem or a redirect to sign-in, never both at once (a 401 with a Location).
+    /// </summary>
+    public const string DocsScheme = "ApiDocs";
+
+    /// <summary>
+    /// A request with an Authorization header is an API client: the token decides. One with the sign-in cookie, or a
+    /// browser asking for a page (Accept: text/html), is a person: the cookie decides and a stranger is sent to sign in.
+    /// Anything else (curl, a client with no credentials) is an API client and gets the 401 problem.
+    /// </summary>
+    public static string DocsSchemeOf(HttpContext context)
+    {
+        if (!string.IsNullOrEmpty(context.Request.Headers.Authorization))
+        {
+            return ApiTokenAuthentication.SchemeName;
+        }
+
+        var person = context.Request.Cookies.ContainsKey(PortalApp.AuthCookieName)
+            || context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        return person ? Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme : ApiTokenAuthentication.SchemeName;
     }
 
     /// <summary>Inside the HTML error pages: an API error is problem details, never a page.</summary>
@@ -59,6 +88,7 @@ public static class ApiEndpoints
         // An unknown path under /api is a 404 problem, not the HTML error page.
         app.Map("/api/{**rest}", () => ApiProblems.NotFound("Không có điểm cuối API này; xem danh sách ở /openapi/v1.json.")).ExcludeFromDescription().AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.ApiDocs);
+        app.MapApiReference();
     }
 
     private static async Task<MeResponse> Me(ClaimsPrincipal user, Data.KhuyenCongDbContext db, CancellationToken ct)
@@ -80,12 +110,12 @@ public static class ApiEndpoints
     }
 }
 
-/// <summary>Who a token acts as.</summary>
-/// <param name="Id">The user's id.</param>
-/// <param name="Email">The sign-in e-mail.</param>
-/// <param name="FullName">Full name.</param>
-/// <param name="Role">Role code (ProvinceOfficer, MinistryApprover, …).</param>
-/// <param name="ProvinceCode">Code of the province of a province-scoped user (as in the exchange format, e.g. 24).</param>
-/// <param name="Regions">Region codes of a conference organiser (BAC, MTTN, NAM).</param>
-/// <param name="TokenName">Name of the token used for this call.</param>
+/// <summary>Tài khoản mà mã truy cập hành động thay mặt: người dùng, vai trò và phạm vi.</summary>
+/// <param name="Id">Mã định danh của người dùng.</param>
+/// <param name="Email">Thư điện tử dùng để đăng nhập.</param>
+/// <param name="FullName">Họ và tên.</param>
+/// <param name="Role">Mã vai trò (ProvinceOfficer, ProvinceApprover, ConferenceOrganiser, MinistryOfficer, MinistryApprover, Viewer, Admin).</param>
+/// <param name="ProvinceCode">Mã tỉnh của người dùng cấp tỉnh, như trong sổ trao đổi Excel (ví dụ 24); null với người dùng khác.</param>
+/// <param name="Regions">Mã các vùng khuyến công của ban tổ chức hội nghị (BAC, MTTN, NAM); rỗng với người dùng khác.</param>
+/// <param name="TokenName">Tên của mã truy cập đã dùng cho lời gọi này.</param>
 public sealed record MeResponse(string Id, string Email, string FullName, string? Role, string? ProvinceCode, IReadOnlyList<string> Regions, string TokenName);

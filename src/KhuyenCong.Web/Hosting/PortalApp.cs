@@ -22,6 +22,9 @@ public static class PortalApp
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>The sign-in cookie's name (the OpenAPI document's scheme tells a person from an API client by it).</summary>
+    public const string AuthCookieName = "KhuyenCong.Auth";
+
     /// <summary>Services both the web server and the command-line verbs use.</summary>
     public static void AddPortalCore(this IServiceCollection services, IConfiguration configuration, DataRoot dataRoot)
     {
@@ -133,7 +136,7 @@ public static class PortalApp
         });
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "KhuyenCong.Auth";
+            options.Cookie.Name = AuthCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = secure;

@@ -12,7 +12,7 @@ namespace KhuyenCong.Web.Projects;
 /// <summary>
 /// The one place that decides which projects a user may see: province roles their province and its
 /// predecessors, organisers their regions, ministry staff, viewers and administrators everything.
-/// Every project query, page, handler and download goes through <see cref="VisibleTo"/>.
+/// Every project query, page, handler and download goes through <c>VisibleTo</c>.
 /// </summary>
 public static class ProjectScope
 {

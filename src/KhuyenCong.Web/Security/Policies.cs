@@ -23,7 +23,7 @@ public static class Policies
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(Api, p => p.AddAuthenticationSchemes(Web.Api.ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
-        options.AddPolicy(ApiDocs, p => p.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, Web.Api.ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
+        options.AddPolicy(ApiDocs, p => p.AddAuthenticationSchemes(Web.Api.ApiEndpoints.DocsScheme).RequireAuthenticatedUser());
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         options.AddPolicy(NationalReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.NationalReaders));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
