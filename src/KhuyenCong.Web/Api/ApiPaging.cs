@@ -8,6 +8,8 @@ namespace KhuyenCong.Web.Api;
 /// page; null on the last page. Cursors hold the sort key of the last row, not an offset, so a row inserted while a
 /// client pages never makes it see a row twice or skip one (keyset paging).
 /// </summary>
+/// <param name="Items">Các bản ghi của trang này, theo thứ tự sắp xếp ghi ở điểm cuối.</param>
+/// <param name="NextCursor">Gửi lại trong tham số cursor để lấy trang sau; null ở trang cuối.</param>
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 /// <summary>Encodes and decodes cursors: the last row's sort key as JSON, in base64url.</summary>
