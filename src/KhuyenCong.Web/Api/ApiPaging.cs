@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace KhuyenCong.Web.Api;
 
+// One page of a list. NextCursor is opaque: it holds the sort key of the last row, not an offset, so a row inserted
+// while a client pages never makes it see a row twice or skip one (keyset paging). The XML doc below is the
+// OpenAPI schema's description, hence Vietnamese.
 /// <summary>
-/// One page of a list. <see cref="NextCursor"/> is opaque to the caller: pass it back as <c>cursor</c> for the next
-/// page; null on the last page. Cursors hold the sort key of the last row, not an offset, so a row inserted while a
-/// client pages never makes it see a row twice or skip one (keyset paging).
+/// Một trang của danh sách. Gửi lại nextCursor trong tham số cursor để lấy trang sau; cursor giữ khóa sắp xếp của
+/// dòng cuối (không phải vị trí), nên dòng thêm vào trong lúc đọc không làm lặp hay sót dòng nào.
 /// </summary>
 /// <param name="Items">Các bản ghi của trang này, theo thứ tự sắp xếp ghi ở điểm cuối.</param>
 /// <param name="NextCursor">Gửi lại trong tham số cursor để lấy trang sau; null ở trang cuối.</param>
