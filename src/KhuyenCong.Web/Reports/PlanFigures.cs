@@ -15,7 +15,17 @@ public sealed class PlanFigures(KhuyenCongDbContext db, ProjectService projects)
 {
     /// <summary>One province and source of the year (đồng); <see cref="Allocation"/> is null without a version in force.</summary>
     [System.ComponentModel.ImmutableObject(true)]
-    public sealed record Line(int ProvinceId, FundingSource Source, decimal? Allocation, string? DecisionNumber, DateOnly? DecisionDate, int Versions, decimal Approved, int Projects);
+    public sealed record Line(int ProvinceId, FundingSource Source, decimal? Allocation, string? DecisionNumber, DateOnly? DecisionDate, int Versions, decimal Approved, int Projects)
+    {
+        /// <summary>Số lần điều chỉnh: the versions decided by the date after the first.</summary>
+        public int Adjustments => Math.Max(0, Versions - 1);
+
+        /// <summary>The allocation in force differs from the approved support of the counted projects.</summary>
+        public bool Differs => Allocation is not null && Allocation != Approved;
+    }
+
+    /// <summary>The date a plan year is read at when none is asked: the year's end for a past year, else today.</summary>
+    public static DateOnly DefaultDate(int year, DateOnly today) => year < today.Year ? new DateOnly(year, 12, 31) : today;
 
     public Task<IReadOnlyList<Line>> CachedAsync(FigureCache figures, ProjectActor actor, int year, DateOnly date, CancellationToken ct) =>
         figures.GetAsync<PlanFigures, IReadOnlyList<Line>>("plans", FormattableString.Invariant($"{ReportScope.CacheKey(actor)}|{year}|{date:yyyy-MM-dd}"),

@@ -24,10 +24,7 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
 
     public DateOnly Date { get; private set; }
 
-    public sealed record Row(string ProvinceCode, string Province, FundingSource Source, decimal? Allocation, string? Decision, int Versions, decimal Approved, int Projects)
-    {
-        public bool Differs => Allocation is not null && Allocation != Approved;
-    }
+    public sealed record Row(string ProvinceCode, string Province, FundingSource Source, decimal? Allocation, string? Decision, int Adjustments, decimal Approved, int Projects, bool Differs);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -119,7 +116,7 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
         }
 
         Year ??= today.Year;
-        Date = VietnameseCulture.TryParseDate(AsOf, out var asOf) ? asOf : (Year < today.Year ? new DateOnly(Year.Value, 12, 31) : today);
+        Date = VietnameseCulture.TryParseDate(AsOf, out var asOf) ? asOf : KhuyenCong.Web.Reports.PlanFigures.DefaultDate(Year.Value, today);
         AsOf = VietnameseCulture.Date(Date);
         Input.Year ??= Year;
         var actor = await projects.ActorAsync(User, ct);
@@ -131,7 +128,7 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
                 var province = directory.Find(l.ProvinceId);
                 return new Row(province?.Code ?? "", province?.Name ?? "", l.Source, l.Allocation,
                     l.DecisionDate is { } decided ? $"{l.DecisionNumber} ngày {VietnameseCulture.Date(decided)}" : null,
-                    l.Versions, l.Approved, l.Projects);
+                    l.Adjustments, l.Approved, l.Projects, l.Differs);
             })
             .OrderBy(r => r.ProvinceCode, StringComparer.Ordinal).ThenBy(r => r.Source)];
     }
