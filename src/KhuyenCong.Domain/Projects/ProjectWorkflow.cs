@@ -33,11 +33,14 @@ public enum ProjectAction
 }
 
 /// <summary>The answer to "may this actor do this now": allowed, or refused with a Vietnamese reason.</summary>
-public readonly record struct Decision(bool Allowed, string? Refusal)
+/// <param name="NotPermitted">Refused because of who asks (their role or scope), not the project's state: the API answers 403, not 409.</param>
+public readonly record struct Decision(bool Allowed, string? Refusal, bool NotPermitted = false)
 {
     public static readonly Decision Yes = new(true, null);
 
     public static Decision No(string refusal) => new(false, refusal);
+
+    public static Decision Denied(string refusal) => new(false, refusal, true);
 }
 
 /// <summary>
@@ -139,7 +142,7 @@ public static class ProjectWorkflow
     {
         if (!actorMay)
         {
-            return Decision.No($"Bạn không có quyền {Label(action)} này.");
+            return Decision.Denied($"Bạn không có quyền {Label(action)} này.");
         }
 
         return states.Contains(project.State)

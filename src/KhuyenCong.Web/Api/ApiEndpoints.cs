@@ -86,6 +86,8 @@ public static class ApiEndpoints
             .WithDescription("Người dùng, vai trò và phạm vi (tỉnh, vùng) mà mã truy cập hành động thay mặt; mọi điểm cuối khác đọc theo đúng phạm vi này.");
 
         api.MapReferenceApi().MapPlansApi().MapReportsApi();
+        api.MapProjectsApi();
+        api.MapImportsApi();
 
         // An unknown path under /api is a 404 problem, not the HTML error page.
         app.Map("/api/{**rest}", () => ApiProblems.NotFound("Không có điểm cuối API này; xem danh sách ở /openapi/v1.json.")).ExcludeFromDescription().AllowAnonymous();

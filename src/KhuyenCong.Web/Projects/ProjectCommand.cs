@@ -125,14 +125,37 @@ public sealed class ParsedCommand
     }
 }
 
+/// <summary>Why an operation was refused, for the API's status (the pages show the messages alike).</summary>
+public enum ProjectRefusal
+{
+    /// <summary>The input or the act's rules (money, dates, limits): 422.</summary>
+    Invalid,
+
+    /// <summary>The actor's role or scope may not do this: 403.</summary>
+    NotPermitted,
+
+    /// <summary>The project's state does not allow it now: 409.</summary>
+    State,
+
+    /// <summary>The project changed since the version the user saw: 412.</summary>
+    Stale,
+}
+
 /// <summary>The result of a project operation: success, or Vietnamese messages keyed by field.</summary>
-public sealed record ProjectResult(IReadOnlyList<(string Field, string Message)> Errors, int? ProjectId = null, bool NotFound = false)
+public sealed record ProjectResult(IReadOnlyList<(string Field, string Message)> Errors, int? ProjectId = null, bool NotFound = false,
+    ProjectRefusal Refusal = ProjectRefusal.Invalid)
 {
     public bool Succeeded => Errors.Count == 0 && !NotFound;
 
     public static ProjectResult Ok(int id) => new([], id);
 
     public static ProjectResult Fail(string message, string field = "") => new([(field, message)]);
+
+    /// <summary>A refusal of the state machine (<see cref="ProjectWorkflow.Check"/>): by role or by state.</summary>
+    public static ProjectResult Refused(Decision decision) =>
+        new([(string.Empty, decision.Refusal!)], Refusal: decision.NotPermitted ? ProjectRefusal.NotPermitted : ProjectRefusal.State);
+
+    public static readonly ProjectResult Stale = new([(string.Empty, ProjectService.StaleMessage)], Refusal: ProjectRefusal.Stale);
 
     public static readonly ProjectResult Missing = new([], null, true);
 

@@ -163,7 +163,7 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
         var decision = ProjectWorkflow.Check(command.Action, actor, project);
         if (!decision.Allowed)
         {
-            return ProjectResult.Fail(decision.Refusal!);
+            return ProjectResult.Refused(decision);
         }
 
         db.Entry(project).Property(p => p.Version).OriginalValue = command.Version;
@@ -226,7 +226,7 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return ProjectResult.Fail(StaleMessage);
+            return ProjectResult.Stale;
         }
     }
 

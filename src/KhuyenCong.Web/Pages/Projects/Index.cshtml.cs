@@ -1,4 +1,3 @@
-using System.Globalization;
 using KhuyenCong.Data;
 using KhuyenCong.Domain.Common;
 using KhuyenCong.Domain.Projects;
@@ -49,42 +48,8 @@ public sealed class IndexModel(ProjectService projects, ProjectListCounts counts
         CanRegister = actor.Role == Domain.Identity.Roles.ProvinceOfficer;
         ContentCodes = await figures.LocalAsync("content-codes", c => db.Contents.AsNoTracking().OrderBy(x => x.Code).Select(x => x.Code).ToListAsync(c), ct);
         var visible = projects.Visible(actor).AsNoTracking();
-        var query = visible;
-        if (Year is { } year)
-        {
-            query = query.Where(p => p.PlanYear == year);
-        }
-
-        if (!string.IsNullOrWhiteSpace(ProvinceCode))
-        {
-            var code = ProvinceCode.Trim().PadLeft(2, '0');
-            query = query.Where(p => p.Province!.Code == code);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Region))
-        {
-            query = query.Where(p => db.ProvinceRegionMemberships.Any(m => m.ProvinceId == p.ProvinceId && m.Region!.Code == Region));
-        }
-
-        if (Source is { } source)
-        {
-            query = query.Where(p => p.Source == source);
-        }
-
-        if (Kind is { } kind)
-        {
-            query = query.Where(p => p.Kind == kind);
-        }
-
-        if (!string.IsNullOrWhiteSpace(ContentCode))
-        {
-            query = query.Where(p => p.Contents.Any(c => c.ContentCode == ContentCode));
-        }
-
-        if (State is { } state)
-        {
-            query = query.Where(p => p.State == state);
-        }
+        var filter = new ProjectFilter(Year, ProvinceCode, Region, Source, Kind, ContentCode, State);
+        var query = filter.Apply(visible, db);
 
         // The count is cached per scope and filter (ProjectListCounts). The page is read in two steps, a deferred
         // join: the page's ids in the list's order, over the indexes alone (cheap however deep the page), then only
@@ -92,16 +57,14 @@ public sealed class IndexModel(ProjectService projects, ProjectListCounts counts
         // of a plain OFFSET query.
         // A search is read from the database's index of the search key, unless walking the list's order is cheaper
         // for this page (ProjectSearch.ScanIsCheaper, which needs the view's count without the term, also cached).
-        var filter = string.Join('|', Year?.ToString(CultureInfo.InvariantCulture), ProvinceCode?.Trim().PadLeft(2, '0'), Region,
-            Source?.ToString(), Kind?.ToString(), ContentCode, State?.ToString());
-        var key = SearchKey();
+        var key = ProjectFilter.SearchKey(Query);
         var matching = key is null ? query : query.Matching(db, key);
-        var total = await counts.CountAsync(actor, string.Join('|', key, filter), matching, ct);
+        var total = await counts.CountAsync(actor, string.Join('|', key, filter.Key), matching, ct);
         var number = Math.Min(Math.Max(1, PageNumber ?? 1), Math.Max(1, (total + PageSize - 1) / PageSize));
         var skip = (number - 1) * PageSize;
         var paged = matching;
         if (key is not null && ProjectSearch.UsesFullText(db, key)
-            && ProjectSearch.ScanIsCheaper(skip, PageSize, total, await counts.CountAsync(actor, string.Join('|', string.Empty, filter), query, ct),
+            && ProjectSearch.ScanIsCheaper(skip, PageSize, total, await counts.CountAsync(actor, string.Join('|', string.Empty, filter.Key), query, ct),
                 ReferenceEquals(query, visible) ? total : await counts.CountAsync(actor, string.Join('|', key, "(term alone)"), visible.Matching(db, key), ct)))
         {
             paged = query.Scanning(key);
@@ -120,8 +83,6 @@ public sealed class IndexModel(ProjectService projects, ProjectListCounts counts
                 directory.SuccessorOn(p.ProvinceId, today)?.Name ?? "—", p.Source, p.Kind, p.State, p.RequestedSupport, p.ApprovedSupport))],
             number, PageSize, total);
     }
-
-    private string? SearchKey() => string.IsNullOrWhiteSpace(Query) ? null : SearchText.Key(Query);
 
     /// <summary>The list's orders; each ends on a unique column (id or code), so that paging is stable.</summary>
     private IQueryable<Project> Ordered(IQueryable<Project> query) => Sort switch
