@@ -70,6 +70,19 @@ public static class ApiEndpoints
             api.UseStatusCodePages();
         });
 
+    /// <summary>
+    /// Under /api the request's principal is the token's, or nobody: the sign-in cookie authenticated by
+    /// UseAuthentication is dropped, so that nothing after it (the per-token rate limits, an endpoint) can see it. The
+    /// token handler keeps its result for the request, so the authorization that follows does not look the token up again.
+    /// </summary>
+    public static void UseApiPrincipal(this IApplicationBuilder app) =>
+        app.UseWhen(c => IsApi(c.Request.Path), api => api.Use(async (context, next) =>
+        {
+            var result = await context.AuthenticateAsync(ApiTokenAuthentication.SchemeName);
+            context.User = result.Succeeded ? result.Principal : new ClaimsPrincipal(new ClaimsIdentity());
+            await next(context);
+        }));
+
     public static void MapPortalApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1")

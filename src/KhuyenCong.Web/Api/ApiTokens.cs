@@ -20,22 +20,24 @@ public sealed class ApiTokens(KhuyenCongDbContext db, TimeProvider clock)
     /// <summary>A last use is written at most this often per token: an API call is not a write.</summary>
     public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
+    public const int MaxNameLength = 100;
+
     public async Task<TokenResult> CreateAsync(string userId, string? name, int days, CancellationToken ct = default)
     {
         name = name?.Trim() ?? string.Empty;
         if (name.Length == 0)
         {
-            return TokenResult.Refused("Hãy đặt tên cho mã truy cập (ví dụ: tên hệ thống sẽ dùng mã).");
+            return TokenResult.Refused("Hãy đặt tên cho mã truy cập (ví dụ: tên hệ thống sẽ dùng mã).", nameof(ApiToken.Name));
         }
 
-        if (name.Length > 100)
+        if (name.Length > MaxNameLength)
         {
-            return TokenResult.Refused("Tên mã truy cập dài tối đa 100 ký tự.");
+            return TokenResult.Refused($"Tên mã truy cập dài tối đa {MaxNameLength} ký tự.", nameof(ApiToken.Name));
         }
 
         if (days is < 1 or > ApiToken.MaxDays)
         {
-            return TokenResult.Refused($"Thời hạn của mã truy cập phải từ 1 đến {ApiToken.MaxDays} ngày.");
+            return TokenResult.Refused($"Thời hạn của mã truy cập phải từ 1 đến {ApiToken.MaxDays} ngày.", "Days");
         }
 
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
@@ -89,9 +91,34 @@ public sealed class ApiTokens(KhuyenCongDbContext db, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, now), ct);
     }
 
-    /// <summary>The user's tokens, newest first, for their own page.</summary>
-    public Task<List<ApiToken>> OfUserAsync(string userId, CancellationToken ct = default) =>
-        db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id).ToListAsync(ct);
+    /// <summary>
+    /// Tokens newest first, with their users, for the token pages: of <paramref name="ownerId"/> (a user's own page) or
+    /// of everyone (null: the administrators' page), in one <paramref name="state"/> or all.
+    /// </summary>
+    public IQueryable<ApiToken> Listing(string? ownerId, ApiTokenState? state = null)
+    {
+        var tokens = db.ApiTokens.AsNoTracking().Include(t => t.User).AsQueryable();
+        if (ownerId is not null)
+        {
+            tokens = tokens.Where(t => t.UserId == ownerId);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        tokens = state switch
+        {
+            ApiTokenState.Active => tokens.Where(t => t.RevokedAtUtc == null && t.ExpiresAtUtc > now),
+            ApiTokenState.Expired => tokens.Where(t => t.RevokedAtUtc == null && t.ExpiresAtUtc <= now),
+            ApiTokenState.Revoked => tokens.Where(t => t.RevokedAtUtc != null),
+            _ => tokens,
+        };
+        return tokens.OrderByDescending(t => t.Id);
+    }
+
+    /// <summary>The state a list shows for a token now (the same rule as <see cref="Listing"/>'s filter).</summary>
+    public ApiTokenState StateOf(ApiToken token) =>
+        token.RevokedAtUtc is not null ? ApiTokenState.Revoked
+        : token.IsActiveAt(clock.GetUtcNow().UtcDateTime) ? ApiTokenState.Active
+        : ApiTokenState.Expired;
 
     /// <summary>
     /// Revokes a token of <paramref name="ownerId"/> (null: any user's, for an administrator). False when there is no
@@ -114,8 +141,16 @@ public sealed class ApiTokens(KhuyenCongDbContext db, TimeProvider clock)
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
 
-/// <summary>A made token with its secret (shown once), or why it was refused.</summary>
-public sealed record TokenResult(ApiToken? Token, string? Secret, string? Error)
+/// <summary>A made token with its secret (shown once), or why it was refused (and which field: Name or Days).</summary>
+public sealed record TokenResult(ApiToken? Token, string? Secret, string? Error, string? Field = null)
 {
-    public static TokenResult Refused(string error) => new(null, null, error);
+    public static TokenResult Refused(string error, string? field = null) => new(null, null, error, field);
+}
+
+/// <summary>What a token list shows and filters by.</summary>
+public enum ApiTokenState
+{
+    Active,
+    Expired,
+    Revoked,
 }

@@ -245,6 +245,7 @@ public static class PortalApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseApiPrincipal();
         app.UseMiddleware<MfaEnrolmentGate>();
         app.UseRateLimiter();
         app.UseAuthorization();

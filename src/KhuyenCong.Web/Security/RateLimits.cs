@@ -11,7 +11,9 @@ namespace KhuyenCong.Web.Security;
 /// How often the expensive or guessable actions may be posted (OWASP ASVS 5 V6.3.1, V2.4.1): sign-in per client
 /// address (here) and per account (<see cref="AccountThrottle"/>), the second sign-in step, password change,
 /// document uploads and Excel imports. Each limit is a number of POSTs per window, from the RateLimits section;
-/// over it the answer is 429 with Retry-After and a Vietnamese page. Reading pages is never limited.
+/// over it the answer is 429 with Retry-After and a Vietnamese page. Reading pages is never limited. The JSON API is
+/// limited per token: every call (<see cref="ApiPerToken"/>) and, among them, the writes (<see cref="ApiWritesPerToken"/>);
+/// over a limit the answer is a 429 problem in Vietnamese.
 /// </summary>
 public sealed class RateLimits
 {
@@ -35,16 +37,37 @@ public sealed class RateLimits
 
     public int ImportsPerUser { get; init; } = 10;
 
+    /// <summary>Calls under /api per token and window, whatever the method.</summary>
+    public int ApiPerToken { get; init; } = 300;
+
+    /// <summary>Of those, POST, PUT, PATCH and DELETE calls per token and window.</summary>
+    public int ApiWritesPerToken { get; init; } = 20;
+
     public static RateLimits From(IConfiguration configuration) => configuration.GetSection("RateLimits").Get<RateLimits>() ?? new RateLimits();
 
     public void Register(RateLimiterOptions options)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.OnRejected = (context, _) =>
+        options.OnRejected = async (context, _) =>
         {
-            RefuseHeaders(context.HttpContext.Response, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : Window);
-            return ValueTask.CompletedTask;
+            var http = context.HttpContext;
+            RefuseHeaders(http.Response, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : Window);
+            // A page gets the Vietnamese status page (re-executed); an API client gets a problem, never HTML.
+            if (Api.ApiEndpoints.IsApi(http.Request.Path))
+            {
+                await Api.ApiProblems.WriteAsync(http, StatusCodes.Status429TooManyRequests, string.Create(CultureInfo.InvariantCulture,
+                    $"Mã truy cập đã gửi quá {ApiPerToken} yêu cầu (hoặc quá {ApiWritesPerToken} yêu cầu ghi: POST, PUT, PATCH, DELETE) trong {Window.TotalMinutes:0.##} phút; hãy chờ số giây trong tiêu đề Retry-After rồi thử lại."));
+            }
         };
+        // Both API limits apply to every call under /api, whatever its endpoint says (an endpoint names at most one
+        // policy, and one that names its own must not escape the per-token limits), so they are the global limiter:
+        // the writes limit is chained after the limit on all calls. The partition is the token's id, from the principal
+        // that ApiEndpoints.UseApiPrincipal put on the request before this middleware (here context.User would otherwise
+        // be the cookie's, and a partitioner cannot authenticate: it is synchronous). A call without a valid token is
+        // not limited here: it is refused with a 401 before any endpoint runs.
+        options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+            PartitionedRateLimiter.Create<HttpContext, string>(c => ApiCallsBy(c, writesOnly: false, ApiPerToken)),
+            PartitionedRateLimiter.Create<HttpContext, string>(c => ApiCallsBy(c, writesOnly: true, ApiWritesPerToken)));
         options.AddPolicy(SignIn, c => PostsBy(c, Address(c), SignInPerAddress));
         options.AddPolicy(SecondFactor, c => PostsBy(c, Address(c), SecondFactorPerAddress));
         options.AddPolicy(Password, c => PostsBy(c, UserOf(c), PasswordChangesPerUser));
@@ -84,6 +107,20 @@ public sealed class RateLimits
                 Window = Window,
                 QueueLimit = 0,
             });
+
+    private RateLimitPartition<string> ApiCallsBy(HttpContext context, bool writesOnly, int permits)
+    {
+        var method = context.Request.Method;
+        var write = HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
+        return Api.ApiEndpoints.IsApi(context.Request.Path) && (write || !writesOnly) && context.User.FindFirstValue(Api.ApiClaims.TokenId) is { } token
+            ? RateLimitPartition.GetFixedWindowLimiter("token:" + token, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = Window,
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetNoLimiter(string.Empty);
+    }
 
     private static string Address(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 

@@ -25,7 +25,7 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Portal:CreateDemoAccounts", "false");
         // Specs sign in hundreds of times a minute from one address; the rate-limit specs lower these again.
-        foreach (var limit in new[] { "SignInPerAddress", "SignInPerAccount", "SecondFactorPerAddress", "PasswordChangesPerUser", "UploadsPerUser", "ImportsPerUser" })
+        foreach (var limit in new[] { "SignInPerAddress", "SignInPerAccount", "SecondFactorPerAddress", "PasswordChangesPerUser", "UploadsPerUser", "ImportsPerUser", "ApiPerToken", "ApiWritesPerToken" })
         {
             builder.UseSetting("RateLimits:" + limit, "1000000");
         }

@@ -20,3 +20,21 @@ document.addEventListener('submit', function (event) {
         form.appendChild(note);
     }
 });
+
+// Copies the value of a field: <button data-copy="field-id" data-copied="Đã sao chép"> (the token page's secret).
+document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('[data-copy]');
+    var field = button && document.getElementById(button.getAttribute('data-copy'));
+    if (!field) {
+        return;
+    }
+
+    field.select();
+    var done = function () { button.textContent = button.getAttribute('data-copied') || button.textContent; };
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand('copy'); done(); });
+    } else {
+        document.execCommand('copy');
+        done();
+    }
+});
