@@ -124,6 +124,7 @@ public static class ApiDocument
         "422" => "Dữ liệu không hợp lệ; detail (và errors với sổ Excel) nói rõ chỗ sai. Không có gì được ghi.",
         "428" => "Thiếu tiêu đề If-Match (ETag của bản ghi đã đọc).",
         "429" => "Quá nhiều yêu cầu từ mã này; hãy chờ số giây trong tiêu đề Retry-After.",
+        "503" => "Mọi lượt nhập dữ liệu của máy chủ đang bận; không có gì được ghi, hãy thử lại sau ít phút.",
         _ => null,
     };
 

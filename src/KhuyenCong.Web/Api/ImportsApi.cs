@@ -155,13 +155,13 @@ public static class ImportsApi
 }
 
 /// <summary>The form of an import.</summary>
-/// <param name="File">The workbook (.xlsx) in the exchange format.</param>
+/// <param name="File">Sổ tính .xlsx theo định dạng trao đổi dữ liệu.</param>
 public sealed record ImportForm(IFormFile File);
 
 /// <summary>An import that was checked (dry run) or written.</summary>
-/// <param name="DryRun">True when only checked: nothing was written.</param>
-/// <param name="Written">True when the workbook was written.</param>
-/// <param name="Counts">Rows per sheet: created, changed, unchanged.</param>
+/// <param name="DryRun">True khi chỉ kiểm tra: không có gì được ghi.</param>
+/// <param name="Written">True khi sổ tính đã được ghi vào cơ sở dữ liệu.</param>
+/// <param name="Counts">Số dòng theo từng trang: thêm mới, thay đổi, không đổi.</param>
 public sealed record ImportResponse(bool DryRun, bool Written, IReadOnlyList<ImportSheetCounts> Counts)
 {
     internal static ImportResponse From(ImportResult result, bool dryRun) =>
@@ -169,32 +169,32 @@ public sealed record ImportResponse(bool DryRun, bool Written, IReadOnlyList<Imp
 }
 
 /// <summary>What an import does, or would do, to one sheet.</summary>
-/// <param name="Sheet">Sheet name (KeHoach, DeAn, GiaiNgan, KetQua).</param>
-/// <param name="Created">Rows added.</param>
-/// <param name="Changed">Rows that change a stored record.</param>
-/// <param name="Unchanged">Rows equal to what is stored.</param>
+/// <param name="Sheet">Tên trang (KeHoach, DeAn, GiaiNgan, KetQua).</param>
+/// <param name="Created">Số dòng thêm mới.</param>
+/// <param name="Changed">Số dòng thay đổi một bản ghi đã lưu.</param>
+/// <param name="Unchanged">Số dòng giống hệt dữ liệu đã lưu.</param>
 public sealed record ImportSheetCounts(string Sheet, int Created, int Changed, int Unchanged);
 
 /// <summary>One problem of a workbook, exactly as the importer reports it.</summary>
-/// <param name="Sheet">Sheet name («Tệp» for the file as a whole).</param>
-/// <param name="Row">Row as Excel numbers it (0 for the file).</param>
-/// <param name="Column">Column header.</param>
-/// <param name="Message">What is wrong, in Vietnamese.</param>
+/// <param name="Sheet">Tên trang («Tệp» khi lỗi của cả tệp).</param>
+/// <param name="Row">Số dòng như Excel đánh số (0 khi lỗi của cả tệp).</param>
+/// <param name="Column">Tiêu đề cột.</param>
+/// <param name="Message">Chỗ sai, bằng tiếng Việt, đúng như trình nhập báo.</param>
 public sealed record ImportErrorItem(string Sheet, int Row, string Column, string Message);
 
 /// <summary>A background import.</summary>
-/// <param name="Id">The job's id.</param>
-/// <param name="FileName">File name as uploaded.</param>
-/// <param name="State">Queued, Running, Succeeded or Failed.</param>
-/// <param name="RowsChecked">Rows checked so far.</param>
-/// <param name="TotalRows">Data rows of the workbook.</param>
-/// <param name="Counts">Rows per sheet, once succeeded.</param>
-/// <param name="ErrorCount">Number of row errors of a failed import.</param>
-/// <param name="Errors">The first row errors (at most 1,000) of a failed import.</param>
-/// <param name="FailureMessage">Why a job ended without an import result (server stopped…).</param>
-/// <param name="CreatedAt">When it was queued (UTC).</param>
-/// <param name="StartedAt">When it started (UTC).</param>
-/// <param name="FinishedAt">When it ended (UTC).</param>
+/// <param name="Id">Mã số của lượt nhập chạy nền.</param>
+/// <param name="FileName">Tên tệp như khi tải lên.</param>
+/// <param name="State">Trạng thái: Queued (chờ), Running (đang chạy), Succeeded (xong), Failed (không nhập được).</param>
+/// <param name="RowsChecked">Số dòng đã kiểm tra đến lúc này.</param>
+/// <param name="TotalRows">Tổng số dòng dữ liệu của sổ tính.</param>
+/// <param name="Counts">Số dòng theo từng trang, khi đã xong.</param>
+/// <param name="ErrorCount">Số lỗi dòng của lượt nhập không thành công.</param>
+/// <param name="Errors">Các lỗi dòng đầu tiên (tối đa 1.000) của lượt nhập không thành công.</param>
+/// <param name="FailureMessage">Lý do lượt nhập kết thúc mà không có kết quả (máy chủ dừng…).</param>
+/// <param name="CreatedAt">Thời điểm xếp hàng (UTC).</param>
+/// <param name="StartedAt">Thời điểm bắt đầu chạy (UTC).</param>
+/// <param name="FinishedAt">Thời điểm kết thúc (UTC).</param>
 public sealed record ImportJobResponse(int Id, string FileName, ImportJobState State, int RowsChecked, int TotalRows, IReadOnlyList<ImportSheetCounts> Counts,
     int ErrorCount, IReadOnlyList<ImportErrorItem> Errors, string? FailureMessage, DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt)
 {

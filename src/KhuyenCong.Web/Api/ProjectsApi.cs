@@ -394,7 +394,7 @@ public static class ProjectsApi
 }
 
 /// <summary>One project of the list.</summary>
-/// <param name="Id">The project's id (for /api/v1/projects/{id}).</param>
+/// <param name="Id">Mã số (id) của đề án.</param>
 /// <param name="Code">Mã đề án, e.g. KCQG-2026-24-0001.</param>
 /// <param name="Year">Năm kế hoạch.</param>
 /// <param name="ProvinceCode">Mã tỉnh of the province in the plan year, as in the exchange format (e.g. 24).</param>
@@ -410,13 +410,13 @@ public static class ProjectsApi
 /// <param name="CounterpartDisbursed">Đối ứng đã giải ngân, in đồng.</param>
 /// <param name="State">Trạng thái as the exchange writes it (e.g. «Đang thực hiện»).</param>
 /// <param name="ApprovalDate">Ngày phê duyệt.</param>
-/// <param name="UpdatedAt">Last change of the project (UTC).</param>
+/// <param name="UpdatedAt">Thời điểm thay đổi gần nhất (UTC).</param>
 public sealed record ProjectItem(int Id, string Code, int Year, string ProvinceCode, string Source, string Kind, IReadOnlyList<string> Contents,
     string Title, string ImplementingUnit, long Requested, long? Approved, long Counterpart, long Disbursed, long CounterpartDisbursed,
     string State, DateOnly? ApprovalDate, DateTime UpdatedAt);
 
 /// <summary>One project as its page shows it.</summary>
-/// <param name="Id">The project's id.</param>
+/// <param name="Id">Mã số (id) của đề án.</param>
 /// <param name="Code">Mã đề án.</param>
 /// <param name="Year">Năm kế hoạch.</param>
 /// <param name="ProvinceCode">Mã tỉnh in the plan year.</param>
@@ -433,15 +433,15 @@ public sealed record ProjectItem(int Id, string Code, int Year, string ProvinceC
 /// <param name="CounterpartDisbursed">Đối ứng đã giải ngân (đồng).</param>
 /// <param name="State">Trạng thái as the exchange writes it.</param>
 /// <param name="ApprovalDate">Ngày phê duyệt.</param>
-/// <param name="LastReason">The reason given when the project was last returned, rejected or stopped.</param>
+/// <param name="LastReason">Lý do của lần trả lại hoặc từ chối gần nhất, nếu có.</param>
 /// <param name="ContractNumber">Số hợp đồng.</param>
 /// <param name="ContractDate">Ngày hợp đồng.</param>
 /// <param name="AcceptedAmount">Kinh phí nghiệm thu (đồng).</param>
 /// <param name="AcceptanceDate">Ngày nghiệm thu.</param>
 /// <param name="SettledAmount">Kinh phí quyết toán (đồng).</param>
 /// <param name="SettlementDate">Ngày quyết toán.</param>
-/// <param name="UpdatedAt">Last change (UTC).</param>
-/// <param name="Version">The version the ETag carries.</param>
+/// <param name="UpdatedAt">Thời điểm thay đổi gần nhất (UTC).</param>
+/// <param name="Version">Phiên bản của bản ghi (cũng là ETag, không có dấu ngoặc kép).</param>
 /// <param name="Contents">Nội dung hỗ trợ.</param>
 /// <param name="Beneficiaries">Cơ sở thụ hưởng.</param>
 /// <param name="Outcomes">Chỉ tiêu kết quả.</param>
@@ -491,40 +491,40 @@ public sealed record BeneficiaryItem(string Name, string? TaxCode, string Type, 
 public sealed record OutcomeItem(string Indicator, decimal Target, decimal? Actual);
 
 /// <summary>A line of the project's timeline.</summary>
-/// <param name="At">When (UTC).</param>
+/// <param name="At">Thời điểm (UTC).</param>
 /// <param name="By">Who, as recorded (a token's act names it: «… qua API, mã «tên»»).</param>
-/// <param name="Action">What happened, in Vietnamese.</param>
-/// <param name="FromState">State before, as the exchange writes it.</param>
-/// <param name="ToState">State after.</param>
+/// <param name="Action">Thao tác (mã như trên trang đề án).</param>
+/// <param name="FromState">Trạng thái trước thao tác.</param>
+/// <param name="ToState">Trạng thái sau thao tác.</param>
 /// <param name="Amount">Amount of the act, in đồng.</param>
-/// <param name="Comment">Reason or note.</param>
+/// <param name="Comment">Lý do hoặc ghi chú.</param>
 public sealed record TimelineItem(DateTime At, string By, string Action, string? FromState, string? ToState, long? Amount, string? Comment);
 
 /// <summary>One disbursement.</summary>
-/// <param name="Id">The disbursement's id (the list's sort key).</param>
-/// <param name="ProjectId">The project's id.</param>
+/// <param name="Id">Mã số của lần giải ngân (khóa sắp xếp của danh sách).</param>
+/// <param name="ProjectId">Mã số (id) của đề án.</param>
 /// <param name="ProjectCode">Mã đề án.</param>
 /// <param name="Date">Ngày giải ngân.</param>
 /// <param name="Amount">Số tiền (đồng).</param>
-/// <param name="Source">Loại vốn: Ngân sách or Đối ứng.</param>
+/// <param name="Source">Loại vốn: Ngân sách hoặc Đối ứng.</param>
 /// <param name="Note">Ghi chú.</param>
 /// <param name="RecordedBy">Người ghi.</param>
-/// <param name="RecordedAt">When it was recorded (UTC).</param>
+/// <param name="RecordedAt">Thời điểm ghi (UTC).</param>
 public sealed record DisbursementItem(long Id, int ProjectId, string ProjectCode, DateOnly Date, long Amount, string Source, string? Note, string RecordedBy, DateTime RecordedAt);
 
 /// <summary>A disbursement to record, as the project page's form takes it.</summary>
 /// <param name="Date">Ngày giải ngân (yyyy-MM-dd).</param>
-/// <param name="Amount">Số tiền, whole đồng.</param>
-/// <param name="Source">Loại vốn: «Ngân sách» (default) or «Đối ứng».</param>
-/// <param name="Note">Ghi chú (reference of the payment order…).</param>
+/// <param name="Amount">Số tiền, số nguyên đồng.</param>
+/// <param name="Source">Loại vốn: «Ngân sách» (mặc định) hoặc «Đối ứng».</param>
+/// <param name="Note">Ghi chú (số chứng từ, lệnh chi…).</param>
 public sealed record DisbursementRequest(DateOnly? Date, long? Amount, string? Source, string? Note);
 
 /// <summary>The disbursement recorded and the project's new ETag.</summary>
-/// <param name="Disbursement">The new disbursement.</param>
-/// <param name="ETag">The project's ETag after it (for the next If-Match).</param>
+/// <param name="Disbursement">Lần giải ngân vừa ghi.</param>
+/// <param name="ETag">ETag mới của đề án, dùng cho If-Match lần sau.</param>
 public sealed record DisbursementCreated(DisbursementItem Disbursement, string ETag);
 
 /// <summary>One refused field.</summary>
-/// <param name="Field">The request field (amount, date, note), empty for the whole request.</param>
-/// <param name="Message">Why, in Vietnamese.</param>
+/// <param name="Field">Trường bị từ chối (amount, date, note); rỗng khi là cả yêu cầu.</param>
+/// <param name="Message">Lý do, bằng tiếng Việt.</param>
 public sealed record FieldError(string Field, string Message);
