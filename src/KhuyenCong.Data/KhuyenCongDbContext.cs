@@ -19,6 +19,8 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>Properties never written to the audit log.</summary>
+    public static IReadOnlySet<string> UnauditedProperties => s_secretProperties;
+
     private static readonly HashSet<string> s_secretProperties =
         [nameof(AppUser.PasswordHash), nameof(ApiToken.SecretHash), nameof(ApiToken.LastUsedAtUtc), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
          nameof(IVersioned.Version), nameof(ISearchable.SearchKey), nameof(Project.UpdatedAtUtc)];

@@ -16,14 +16,23 @@ public sealed class ApiReferenceJourney
         await session.Portal.CreateUserAsync("tailieu@test.vn", Roles.ProvinceOfficer, "24");
         var page = await session.NewPageAsync();
         var problems = new List<string>();
+        // This journey answers for the reference page and its CSP; the sign-in and home pages are other journeys' concern.
+        bool OnReference() => page.Url.Contains("/tai-lieu-api", StringComparison.Ordinal);
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" || message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            if (OnReference() && (message.Type == "error" || message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)))
             {
-                problems.Add("console: " + message.Text);
+                problems.Add($"console on {page.Url}: {message.Text}");
             }
         };
         page.PageError += (_, error) => problems.Add("page error: " + error);
+        page.Response += (_, response) =>
+        {
+            if (OnReference() && response.Status >= 400)
+            {
+                problems.Add($"{response.Status}: {response.Url}");
+            }
+        };
         page.Request += (_, request) =>
         {
             if (!request.Url.StartsWith(session.BaseUrl, StringComparison.OrdinalIgnoreCase) && !request.Url.StartsWith("data:", StringComparison.Ordinal))

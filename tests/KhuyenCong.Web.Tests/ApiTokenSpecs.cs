@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using KhuyenCong.Web.Tests.Infrastructure;
@@ -15,12 +14,7 @@ namespace KhuyenCong.Web.Tests;
 public abstract class ApiTokenSpecs(PortalFixture fixture)
 {
 
-    private static HttpClient Api(PortalFactory portal, string secret)
-    {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
+    private static HttpClient Api(PortalFactory portal, string secret) => portal.ApiClient(secret);
 
     private static async Task AssertUnauthorizedAsync(HttpResponseMessage response)
     {
@@ -144,12 +138,7 @@ public sealed class ApiRateLimitSpecs(ApiRateLimitSpecs.Fixture fixture) : IClas
         protected override void Configure(IDictionary<string, string> settings) => settings["RateLimits:ApiPerToken"] = "30";
     }
 
-    private static HttpClient Api(PortalFactory portal, string secret)
-    {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
+    private static HttpClient Api(PortalFactory portal, string secret) => portal.ApiClient(secret);
 
     [Fact]
     public async Task A_token_over_its_limit_gets_429_with_retry_after_as_a_problem()

@@ -29,6 +29,7 @@ public static class AuditLabels
         ["AppUser"] = "Người dùng",
         ["IdentityUserRole`1"] = "Vai trò người dùng",
         ["UserRegion"] = "Vùng của người dùng",
+        ["ApiToken"] = "Mã truy cập API",
         ["Region"] = "Vùng",
         ["Province"] = "Tỉnh, thành phố",
         ["ProvinceRegionMembership"] = "Thuộc vùng",

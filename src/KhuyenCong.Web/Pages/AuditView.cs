@@ -89,6 +89,15 @@ public static class AuditView
         },
         ["IdentityUserRole`1"] = new() { ["RoleId"] = "Vai trò" },
         ["UserRegion"] = new(),
+        ["ApiToken"] = new()
+        {
+            ["Name"] = "Tên mã truy cập",
+            ["Prefix"] = "Đầu mã",
+            ["CreatedAtUtc"] = "Thời điểm tạo mã",
+            ["ExpiresAtUtc"] = "Hết hạn lúc",
+            ["RevokedAtUtc"] = "Thu hồi lúc",
+            ["RevokedBy"] = "Người thu hồi",
+        },
         ["Region"] = new() { ["Code"] = "Mã vùng", ["Name"] = "Tên vùng" },
         ["Province"] = new() { ["Code"] = "Mã tỉnh", ["Name"] = "Tên tỉnh, thành phố" },
         ["ProvinceRegionMembership"] = new(),
@@ -280,7 +289,8 @@ public static class AuditView
 
     private static readonly HashSet<string> s_provinceIds = new(StringComparer.Ordinal) { "ProvinceId", "PredecessorId", "SuccessorId" };
 
-    public static bool IsHidden(string property) => HiddenProperties.Contains(property);
+    /// <summary>Not shown: bookkeeping, and what the audit log never records (<see cref="Data.KhuyenCongDbContext.UnauditedProperties"/>).</summary>
+    public static bool IsHidden(string property) => HiddenProperties.Contains(property) || Data.KhuyenCongDbContext.UnauditedProperties.Contains(property);
 
     /// <summary>The Vietnamese label of a property, or null when nobody gave it one.</summary>
     public static string? FindLabel(string entityType, string property) =>

@@ -104,10 +104,13 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
     }
 
     /// <summary>An API client (no cookies) that sends a new token of the user in every request.</summary>
-    public async Task<HttpClient> ApiClientAsync(string email)
+    public async Task<HttpClient> ApiClientAsync(string email) => ApiClient(await CreateTokenAsync(email));
+
+    /// <summary>An API client (no cookies) that sends this secret in every request.</summary>
+    public HttpClient ApiClient(string secret)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = false });
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await CreateTokenAsync(email));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
 
