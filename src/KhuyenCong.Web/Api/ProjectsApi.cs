@@ -147,9 +147,9 @@ public static class ProjectsApi
         var paid = (await db.Disbursements.AsNoTracking().Where(d => ids.Contains(d.ProjectId)).Select(d => new { d.ProjectId, d.Source, d.Amount }).ToListAsync(ct))
             .ToLookup(d => d.ProjectId);
         var items = rows.Select(p => new ProjectItem(p.Id, p.Code, p.PlanYear, p.Province, ProjectLabels.Of(p.Source), ProjectLabels.Of(p.Kind),
-            [.. contents[p.Id].Order(StringComparer.Ordinal)], p.Title, p.ImplementingUnit, Dong(p.RequestedSupport), Dong(p.ApprovedSupport), Dong(p.CounterpartCommitted),
-            Dong(paid[p.Id].Where(d => d.Source == MoneySource.State).Sum(d => d.Amount)),
-            Dong(paid[p.Id].Where(d => d.Source == MoneySource.Counterpart).Sum(d => d.Amount)),
+            [.. contents[p.Id].Order(StringComparer.Ordinal)], p.Title, p.ImplementingUnit, ApiParameters.Dong(p.RequestedSupport), ApiParameters.Dong(p.ApprovedSupport), ApiParameters.Dong(p.CounterpartCommitted),
+            ApiParameters.Dong(paid[p.Id].Where(d => d.Source == MoneySource.State).Sum(d => d.Amount)),
+            ApiParameters.Dong(paid[p.Id].Where(d => d.Source == MoneySource.Counterpart).Sum(d => d.Amount)),
             ProjectLabels.Of(p.State), p.ApprovalDate, Utc(p.UpdatedAtUtc))).ToList();
         var next = more ? ApiCursor.Encode(new ListCursor(sort, rows[^1].Id, sort == "code" ? rows[^1].Code : null)) : null;
         return TypedResults.Ok(new ApiPage<ProjectItem>(items, next));
@@ -222,7 +222,7 @@ public static class ProjectsApi
             rows.RemoveAt(take);
         }
 
-        var items = rows.Select(d => new DisbursementItem(d.Id, d.ProjectId, d.Code, d.Date, Dong(d.Amount), ProjectLabels.Of(d.Source), d.Note, d.RecordedBy, Utc(d.RecordedAtUtc))).ToList();
+        var items = rows.Select(d => new DisbursementItem(d.Id, d.ProjectId, d.Code, d.Date, ApiParameters.Dong(d.Amount), ProjectLabels.Of(d.Source), d.Note, d.RecordedBy, Utc(d.RecordedAtUtc))).ToList();
         return TypedResults.Ok(new ApiPage<DisbursementItem>(items, more ? ApiCursor.Encode(new DisbursementCursor(rows[^1].Id)) : null));
     }
 
@@ -292,7 +292,7 @@ public static class ProjectsApi
         var now = await db.Projects.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Code, p.Version }).FirstAsync(ct);
         var etag = ETag(now.Version);
         http.Response.Headers.ETag = etag;
-        var item = new DisbursementItem(created.Id, created.ProjectId, now.Code, created.Date, Dong(created.Amount), ProjectLabels.Of(created.Source),
+        var item = new DisbursementItem(created.Id, created.ProjectId, now.Code, created.Date, ApiParameters.Dong(created.Amount), ProjectLabels.Of(created.Source),
             created.Note, created.RecordedBy, Utc(created.RecordedAtUtc));
         return TypedResults.Created($"/api/v1/projects/{id}", new DisbursementCreated(item, etag));
     }
@@ -386,10 +386,6 @@ public static class ProjectsApi
         return tag.Length == 34 && tag[0] == '"' && tag[^1] == '"' && Guid.TryParseExact(tag[1..^1], "N", out version);
     }
 
-    internal static long Dong(decimal amount) => decimal.ToInt64(decimal.Truncate(amount));
-
-    internal static long? Dong(decimal? amount) => amount is { } a ? Dong(a) : null;
-
     internal static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }
 
@@ -455,17 +451,17 @@ public sealed record ProjectDetail(int Id, string Code, int Year, string Provinc
     IReadOnlyList<DisbursementItem> Disbursements, IReadOnlyList<TimelineItem> Timeline)
 {
     internal static ProjectDetail From(Project p) => new(p.Id, p.Code, p.PlanYear, p.Province?.Code ?? string.Empty, ProjectLabels.Of(p.Source), ProjectLabels.Of(p.Kind),
-        p.Title, p.ImplementingUnit, p.StartDate, p.EndDate, ProjectsApi.Dong(p.RequestedSupport), ProjectsApi.Dong(p.ApprovedSupport), ProjectsApi.Dong(p.CounterpartCommitted),
-        ProjectsApi.Dong(ProjectRules.StateDisbursed(p)), ProjectsApi.Dong(ProjectRules.CounterpartDisbursed(p)), ProjectLabels.Of(p.State), p.ApprovalDate, p.LastReason,
-        p.ContractNumber, p.ContractDate, ProjectsApi.Dong(p.AcceptedAmount), p.AcceptanceDate, ProjectsApi.Dong(p.SettledAmount), p.SettlementDate,
+        p.Title, p.ImplementingUnit, p.StartDate, p.EndDate, ApiParameters.Dong(p.RequestedSupport), ApiParameters.Dong(p.ApprovedSupport), ApiParameters.Dong(p.CounterpartCommitted),
+        ApiParameters.Dong(ProjectRules.StateDisbursed(p)), ApiParameters.Dong(ProjectRules.CounterpartDisbursed(p)), ProjectLabels.Of(p.State), p.ApprovalDate, p.LastReason,
+        p.ContractNumber, p.ContractDate, ApiParameters.Dong(p.AcceptedAmount), p.AcceptanceDate, ApiParameters.Dong(p.SettledAmount), p.SettlementDate,
         ProjectsApi.Utc(p.UpdatedAtUtc), p.Version,
-        [.. p.Contents.OrderBy(c => c.ContentCode, StringComparer.Ordinal).Select(c => new ProjectContentItem(c.ContentCode, ProjectsApi.Dong(c.TotalCost), ProjectsApi.Dong(c.RequestedAmount)))],
+        [.. p.Contents.OrderBy(c => c.ContentCode, StringComparer.Ordinal).Select(c => new ProjectContentItem(c.ContentCode, ApiParameters.Dong(c.TotalCost), ApiParameters.Dong(c.RequestedAmount)))],
         [.. p.Beneficiaries.OrderBy(b => b.Id).Select(b => new BeneficiaryItem(b.Name, b.TaxCode, ProjectLabels.Of(b.Type), b.Commune, b.WomenOwned, b.EthnicMinorityEmployer, b.PriorityArea))],
         [.. p.Outcomes.OrderBy(o => o.IndicatorCode, StringComparer.Ordinal).Select(o => new OutcomeItem(o.IndicatorCode, o.Target, o.Actual))],
-        [.. p.Disbursements.OrderBy(d => d.Date).ThenBy(d => d.Id).Select(d => new DisbursementItem(d.Id, p.Id, p.Code, d.Date, ProjectsApi.Dong(d.Amount),
+        [.. p.Disbursements.OrderBy(d => d.Date).ThenBy(d => d.Id).Select(d => new DisbursementItem(d.Id, p.Id, p.Code, d.Date, ApiParameters.Dong(d.Amount),
             ProjectLabels.Of(d.Source), d.Note, d.RecordedBy, ProjectsApi.Utc(d.RecordedAtUtc)))],
         [.. p.Events.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id).Select(e => new TimelineItem(ProjectsApi.Utc(e.OccurredAtUtc), e.UserName, e.Action,
-            e.FromState is { } f ? ProjectLabels.Of(f) : null, e.ToState is { } t ? ProjectLabels.Of(t) : null, ProjectsApi.Dong(e.Amount), e.Comment))]);
+            e.FromState is { } f ? ProjectLabels.Of(f) : null, e.ToState is { } t ? ProjectLabels.Of(t) : null, ApiParameters.Dong(e.Amount), e.Comment))]);
 }
 
 /// <summary>One content of a project.</summary>
