@@ -85,6 +85,11 @@ public abstract class ApiTokenSpecs(PortalFixture fixture)
         var revoked = await owner.SubmitAsync("/Account/Tokens", new Dictionary<string, string>(), $"/Account/Tokens?handler=Revoke&id={id}");
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         await AssertUnauthorizedAsync(await Api(portal, secret).GetAsync("/api/v1/me"));
+
+        // Who revoked it is written by name and role, as people know each other, not by sign-in e-mail.
+        var list = await owner.GetPageAsync("/Account/Tokens");
+        Assert.Contains("bởi Người thử ProvinceOfficer (", list);
+        Assert.DoesNotContain("bởi " + PortalFixture.OfficerBacNinh, list);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace KhuyenCong.Web.Pages.Account;
 /// never in a redirect or a cookie), see when each was last used, revoke one. Only the user's own tokens are listed
 /// and revoked: the owner is checked in <see cref="ApiTokens.RevokeAsync"/>, on the server.
 /// </summary>
-public sealed class TokensModel(ApiTokens tokens, HttpCurrentActor actor) : PageModel
+public sealed class TokensModel(ApiTokens tokens) : PageModel
 {
     public const int PageSize = 25;
 
@@ -57,7 +57,7 @@ public sealed class TokensModel(ApiTokens tokens, HttpCurrentActor actor) : Page
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
-        if (await tokens.RevokeAsync(id, ownerId: Me, revokedBy: actor.UserName, ct))
+        if (await tokens.RevokeAsync(id, ownerId: Me, revokedBy: Web.Projects.ProjectScope.DisplayName(User, Domain.Identity.Roles.All.FirstOrDefault(User.IsInRole)), ct))
         {
             TempData["Message"] = "Đã thu hồi mã truy cập: hệ thống dùng mã này sẽ không gọi được API nữa.";
             return RedirectToPage();

@@ -11,7 +11,7 @@ namespace KhuyenCong.Web.Pages.Admin.Tokens;
 
 /// <summary>Every user's personal access tokens, for an administrator: find one by its user or name, revoke any.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(ApiTokens tokens, HttpCurrentActor actor) : PageModel
+public sealed class IndexModel(ApiTokens tokens) : PageModel
 {
     public const int PageSize = 25;
 
@@ -42,7 +42,7 @@ public sealed class IndexModel(ApiTokens tokens, HttpCurrentActor actor) : PageM
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
-        TempData["Message"] = await tokens.RevokeAsync(id, ownerId: null, revokedBy: actor.UserName, ct)
+        TempData["Message"] = await tokens.RevokeAsync(id, ownerId: null, revokedBy: Web.Projects.ProjectScope.DisplayName(User, Domain.Identity.Roles.All.FirstOrDefault(User.IsInRole)), ct)
             ? "Đã thu hồi mã truy cập: hệ thống dùng mã này sẽ không gọi được API nữa."
             : "Không có mã truy cập này, hoặc mã đã bị thu hồi trước đó.";
         return RedirectToPage(new { q = Query, state = State, p = PageNumber });
