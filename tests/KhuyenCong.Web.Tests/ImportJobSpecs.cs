@@ -190,6 +190,67 @@ public abstract partial class ImportJobSpecs(ImportJobPortalFixture fixture)
         Assert.Equal(0, await portal.WithDbAsync(db => db.ImportJobs.Where(j => j.Id == id).Select(j => j.Content.Length).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_large_import_through_the_api_is_recorded_as_made_through_its_token()
+    {
+        var portal = await fixture.GetAsync();
+        var api = await portal.ApiClientAsync(ImportJobPortalFixture.Ministry);
+        var prefix = Prefix();
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Book(prefix, 150));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", "nhap-qua-api.xlsx");
+        var queued = await api.PostAsync("/api/v1/imports", form);
+        Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+
+        var jobUrl = queued.Headers.Location!.ToString();
+        var until = DateTime.UtcNow.AddMinutes(3);
+        string state;
+        do
+        {
+            await Task.Delay(200);
+            using var job = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync(jobUrl));
+            state = job.RootElement.GetProperty("state").GetString()!;
+            Assert.True(DateTime.UtcNow < until, "The job did not end within 3 minutes.");
+        }
+        while (state is "Queued" or "Running");
+
+        Assert.Equal("Succeeded", state);
+        var names = await portal.WithDbAsync(db => db.AuditEntries
+            .Where(a => a.EntityType == "Project" && db.Projects.Any(p => p.Id == a.ProjectId && p.Code.StartsWith(prefix)))
+            .Select(a => a.UserName).Distinct().ToListAsync());
+        Assert.EndsWith("(qua API, mã «thử nghiệm»)", Assert.Single(names));
+    }
+
+    [Fact]
+    public async Task A_job_whose_token_was_revoked_before_it_ran_writes_nothing_and_says_why()
+    {
+        var portal = await fixture.GetAsync();
+        var prefix = Prefix();
+        var ownerId = await UserIdAsync(portal, ImportJobPortalFixture.Ministry);
+        await portal.CreateTokenAsync(ImportJobPortalFixture.Ministry, "thu hồi trước khi chạy");
+        var id = await portal.WithDbAsync(async db =>
+        {
+            var token = await db.ApiTokens.SingleAsync(t => t.UserId == ownerId && t.Name == "thu hồi trước khi chạy");
+            token.RevokedAtUtc = DateTime.UtcNow;
+            token.RevokedBy = "Quản trị";
+            var job = new ImportJob
+            {
+                OwnerId = ownerId, ApiTokenId = token.Id, FileName = "qua-api.xlsx", Content = Book(prefix, 150), TotalRows = 150,
+                State = ImportJobState.Queued, CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.ImportJobs.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+
+        var client = portal.Browser();
+        await client.SignInOkAsync(ImportJobPortalFixture.Ministry);
+        var done = await UntilDoneAsync(client, $"/Exchange/Job/{id}");
+        Assert.Contains(ImportJobs.TokenNoLongerValid, done);
+        Assert.Equal(0, await CountAsync(portal, prefix));
+    }
+
     internal static string Prefix() => $"J{Guid.NewGuid():N}"[..9].ToUpperInvariant();
 
     internal static byte[] Book(string prefix, int rows, bool draft = false) =>

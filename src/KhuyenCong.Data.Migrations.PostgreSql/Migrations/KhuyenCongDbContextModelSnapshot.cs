@@ -205,6 +205,9 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ApiTokenId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

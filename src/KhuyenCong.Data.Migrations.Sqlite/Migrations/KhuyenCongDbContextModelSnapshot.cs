@@ -195,6 +195,9 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ApiTokenId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

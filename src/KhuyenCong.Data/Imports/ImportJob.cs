@@ -21,6 +21,12 @@ public sealed class ImportJob
     /// <summary>The user who confirmed the import: the job runs with this user's role and scope, and only they see it.</summary>
     public string OwnerId { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The personal access token a job queued through the API came from: the runner acts through it (the audit log
+    /// names it, as for the API's own writes) and refuses the job when it has been revoked or has expired meanwhile.
+    /// </summary>
+    public int? ApiTokenId { get; set; }
+
     /// <summary>What the job does: <see cref="KindImport"/> (a confirmed import) for now.</summary>
     public string Kind { get; set; } = KindImport;
 

@@ -45,12 +45,9 @@ public sealed class ApiTokenAuthentication(
             return Fail("Mã truy cập không đúng, đã hết hạn hoặc đã bị thu hồi.");
         }
 
-        var made = await signIn.CreateUserPrincipalAsync(token.User);
-        var identity = new ClaimsIdentity(made.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(ApiClaims.TokenId, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        identity.AddClaim(new Claim(ApiClaims.TokenName, token.Name));
+        var principal = ApiClaims.Through(await signIn.CreateUserPrincipalAsync(token.User), token, SchemeName);
         await tokens.TouchAsync(token, Context.RequestAborted);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     private AuthenticateResult Fail(string message)
@@ -77,6 +74,19 @@ public static class ApiClaims
     public const string TokenId = "kc:api_token_id";
 
     public const string TokenName = "kc:api_token_name";
+
+    /// <summary>The user's principal acting through a token: their claims and the token's id and name.</summary>
+    public static ClaimsPrincipal Through(ClaimsPrincipal user, ApiToken token, string authenticationType)
+    {
+        var identity = new ClaimsIdentity(user.Claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(TokenId, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(TokenName, token.Name));
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>The id of the token the principal comes from; null for a page.</summary>
+    public static int? TokenIdOf(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(TokenId), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>"qua API, mã «name»" when the principal comes from a token; null for a page.</summary>
     public static string? Via(ClaimsPrincipal? user) =>

@@ -78,6 +78,13 @@ public sealed class ApiTokens(KhuyenCongDbContext db, TimeProvider clock)
     }
 
     /// <summary>Writes the last use when the one on record is older than <see cref="LastUseResolution"/>.</summary>
+    /// <summary>The token with that id when it is neither revoked nor expired (a background job checks its token again).</summary>
+    public Task<ApiToken?> FindActiveAsync(int id, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.RevokedAtUtc == null && t.ExpiresAtUtc > now, ct);
+    }
+
     public async Task TouchAsync(ApiToken token, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -112,7 +112,8 @@ public static class ImportsApi
         if (rows > jobOptions.Value.BackgroundRows)
         {
             var ownerId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-            var id = await jobs.QueueAsync(new PendingImport { OwnerId = ownerId, FileName = DocumentStore.SafeName(file.FileName), Content = content, Size = content.Length, Rows = rows }, ct);
+            var id = await jobs.QueueAsync(new PendingImport { OwnerId = ownerId, FileName = DocumentStore.SafeName(file.FileName), Content = content, Size = content.Length, Rows = rows }, ct,
+                ApiClaims.TokenIdOf(user));
             var job = await jobs.FindAsync(id, ownerId, ct);
             return TypedResults.Accepted($"/api/v1/imports/{id}", ImportJobResponse.From(job!, job!.RowsChecked));
         }

@@ -120,7 +120,19 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, ImportGate gate
                 return;
             }
 
-            // The audit log names the owner, as for an import on the page.
+            // Queued through the API, the job acts through its token, which must still be valid.
+            if (job.ApiTokenId is { } tokenId)
+            {
+                if (await services.GetRequiredService<Api.ApiTokens>().FindActiveAsync(tokenId, stoppingToken) is not { } token)
+                {
+                    await jobs.FailAsync(id, Instance, ImportJobs.TokenNoLongerValid, CancellationToken.None);
+                    return;
+                }
+
+                principal = Api.ApiClaims.Through(principal, token, Api.ApiTokenAuthentication.SchemeName);
+            }
+
+            // The audit log names the owner (and the token, through the API), as for an import on the page.
             services.GetRequiredService<HttpCurrentActor>().RunAs = principal;
             var actor = ProjectScope.Actor(principal, await services.GetRequiredService<Geography>().DirectoryAsync(stoppingToken));
             var db = services.GetRequiredService<KhuyenCongDbContext>();

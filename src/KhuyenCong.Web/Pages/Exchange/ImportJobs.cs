@@ -52,6 +52,8 @@ public sealed class ImportJobs(KhuyenCongDbContext db, TimeProvider clock)
 
     public const string NoLongerAllowed = "Tài khoản của bạn không còn được nhập dữ liệu; không có gì được ghi.";
 
+    public const string TokenNoLongerValid = "Mã truy cập API đã gửi tệp này đã bị thu hồi hoặc hết hạn trước khi việc nhập bắt đầu; không có gì được ghi.";
+
     public const string Crashed = "Hệ thống gặp sự cố khi nhập; không có gì được ghi. Hãy thử lại sau hoặc báo quản trị hệ thống.";
 
     /// <summary>Who may import on the Excel page (and so whose job may run): ministry staff, province officers and approvers.</summary>
@@ -59,12 +61,16 @@ public sealed class ImportJobs(KhuyenCongDbContext db, TimeProvider clock)
         user.IsInRole(Roles.MinistryOfficer) || user.IsInRole(Roles.MinistryApprover)
         || user.IsInRole(Roles.ProvinceOfficer) || user.IsInRole(Roles.ProvinceApprover);
 
-    /// <summary>Adds a queued job for a confirmed preview; the caller's transaction also holds the preview's removal.</summary>
-    public async Task<int> QueueAsync(PendingImport confirmed, CancellationToken ct)
+    /// <summary>
+    /// Adds a queued job for a confirmed preview; the caller's transaction also holds the preview's removal. Through the
+    /// API, <paramref name="apiTokenId"/> is the calling token, which the job then acts through.
+    /// </summary>
+    public async Task<int> QueueAsync(PendingImport confirmed, CancellationToken ct, int? apiTokenId = null)
     {
         var job = new ImportJob
         {
             OwnerId = confirmed.OwnerId,
+            ApiTokenId = apiTokenId,
             FileName = confirmed.FileName,
             Content = confirmed.Content,
             TotalRows = confirmed.Rows,
