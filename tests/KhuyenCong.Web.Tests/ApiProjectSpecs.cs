@@ -257,7 +257,7 @@ public abstract partial class ApiProjectSpecs(PortalFixture fixture)
 
         var stale = await PostDisbursementAsync(api, id, etag, new { date = "2026-06-01", amount = 50_000_000L });
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
-        Assert.Contains("Đề án vừa được người khác thay đổi", await ProblemDetailAsync(stale));
+        Assert.Contains("Đề án đã thay đổi sau lần bạn đọc nó", await ProblemDetailAsync(stale));
 
         var missing = await PostDisbursementAsync(api, id, null, new { date = "2026-06-01", amount = 50_000_000L });
         Assert.Equal((HttpStatusCode)428, missing.StatusCode);

@@ -15,6 +15,9 @@ namespace KhuyenCong.Web.Api;
 /// </summary>
 public static class ProjectsApi
 {
+    /// <summary>412 in the API's words: the page's message speaks of reloading a page.</summary>
+    public const string StaleMessage = "Đề án đã thay đổi sau lần bạn đọc nó (ETag trong If-Match đã cũ). Không có gì được ghi; hãy đọc lại GET /api/v1/projects/{id} để lấy ETag mới rồi gửi lại.";
+
     private const string Tag = "Đề án";
 
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
@@ -245,7 +248,7 @@ public static class ProjectsApi
 
         if (!TryVersion(ifMatch, out var version))
         {
-            return ApiProblems.Problem(StatusCodes.Status412PreconditionFailed, ProjectService.StaleMessage);
+            return ApiProblems.Problem(StatusCodes.Status412PreconditionFailed, StaleMessage);
         }
 
         if (body is null)
@@ -283,6 +286,11 @@ public static class ProjectsApi
                 ProjectRefusal.State => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status422UnprocessableEntity,
             };
+            if (status == StatusCodes.Status412PreconditionFailed)
+            {
+                return ApiProblems.Problem(status, StaleMessage);
+            }
+
             return ApiProblems.Problem(status, string.Join(" ", result.Errors.Select(e => e.Message)),
                 new Dictionary<string, object?> { ["errors"] = result.Errors.Select(e => new FieldError(FieldName(e.Field), e.Message)).ToList() });
         }
