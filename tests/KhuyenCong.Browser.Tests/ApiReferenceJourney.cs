@@ -1,4 +1,6 @@
 using KhuyenCong.Domain.Identity;
+using KhuyenCong.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace KhuyenCong.Browser.Tests;
@@ -52,5 +54,44 @@ public sealed class ApiReferenceJourney
         await BrowserSession.ScreenshotAsync(page, "api-reference");
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>
+    /// Issue 12's "done when", as a ministry developer would live it: make a token on their own page, open the
+    /// reference from the menu, paste the token once, and pull the projects of their scope from the page itself.
+    /// </summary>
+    [Fact]
+    public async Task A_developer_makes_a_token_pastes_it_in_the_reference_and_gets_the_projects_of_their_scope_from_the_page()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        await session.Portal.CreateUserAsync("laptrinh@test.vn", Roles.ProvinceOfficer, "24");
+        var mine = await new ProjectBuilder(session.Portal).In("24", 2026).Titled("Đề án Bắc Ninh của API").SaveAsync();
+        var theirs = await new ProjectBuilder(session.Portal).In("01", 2026).Titled("Đề án Hà Nội của API").SaveAsync();
+        var codes = await session.Portal.WithDbAsync(db => db.Projects.Where(p => p.Id == mine || p.Id == theirs).ToDictionaryAsync(p => p.Id, p => p.Code));
+        var page = await session.NewPageAsync();
+        await session.SignInAsync(page, "laptrinh@test.vn");
+
+        await page.GetByTestId("user-menu").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mã truy cập API", Exact = true }).ClickAsync();
+        await page.GetByLabel("Tên mã").FillAsync("Đồng bộ thống kê");
+        await page.GetByLabel("Thời hạn").FillAsync("30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo mã" }).ClickAsync();
+        var secret = await page.GetByTestId("token-secret").InputValueAsync();
+        Assert.StartsWith("kc_", secret);
+
+        await page.GetByTestId("user-menu").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tài liệu API", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Bearer Token" }).First.FillAsync(secret, new() { Timeout = 20_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open Group - Đề án" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Danh sách đề án trong phạm vi của tài khoản" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test Request (get /api/v1/projects)" }).ClickAsync();
+        var sent = page.WaitForResponseAsync(r => r.Url.Contains("/api/v1/projects", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send get request to ") }).ClickAsync();
+        Assert.Equal(200, (await sent).Status);
+
+        // The answer shown in the page's client is the API's: this officer's project, not Hà Nội's.
+        await Assertions.Expect(page.GetByText(codes[mine]).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Assert.Equal(0, await page.GetByText(codes[theirs]).CountAsync());
+        await BrowserSession.ScreenshotAsync(page, "api-reference-try");
     }
 }

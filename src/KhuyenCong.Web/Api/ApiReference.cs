@@ -23,6 +23,8 @@ public static class ApiReference
             options.DisableTelemetry();
             options.DisableAgent();
             options.DisableMcp();
+            // Scalar's own toolbar (Generate SDK, Deploy, Share: links to scalar.com) is not the ministry's to offer.
+            options.HideDeveloperTools();
             // A fresh nonce per response on Scalar's inline start-up script, for the CSP below.
             options.WithNonce();
         });
