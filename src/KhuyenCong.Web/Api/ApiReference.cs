@@ -25,6 +25,7 @@ public static class ApiReference
             options.DisableMcp();
             // Scalar's own toolbar (Generate SDK, Deploy, Share: links to scalar.com) is not the ministry's to offer.
             options.HideDeveloperTools();
+            options.WithFavicon("/favicon.svg");
             // A fresh nonce per response on Scalar's inline start-up script, for the CSP below.
             options.WithNonce();
         });

@@ -173,6 +173,7 @@ public static class PortalApp
             o.Cookie.SecurePolicy = secure;
         });
         services.AddAuthorization(Policies.Register);
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.IHtmlGenerator, CspHtmlGenerator>();
         services.AddRazorPages(o => RateLimits.Apply(o.Conventions)).AddMvcOptions(o =>
         {
             // Validation is the validators' job, in Vietnamese; the framework's own messages are Vietnamese too.
