@@ -152,6 +152,8 @@ internal static partial class PageLoad
             // 16 users per role sign in within seconds from one address: the limits that guard sign-in would refuse them.
             ["RateLimits__SignInPerAddress"] = "100000",
             ["RateLimits__SignInPerAccount"] = "100000",
+            // 16 clients share one token per role: the per-token API limit (300 a minute) would measure itself.
+            ["RateLimits__ApiPerToken"] = "10000000",
         };
         var notes = new List<string>();
         var dll = Path.Combine(web, "KhuyenCong.Web.dll");
@@ -188,6 +190,25 @@ internal static partial class PageLoad
             foreach (var (key, email, _) in Accounts)
             {
                 clients[key] = await Task.WhenAll(Enumerable.Range(0, users).Select(_ => SignInAsync(baseAddress, email)));
+            }
+
+            // The API's callers: a token per role made by the create-token verb, sent as a bearer header (no cookie).
+            foreach (var (key, email, _) in Accounts)
+            {
+                var made = await RunAsync("dotnet", [dll, "create-token", "--email", email, "--name", "Đo tải", "--days", "1"], environment, quiet: true);
+                var secret = made.Output.Split('\n', StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith("kc_", StringComparison.Ordinal));
+                if (secret is null)
+                {
+                    notes.Add($"create-token {email}: {made.Output.Trim()}");
+                    continue;
+                }
+
+                clients["api-" + key] = [.. Enumerable.Range(0, users).Select(_ =>
+                {
+                    var client = Client(baseAddress);
+                    client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+                    return client;
+                })];
             }
 
             var anonymous = Enumerable.Range(0, users).Select(_ => Client(baseAddress)).ToArray();
@@ -279,6 +300,43 @@ internal static partial class PageLoad
             notes.Add("no project on the province officer's list: the project page was not measured");
         }
 
+        if (clients.TryGetValue("api-cuc", out var api) && clients.ContainsKey("api-tinh"))
+        {
+            // A deep cursor: the one after 20,000 projects, reached by following nextCursor as a client would.
+            string? cursor = null;
+            for (var i = 0; i < 20; i++)
+            {
+                using var body = System.Text.Json.JsonDocument.Parse(await api[0].GetStringAsync($"/api/v1/projects?limit=1000{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}"));
+                cursor = body.RootElement.GetProperty("nextCursor").GetString();
+                if (cursor is null)
+                {
+                    break;
+                }
+            }
+
+            pages.Add(new("/api/v1/projects (Cục)", "api-cuc", "/api/v1/projects"));
+            pages.Add(new("/api/v1/projects (tỉnh)", "api-tinh", "/api/v1/projects"));
+            pages.Add(new("/api/v1/projects?year=2024&province=24", "api-cuc", "/api/v1/projects?year=2024&province=24"));
+            pages.Add(new("/api/v1/projects?q=bac+ninh", "api-cuc", "/api/v1/projects?q=bac+ninh"));
+            if (cursor is not null)
+            {
+                pages.Add(new("/api/v1/projects after 20.000 (cursor)", "api-cuc", "/api/v1/projects?cursor=" + Uri.EscapeDataString(cursor)));
+            }
+
+            if (project is not null)
+            {
+                pages.Add(new("/api/v1/projects/{id} (tỉnh)", "api-tinh", $"/api/v1/projects/{project}"));
+            }
+
+            pages.Add(new($"/api/v1/disbursements?year={year} (tỉnh)", "api-tinh", $"/api/v1/disbursements?year={year}"));
+            pages.Add(new($"/api/v1/plans?year={year} (Cục)", "api-cuc", $"/api/v1/plans?year={year}"));
+            pages.Add(new($"/api/v1/conference NAM {year} (Cục)", "api-cuc", $"/api/v1/conference?region=NAM&year={year}", 300));
+        }
+        else
+        {
+            notes.Add("no API token could be made: the API was not measured");
+        }
+
         if (periodic is not null)
         {
             pages.Add(new("a periodic report (tỉnh)", "tinh", $"/Reports/Periodic/Details/{periodic}"));
@@ -302,6 +360,8 @@ internal static partial class PageLoad
         try
         {
             var urls = pages.Where(p => p.Account == "tinh" && !p.Url.StartsWith("/Reports/Periodic/Details/", StringComparison.Ordinal)).Select(p => p.Url).ToArray();
+            // With --pages choosing none of the province officer's pages, their list and home page are opened.
+            urls = urls.Length > 0 ? urls : ["/", "/Projects"];
             using var stop = new CancellationTokenSource();
             var watch = Stopwatch.StartNew();
             var import = Task.Run(async () =>
