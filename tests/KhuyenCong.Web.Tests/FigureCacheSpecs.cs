@@ -85,9 +85,11 @@ public abstract class FigureCacheSpecs : IAsyncLifetime
         await AddPlanAsync(_portal, 12_000_000_000, "2/QĐ-BCT");
 
         var after = HttpForms.Text(await client.GetPageAsync(url));
-        Assert.Contains("12.000.000.000", after);
+        Assert.Contains("<td class=\"num\">12.000.000.000</td>", after);
         Assert.Contains("2/QĐ-BCT ngày", after);
-        Assert.DoesNotContain("10.000.000.000", after);
+        // The earlier decision is only in the line's list of versions, as superseded.
+        Assert.DoesNotContain("<td class=\"num\">10.000.000.000</td>", after);
+        Assert.Contains("(đã được điều chỉnh)", after);
     }
 
     [Fact]

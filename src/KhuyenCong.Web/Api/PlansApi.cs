@@ -85,7 +85,7 @@ public static class PlansApi
 
                 items.Add(new PlanResponse(planYear, key.Code, fact?.Name ?? string.Empty, ProjectLabels.Of(line.Source), at,
                     ApiParameters.Dong(line.Allocation), line.DecisionNumber, line.DecisionDate, line.Adjustments,
-                    line.Projects, ApiParameters.Dong(line.Approved), line.Differs));
+                    line.Projects, ApiParameters.Dong(line.Approved), line.Differs, ApiParameters.Dong(line.Disbursed)));
                 last = key;
             }
 
@@ -128,5 +128,6 @@ public static class PlansApi
 /// <param name="ApprovedProjects">Số đề án được duyệt của năm, tỉnh và nguồn.</param>
 /// <param name="Approved">Tổng kinh phí hỗ trợ được duyệt của các đề án đó (đồng).</param>
 /// <param name="Differs">Kế hoạch giao khác tổng kinh phí duyệt.</param>
+/// <param name="Disbursed">Kinh phí ngân sách đã giải ngân cho các đề án đó đến ngày đọc (đồng; không gồm vốn đối ứng).</param>
 public sealed record PlanResponse(int Year, string ProvinceCode, string ProvinceName, string Source, DateOnly Date, long? Allocation, string? DecisionNumber,
-    DateOnly? DecisionDate, int Adjustments, int ApprovedProjects, long Approved, bool Differs);
+    DateOnly? DecisionDate, int Adjustments, int ApprovedProjects, long Approved, bool Differs, long Disbursed);

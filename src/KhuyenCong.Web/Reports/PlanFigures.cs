@@ -8,14 +8,15 @@ namespace KhuyenCong.Web.Reports;
 /// <summary>
 /// The Kế hoạch page's figures for a plan year and a date, within the actor's scope: per province and source with a
 /// plan version or a counted project, the version in force at the date, how many versions were decided by then, and
-/// the number and sum of approved support of the counted projects. Three grouped statements, cached per scope, year,
-/// date and data version (<see cref="FigureCache"/>).
+/// the number and sum of approved support of the counted projects, and the state money they had received by then. Four
+/// grouped statements, cached per scope, year, date and data version (<see cref="FigureCache"/>).
 /// </summary>
 public sealed class PlanFigures(KhuyenCongDbContext db, ProjectService projects)
 {
     /// <summary>One province and source of the year (đồng); <see cref="Allocation"/> is null without a version in force.</summary>
     [System.ComponentModel.ImmutableObject(true)]
-    public sealed record Line(int ProvinceId, FundingSource Source, decimal? Allocation, string? DecisionNumber, DateOnly? DecisionDate, int Versions, decimal Approved, int Projects)
+    public sealed record Line(int ProvinceId, FundingSource Source, decimal? Allocation, string? DecisionNumber, DateOnly? DecisionDate, int Versions, decimal Approved, int Projects,
+        decimal Disbursed)
     {
         /// <summary>Số lần điều chỉnh: the versions decided by the date after the first.</summary>
         public int Adjustments => Math.Max(0, Versions - 1);
@@ -45,13 +46,32 @@ public sealed class PlanFigures(KhuyenCongDbContext db, ProjectService projects)
                 .Select(g => new { g.Key.ProvinceId, g.Key.Source, Sum = g.Sum(p => (double)p.ApprovedSupport!.Value), Count = g.Count() })
                 .ToListAsync(ct))
             .ToDictionary(p => (p.ProvinceId, p.Source));
+        // Giải ngân: state money (not the counterpart) paid to the counted projects up to the date, as the plan is read then.
+        var counted = projects.Visible(actor).Where(p => p.PlanYear == year).Counted();
+        var paid = (await db.Disbursements.AsNoTracking()
+                .Where(d => d.Source == MoneySource.State && d.Date <= date)
+                .Join(counted, d => d.ProjectId, p => p.Id, (d, p) => new { p.ProvinceId, p.Source, d.Amount })
+                .GroupBy(x => new { x.ProvinceId, x.Source })
+                .Select(g => new { g.Key.ProvinceId, g.Key.Source, Sum = g.Sum(x => (double)x.Amount) })
+                .ToListAsync(ct))
+            .ToDictionary(p => (p.ProvinceId, p.Source), p => (decimal)p.Sum);
         var decided = versions.ToDictionary(v => (v.ProvinceId, v.Source), v => v.Decided);
         return [.. decided.Keys.Concat(approved.Keys).Distinct().Select(k =>
         {
             var plan = inForce.GetValueOrDefault(k);
-            var counted = approved.GetValueOrDefault(k);
+            var sums = approved.GetValueOrDefault(k);
             return new Line(k.ProvinceId, k.Source, plan?.Amount, plan?.DecisionNumber, plan?.DecisionDate, decided.GetValueOrDefault(k),
-                (decimal)(counted?.Sum ?? 0), counted?.Count ?? 0);
+                (decimal)(sums?.Sum ?? 0), sums?.Count ?? 0, paid.GetValueOrDefault(k));
         })];
     }
+
+    /// <summary>One decision of a plan (a version), whether or not in force at the date asked.</summary>
+    public sealed record Version(int Id, int ProvinceId, FundingSource Source, decimal Amount, string DecisionNumber, DateOnly DecisionDate);
+
+    /// <summary>Every version of the year's plans in the actor's scope, in decision order (the Kế hoạch page's list of versions).</summary>
+    public async Task<IReadOnlyList<Version>> VersionsAsync(ProjectActor actor, int year, CancellationToken ct) =>
+        await db.AnnualPlans.VisibleTo(actor, db).AsNoTracking().Where(p => p.Year == year)
+            .OrderBy(p => p.DecisionDate).ThenBy(p => p.Id)
+            .Select(p => new Version(p.Id, p.ProvinceId, p.Source, p.Amount, p.DecisionNumber, p.DecisionDate))
+            .ToListAsync(ct);
 }

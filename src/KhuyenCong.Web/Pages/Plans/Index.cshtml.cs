@@ -24,7 +24,14 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
 
     public DateOnly Date { get; private set; }
 
-    public sealed record Row(string ProvinceCode, string Province, FundingSource Source, decimal? Allocation, string? Decision, int Adjustments, decimal Approved, int Projects, bool Differs);
+    public sealed record Row(string ProvinceCode, string Province, FundingSource Source, decimal? Allocation, string? Decision, int Adjustments, decimal Approved, int Projects, bool Differs,
+        decimal Disbursed, IReadOnlyList<VersionRow> Versions);
+
+    /// <summary>
+    /// One decision of a plan: in force at the date, superseded, or decided after it ("có hiệu lực từ …", which the
+    /// figures do not count yet); with who recorded it, by name and role.
+    /// </summary>
+    public sealed record VersionRow(string Decision, DateOnly DecisionDate, decimal Amount, string? RecordedBy, bool InForce, bool Future);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -123,13 +130,34 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
         var year = Year.Value;
         var lines = await planFigures.CachedAsync(figures, actor, year, Date, ct);
         var directory = await geography.DirectoryAsync(ct);
+        var versions = await planFigures.VersionsAsync(actor, year, ct);
+        var recorders = await RecordersAsync(versions.Select(v => v.Id), ct);
+        var byLine = versions.ToLookup(v => (v.ProvinceId, v.Source));
+        // A plan whose decisions all come after the date has its line too (PlanFigures groups every version), with no
+        // allocation in force and its versions listed as "có hiệu lực từ …".
         Rows = [.. lines.Select(l =>
             {
                 var province = directory.Find(l.ProvinceId);
+                var inForce = byLine[(l.ProvinceId, l.Source)].Where(v => v.DecisionDate <= Date).LastOrDefault();
                 return new Row(province?.Code ?? "", province?.Name ?? "", l.Source, l.Allocation,
                     l.DecisionDate is { } decided ? $"{l.DecisionNumber} ngày {VietnameseCulture.Date(decided)}" : null,
-                    l.Adjustments, l.Approved, l.Projects, l.Differs);
+                    l.Adjustments, l.Approved, l.Projects, l.Differs, l.Disbursed,
+                    [.. byLine[(l.ProvinceId, l.Source)].Select(v => new VersionRow(v.DecisionNumber, v.DecisionDate, v.Amount, recorders.GetValueOrDefault(v.Id),
+                        v == inForce, v.DecisionDate > Date))]);
             })
             .OrderBy(r => r.ProvinceCode, StringComparer.Ordinal).ThenBy(r => r.Source)];
+    }
+
+    /// <summary>Who recorded each plan version, by full name and role, from the audit log's creation entries.</summary>
+    private async Task<Dictionary<int, string>> RecordersAsync(IEnumerable<int> ids, CancellationToken ct)
+    {
+        var keys = ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(AnnualPlan) && a.Action == "Created" && keys.Contains(a.EntityKey))
+            .ToListAsync(ct);
+        var items = await AuditView.RenderAsync(db, entries, ct);
+        return entries.Zip(items).ToDictionary(
+            x => int.Parse(x.First.EntityKey, System.Globalization.CultureInfo.InvariantCulture),
+            x => x.Second.ActorRole is { } role ? $"{x.Second.Actor} ({role})" : x.Second.Actor);
     }
 }
