@@ -91,6 +91,12 @@ public abstract class OfficialDocumentSpecs(PortalFixture fixture)
         Assert.Contains("value=\"Nguyễn Văn An\"", html);
         var empty = await client.GetAsync(Conference + EscapeValues(form.Replace("doc.Position=Phó Cục trưởng", "doc.Position=", StringComparison.Ordinal)));
         Assert.Contains("Hãy nhập chức vụ người ký.", HttpForms.Text(await empty.Content.ReadAsStringAsync()));
+
+        // Characters XML cannot hold are left out instead of failing the download; an emoji (a surrogate pair) stays.
+        var hostile = await client.GetAsync(Conference + EscapeValues(form.Replace("doc.Signer=Nguyễn Văn An", "doc.Signer=" + Uri.EscapeDataString("Nguyễn\u0001 Văn An 🙂"), StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, hostile.StatusCode);
+        using var cleaned = Open(await hostile.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Nguyễn Văn An 🙂", Paragraphs(cleaned));
     }
 
     [Theory]

@@ -335,7 +335,35 @@ public sealed class OfficialDocument
             properties.Underline = new Underline { Val = UnderlineValues.Single };
         }
 
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return new Run(properties, new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    /// <summary>
+    /// The text without the characters XML cannot hold (control characters, a lone surrogate): typed in a form or a
+    /// narrative, they would make the writer throw instead of giving the document.
+    /// </summary>
+    internal static string XmlSafe(string text)
+    {
+        if (text.All(c => System.Xml.XmlConvert.IsXmlChar(c)))
+        {
+            return text;
+        }
+
+        var safe = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (System.Xml.XmlConvert.IsXmlChar(text[i]))
+            {
+                safe.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                safe.Append(text[i]).Append(text[i + 1]);
+                i++;
+            }
+        }
+
+        return safe.ToString();
     }
 
     /// <summary>Times New Roman everywhere (document defaults), body size 14 pt, Vietnamese as the proofing language.</summary>
