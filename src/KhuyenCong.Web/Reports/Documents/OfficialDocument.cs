@@ -69,8 +69,13 @@ public sealed class OfficialDocument
             new PageSize { Width = (UInt32Value)(uint)PageWidth, Height = (UInt32Value)(uint)PageHeight },
             new PageMargin
             {
-                Top = TopMargin, Bottom = BottomMargin, Left = (UInt32Value)(uint)LeftMargin, Right = (UInt32Value)(uint)RightMargin,
-                Header = 567U, Footer = 567U, Gutter = 0U,
+                Top = TopMargin,
+                Bottom = BottomMargin,
+                Left = (UInt32Value)(uint)LeftMargin,
+                Right = (UInt32Value)(uint)RightMargin,
+                Header = 567U,
+                Footer = 567U,
+                Gutter = 0U,
             },
             // No number on the first page (the decree's rule): its header is the empty first-page header.
             new TitlePage()));
