@@ -33,5 +33,20 @@ public sealed class ConferenceReportJourney
         await download.SaveAsAsync(path);
         using var book = new ClosedXML.Excel.XLWorkbook(path);
         Assert.True(book.Worksheet("TongHop").Cell(7, 2).GetDouble() > 0);
+
+        // The same report as a Word document to sign: the form opens with its defaults, the signer is typed in.
+        await page.GetByText("Tải văn bản Word để trình ký").ClickAsync();
+        await Assertions.Expect(page.Locator("#doc-Number")).ToHaveValueAsync("/BC-ĐCK");
+        await page.Locator("#doc-Signer").FillAsync("Nguyễn Văn An");
+        await BrowserSession.ScreenshotAsync(page, "conference-report-document-form");
+        var word = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-document").ClickAsync());
+        Assert.Equal("bao-cao-hoi-nghi-NAM-2024.docx", word.SuggestedFilename);
+        var docx = Path.Combine(Path.GetTempPath(), $"kc-report-{Guid.NewGuid():N}.docx");
+        await word.SaveAsAsync(docx);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false);
+        var text = document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
+        Assert.Contains("Nguyễn Văn An", text);
+        Assert.Contains(text, t => t.StartsWith("Tổng kế hoạch kinh phí khuyến công năm 2024 được duyệt của 20 tỉnh, thành phố khu vực phía Nam là", StringComparison.Ordinal));
     }
 }

@@ -81,12 +81,13 @@ public static class CommandLine
               --province   chỉ tỉnh có mã này
             """,
         ["report"] = """
-            Cách dùng: report conference --region <BAC|MTTN|NAM> --year <năm> --cutoff <yyyy-MM-dd> --out <tệp.xlsx> [--boundaries historical|current]
+            Cách dùng: report conference --region <BAC|MTTN|NAM> --year <năm> --cutoff <yyyy-MM-dd> --out <tệp.xlsx|tệp.docx> [--boundaries historical|current]
               conference   báo cáo hội nghị khuyến công vùng
               --region     vùng: BAC, MTTN hoặc NAM (bắt buộc)
               --year       năm kế hoạch (bắt buộc)
               --cutoff     ngày chốt số liệu, dạng yyyy-MM-dd (bắt buộc)
-              --out        tệp .xlsx cần ghi (bắt buộc)
+              --out        tệp cần ghi (bắt buộc): .xlsx là sổ tính Excel; .docx là văn bản Word theo thể thức Nghị định
+                           30/2020/NĐ-CP, với số, ký hiệu, người ký và nơi nhận mặc định (sửa trong Word trước khi trình ký)
               --boundaries historical (mặc định: tỉnh theo địa giới của năm báo cáo) hoặc current (địa giới hiện hành)
             """,
     };
@@ -303,6 +304,14 @@ public static class CommandLine
             return 2;
         }
 
+        // The extension chooses the format: a workbook to work on, or a document to sign.
+        var word = output.EndsWith(".docx", StringComparison.OrdinalIgnoreCase);
+        if (!word && !output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            await stderr.WriteLineAsync("Lỗi: --out phải là tệp .xlsx (sổ tính Excel) hoặc .docx (văn bản Word).");
+            return 2;
+        }
+
         if (!Domain.Geography.Region.Codes.Contains(region))
         {
             await stderr.WriteLineAsync($"Lỗi: --region phải là BAC, MTTN hoặc NAM.");
@@ -328,11 +337,19 @@ public static class CommandLine
 
         var reports = services.GetRequiredService<Reports.ConferenceReportService>();
         var report = await reports.ComputeAsync(region, year, cutoff, boundaries);
-        // The command line runs with the server's own rights: the whole country, every row.
-        var operatorActor = new Domain.Projects.ProjectActor("cli", "dòng lệnh", Domain.Identity.Roles.Admin, new HashSet<int>(), new HashSet<string>());
-        var sources = await reports.SourceRowsAsync(region, year, cutoff, boundaries, operatorActor);
-        await using (var file = File.Create(output))
+        if (word)
         {
+            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddHours(7));
+            var (department, abbreviation) = await Reports.Documents.DocumentForms.DepartmentAsync(services.GetRequiredService<KhuyenCongDbContext>(), today);
+            await using var file = File.Create(output);
+            Reports.Documents.ConferenceDocument.Write(file, report, Reports.Documents.ConferenceDocument.Defaults(report, department, abbreviation, today));
+        }
+        else
+        {
+            // The command line runs with the server's own rights: the whole country, every row.
+            var operatorActor = new Domain.Projects.ProjectActor("cli", "dòng lệnh", Domain.Identity.Roles.Admin, new HashSet<int>(), new HashSet<string>());
+            var sources = await reports.SourceRowsAsync(region, year, cutoff, boundaries, operatorActor);
+            await using var file = File.Create(output);
             Reports.ConferenceWorkbook.Write(file, report, sources);
         }
 

@@ -61,7 +61,10 @@ public static class ConferenceWorkbook
         for (var i = 0; i < r.Gaps.Count; i++)
         {
             narrative.Cell(r.Narrative.Count + 3 + i, 1).Value = "Thiếu số liệu: " + r.Gaps[i];
+            narrative.Cell(r.Narrative.Count + 3 + i, 1).Style.Alignment.WrapText = true;
         }
+
+        ReportSheets.FitWrappedRows(narrative, 2, r.Narrative.Count + 2 + r.Gaps.Count);
 
         Trend(book.AddWorksheet("XuHuong"), r);
         SourceRows(book.AddWorksheet("DuLieuNguon"), sources);
@@ -92,6 +95,7 @@ public static class ConferenceWorkbook
 
         s.Range(2, 1, row - 1, headers.Length).Style.Border.SetInsideBorder(XLBorderStyleValues.Thin).Border.SetOutsideBorder(XLBorderStyleValues.Thin);
         ReportSheets.Widths(s, 8, 14, 14, 14, 14, 14, 14, 14, 12);
+        ReportSheets.FitWrappedRows(s, 2, 2);
 
         s.SheetView.FreezeRows(2);
         ReportSheets.PrintA4Landscape(s);
@@ -169,6 +173,7 @@ public static class ConferenceWorkbook
         }
 
         ReportSheets.Widths(s, 18, 10, 8, 22, 8, 24, 12, 20, 18, 18, 18, 12, 18);
+        ReportSheets.FitWrappedRows(s, 1, 1);
 
         s.Range(1, 1, Math.Max(row - 1, 1), headers.Length).SetAutoFilter();
         s.SheetView.FreezeRows(1);
@@ -202,6 +207,7 @@ public static class ConferenceWorkbook
         s.Range(7, 1, 7, headers.Length).Style.Font.Bold = true;
         s.Range(4, 1, 7, headers.Length).Style.Border.SetInsideBorder(XLBorderStyleValues.Thin).Border.SetOutsideBorder(XLBorderStyleValues.Thin);
         ReportSheets.Widths(s, 28, 14, 14, 12, 14, 16, 12);
+        ReportSheets.FitWrappedRows(s, 4, 4);
 
         s.SheetView.FreezeRows(4);
         ReportSheets.PrintA4Landscape(s);
@@ -236,6 +242,7 @@ public static class ConferenceWorkbook
 
         s.Range(row, 1, row, headers.Length).Style.Font.Bold = true;
         ReportSheets.Widths(s, 6, 24, 14, 14, 14, 14, 12, 14, 10);
+        ReportSheets.FitWrappedRows(s, 1, 1);
 
         s.SheetView.FreezeRows(1);
         ReportSheets.PrintA4Landscape(s);
@@ -259,6 +266,7 @@ public static class ConferenceWorkbook
         ReportSheets.Widths(s, 8, 70, 10, 16, 18);
 
         s.Column(2).Style.Alignment.WrapText = true;
+        ReportSheets.FitWrappedRows(s, 1, row - 1);
         s.SheetView.FreezeRows(1);
         ReportSheets.PrintA4Landscape(s);
     }

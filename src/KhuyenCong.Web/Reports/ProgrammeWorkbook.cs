@@ -30,6 +30,7 @@ public static class ProgrammeWorkbook
             narrative.Cell(i + 2, 1).Style.Alignment.WrapText = true;
         }
 
+        ReportSheets.FitWrappedRows(narrative, 2, r.Narrative.Count + 1);
         book.SaveAs(output);
     }
 
@@ -55,6 +56,7 @@ public static class ProgrammeWorkbook
         s.Range(row, 1, row, headers.Length).Style.Font.Bold = true;
         s.Range(4, 1, row, headers.Length).Style.Border.SetInsideBorder(XLBorderStyleValues.Thin).Border.SetOutsideBorder(XLBorderStyleValues.Thin);
         ReportSheets.Widths(s, 12, 14, 14, 14, 14, 12, 14, 14, 12);
+        ReportSheets.FitWrappedRows(s, 4, 4);
 
         s.SheetView.FreezeRows(4);
         ReportSheets.PrintA4Landscape(s);
@@ -107,6 +109,7 @@ public static class ProgrammeWorkbook
         }
 
         ReportSheets.Widths(s, 50, 12, 18, 16, 16, 12);
+        ReportSheets.FitWrappedRows(s, 3, 3);
 
         ReportSheets.PrintA4Landscape(s);
     }

@@ -28,6 +28,78 @@ internal static class ReportSheets
         }
     }
 
+    /// <summary>The height of one line of the default font (Calibri 11), in points: Excel's default row height.</summary>
+    public const double LineHeight = 15;
+
+    /// <summary>
+    /// Sets the height of the rows <paramref name="first"/>..<paramref name="last"/> whose wrapped cells need more than
+    /// one line, so that printed pages and other programs show every header and sentence in full. Excel fits row
+    /// heights itself only when a row is edited, LibreOffice not always on print, and ClosedXML's AdjustToContents
+    /// needs GDI+ (absent on the servers): the lines are counted from the text and the column width instead. Call it
+    /// after the widths are set.
+    /// </summary>
+    public static void FitWrappedRows(IXLWorksheet s, int first, int last)
+    {
+        for (var row = first; row <= last; row++)
+        {
+            var lines = 1;
+            foreach (var cell in s.Row(row).CellsUsed())
+            {
+                if (cell.Style.Alignment.WrapText)
+                {
+                    var width = cell.IsMerged() ? cell.MergedRange().Columns().Sum(c => c.WorksheetColumn().Width) : cell.WorksheetColumn().Width;
+                    lines = Math.Max(lines, Lines(cell.GetString(), width, cell.Style.Font.Bold));
+                }
+            }
+
+            if (lines > 1)
+            {
+                s.Row(row).Height = lines * LineHeight;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lines a text takes in a column <paramref name="width"/> characters wide, wrapped at spaces. A column's width
+    /// counts the digit '0' of Calibri 11 (7 px); a lower-case letter is narrower (5–6 px), a capital wider (7–9 px),
+    /// bold a little wider still. Each character is weighed a little above its usual width (a capital 1,25, another
+    /// bold character 1, a plain one 0,9), so that the estimate errs towards a line too many rather than a cut one.
+    /// </summary>
+    internal static int Lines(string text, double width, bool bold)
+    {
+        double Weight(string word) => word.Sum(c => char.IsUpper(c) ? 1.25 : bold ? 1.0 : 0.9);
+        var space = bold ? 1.0 : 0.9;
+        var capacity = Math.Max(1.0, width - 0.5);
+        var lines = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var used = 0.0;
+            lines++;
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var length = Weight(word);
+                var needed = used == 0 ? length : used + space + length;
+                if (needed <= capacity)
+                {
+                    used = needed;
+                    continue;
+                }
+
+                if (used > 0)
+                {
+                    lines++;
+                }
+
+                // A word longer than the column breaks over as many lines as it fills.
+                var extra = (int)Math.Ceiling(length / capacity) - 1;
+                lines += extra;
+                used = length - (extra * capacity);
+            }
+        }
+
+        return Math.Max(1, lines);
+    }
+
     public static void PrintA4Landscape(IXLWorksheet s)
     {
         s.PageSetup.PageOrientation = XLPageOrientation.Landscape;

@@ -2,6 +2,7 @@ using KhuyenCong.Data;
 using KhuyenCong.Domain.Common;
 using KhuyenCong.Web.Projects;
 using KhuyenCong.Web.Reports;
+using KhuyenCong.Web.Reports.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,12 @@ public sealed class ConferenceModel(ConferenceReportService reports, FigureCache
 
     public string? Error { get; private set; }
 
+    /// <summary>The form before the Word document: the defaults until the user sends it (<see cref="DocumentForm.Filled"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "doc")] public DocumentForm Document { get; set; } = new();
+
+    /// <summary>A mistake in that form, shown beside it with the user's input kept.</summary>
+    public string? DocumentError { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var result = await PrepareAsync(ct);
@@ -40,9 +47,52 @@ public sealed class ConferenceModel(ConferenceReportService reports, FigureCache
         if (Region is not null && Error is null)
         {
             Report = await reports.CachedAsync(figures, Region, Year!.Value, VietnameseCulture.TryParseDate(Cutoff, out var c) ? c : default, Boundaries, ct);
+            if (!Document.Filled)
+            {
+                Document = (await DocumentDefaultsAsync(Report, ct)).ToForm();
+            }
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// The report as a Word document to sign (Nghị định 30/2020/NĐ-CP), with the same rights as the page and the
+    /// same report object; a mistake in the form shows the page again with it.
+    /// </summary>
+    public async Task<IActionResult> OnGetWordAsync(CancellationToken ct)
+    {
+        var result = await PrepareAsync(ct);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        if (Region is null || Error is not null)
+        {
+            return BadRequest();
+        }
+
+        var report = await reports.CachedAsync(figures, Region, Year!.Value, VietnameseCulture.TryParseDate(Cutoff, out var c) ? c : default, Boundaries, ct);
+        var (details, error) = DocumentForms.Details(Document, await DocumentDefaultsAsync(report, ct));
+        if (details is null)
+        {
+            Report = report;
+            DocumentError = error;
+            return Page();
+        }
+
+        var stream = new MemoryStream();
+        ConferenceDocument.Write(stream, report, details);
+        stream.Position = 0;
+        return File(stream, ConferenceDocument.ContentType, ConferenceDocument.FileName(report));
+    }
+
+    private async Task<DocumentDetails> DocumentDefaultsAsync(ConferenceReport report, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var (department, abbreviation) = await DocumentForms.DepartmentAsync(db, today, ct);
+        return ConferenceDocument.Defaults(report, department, abbreviation, today);
     }
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)

@@ -4,13 +4,14 @@ using KhuyenCong.Domain.Common;
 using KhuyenCong.Domain.Reports;
 using KhuyenCong.Web.Projects;
 using KhuyenCong.Web.Reports;
+using KhuyenCong.Web.Reports.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KhuyenCong.Web.Pages.Reports.Periodic;
 
 /// <summary>One periodic report: figures, narrative, and the acts the user may do now (save, refresh, submit, reopen).</summary>
-public sealed class DetailsModel(PeriodicReportService reports, ProjectService projects, KhuyenCongDbContext db) : PageModel
+public sealed class DetailsModel(PeriodicReportService reports, ProjectService projects, KhuyenCongDbContext db, TimeProvider clock) : PageModel
 {
     public PeriodicReport Report { get; private set; } = null!;
 
@@ -29,6 +30,12 @@ public sealed class DetailsModel(PeriodicReportService reports, ProjectService p
     [BindProperty] public Guid Version { get; set; }
 
     [BindProperty] public string? Reason { get; set; }
+
+    /// <summary>The form before the Word document: the defaults until the user sends it (<see cref="DocumentForm.Filled"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "doc")] public DocumentForm Document { get; set; } = new();
+
+    /// <summary>A mistake in that form, shown beside it with the user's input kept.</summary>
+    public string? DocumentError { get; private set; }
 
     public sealed class NarrativeInput
     {
@@ -49,6 +56,32 @@ public sealed class DetailsModel(PeriodicReportService reports, ProjectService p
         Input = new NarrativeInput { Results = Report.Results, Difficulties = Report.Difficulties, Proposals = Report.Proposals };
         Version = Report.Version;
         return Page();
+    }
+
+    /// <summary>
+    /// The report as a Word document to sign (Nghị định 30/2020/NĐ-CP): the same report the page shows, to the same
+    /// users (404 outside their scope); a mistake in the form shows the page again with it.
+    /// </summary>
+    public async Task<IActionResult> OnGetWordAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var (details, error) = DocumentForms.Details(Document, await DocumentDefaultsAsync(ct));
+        if (details is null)
+        {
+            Input = new NarrativeInput { Results = Report.Results, Difficulties = Report.Difficulties, Proposals = Report.Proposals };
+            Version = Report.Version;
+            DocumentError = error;
+            return Page();
+        }
+
+        var stream = new MemoryStream();
+        PeriodicDocument.Write(stream, Report, details);
+        stream.Position = 0;
+        return File(stream, ConferenceDocument.ContentType, PeriodicDocument.FileName(Report));
     }
 
     public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) =>
@@ -105,6 +138,18 @@ public sealed class DetailsModel(PeriodicReportService reports, ProjectService p
         CanSubmit = PeriodicReportRules.Refuse(PeriodicReportAction.Submit, actor, report.ProvinceId, report.Status) is null;
         CanReopen = PeriodicReportRules.Refuse(PeriodicReportAction.Reopen, actor, report.ProvinceId, report.Status) is null;
         History = await AuditLabels.HistoryAsync(db, nameof(PeriodicReport), id.ToString(CultureInfo.InvariantCulture), ct);
+        if (!Document.Filled)
+        {
+            Document = (await DocumentDefaultsAsync(ct)).ToForm();
+        }
+
         return true;
+    }
+
+    private async Task<DocumentDetails> DocumentDefaultsAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var (department, _) = await DocumentForms.DepartmentAsync(db, today, ct);
+        return PeriodicDocument.Defaults(Report, department, today);
     }
 }
