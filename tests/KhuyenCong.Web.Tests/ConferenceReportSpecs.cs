@@ -255,6 +255,23 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
 /// <summary>Who may open which region's conference report, over HTTP.</summary>
 public sealed class ConferenceReportPageSpecs(SqlitePortalFixture fixture) : IClassFixture<SqlitePortalFixture>
 {
+    [Fact]
+    public async Task An_empty_cut_off_is_the_end_of_the_chosen_year_and_is_not_carried_to_another_year()
+    {
+        var portal = await fixture.GetAsync();
+        var client = portal.Browser();
+        await client.SignInOkAsync(PortalFixture.MinistryApprover);
+
+        // The form as a user submits it after changing the year: the cut-off field left empty.
+        var html = HttpForms.Text(await client.GetPageAsync("/Reports/Conference?region=NAM&year=2025&cutoff=&boundaries=Historical"));
+        Assert.Contains("Tính đến ngày 31/12/2025,", html);
+        Assert.Contains("id=\"cutoff\" name=\"cutoff\" placeholder=\"31/12/2025\"", html);
+
+        var typed = HttpForms.Text(await client.GetPageAsync("/Reports/Conference?region=NAM&year=2025&cutoff=30/06/2025"));
+        Assert.Contains("Tính đến ngày 30/06/2025,", typed);
+        Assert.Contains("value=\"30/06/2025\"", typed);
+    }
+
     [Theory]
     [InlineData(PortalFixture.OrganiserSouth, "NAM", System.Net.HttpStatusCode.OK)]
     [InlineData(PortalFixture.OrganiserSouth, "BAC", System.Net.HttpStatusCode.Forbidden)]

@@ -22,6 +22,12 @@ public sealed class ConferenceModel(ConferenceReportService reports, FigureCache
 
     [BindProperty(SupportsGet = true, Name = "cutoff")] public string? Cutoff { get; set; }
 
+    /// <summary>
+    /// The cut-off as the user typed it, shown back in the form; empty means the year's default (31/12, or today in the
+    /// current year), so that changing the year does not carry the previous year's default along.
+    /// </summary>
+    public string? CutoffTyped { get; private set; }
+
     [BindProperty(SupportsGet = true, Name = "boundaries")] public Boundaries Boundaries { get; set; }
 
     public IReadOnlyList<(string Code, string Name)> Regions { get; private set; } = [];
@@ -130,6 +136,8 @@ public sealed class ConferenceModel(ConferenceReportService reports, FigureCache
         }
 
         Year ??= today.Year;
+        CutoffTyped = string.IsNullOrWhiteSpace(Cutoff) ? null : Cutoff;
+        Cutoff = CutoffTyped;
         if (Year is < 2012 or > 2035)
         {
             // Out of the programme's years: said on the page, and the default cut-off is not built from it.
