@@ -448,6 +448,8 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NotificationId");
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("State", "NextAttemptAtUtc");
@@ -1838,6 +1840,16 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Data.Notifications.OutboxMail", b =>
+                {
+                    b.HasOne("KhuyenCong.Data.Notifications.Notification", "Notification")
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Notification");
                 });
 
             modelBuilder.Entity("KhuyenCong.Domain.Geography.ProvinceRegionMembership", b =>

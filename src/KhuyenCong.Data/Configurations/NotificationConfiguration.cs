@@ -35,6 +35,7 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
         builder.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(x => x.LastError).HasMaxLength(1000);
         builder.Property(x => x.LeaseOwner).HasMaxLength(64);
+        builder.HasOne(x => x.Notification).WithMany().HasForeignKey(x => x.NotificationId).OnDelete(DeleteBehavior.SetNull);
         // The dispatchers look for what is due; the admin page lists the newest first.
         builder.HasIndex(x => new { x.State, x.NextAttemptAtUtc });
         builder.HasIndex(x => x.UserId);

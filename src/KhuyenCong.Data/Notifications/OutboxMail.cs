@@ -38,6 +38,8 @@ public sealed class OutboxMail
     /// <summary>The notification it carries, when there is one (a digest carries several).</summary>
     public long? NotificationId { get; set; }
 
+    public Notification? Notification { get; set; }
+
     public string Recipient { get; set; } = string.Empty;
 
     public string Subject { get; set; } = string.Empty;
