@@ -141,6 +141,23 @@ public sealed class Notifier(KhuyenCongDbContext db, Geography geography, IOptio
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
     }
 
+    public async Task<MailPreference?> PreferenceAsync(string userId, CancellationToken ct = default) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (MailPreference?)u.MailPreference).SingleOrDefaultAsync(ct);
+
+    /// <summary>The user's own choice of e-mail, saved (and audited) like any change to the account.</summary>
+    public async Task<bool> SetPreferenceAsync(string userId, MailPreference preference, CancellationToken ct = default)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return false;
+        }
+
+        user.MailPreference = preference;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>The plain-text body of a mail carrying these notifications (one, or a day's digest).</summary>
     internal string Text(string fullName, IReadOnlyList<Notification> items)
     {

@@ -43,7 +43,7 @@ public sealed record ImportJobView(int Id, string FileName, ImportJobState State
 /// runner's claim, heartbeat and end. A job is read only with its owner's id in the query: another user's job is
 /// not found (404), not forbidden.
 /// </summary>
-public sealed class ImportJobs(KhuyenCongDbContext db, TimeProvider clock, Notifications.Notifier notifier)
+public sealed class ImportJobs(KhuyenCongDbContext db, TimeProvider clock, Notifier notifier)
 {
     /// <summary>Row errors kept with a finished job (the page shows 500; the total is kept apart).</summary>
     public const int KeptErrors = 1000;
