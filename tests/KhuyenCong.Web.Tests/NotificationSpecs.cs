@@ -82,6 +82,68 @@ public abstract class NotificationSpecs(NotificationSpecs.Fixture fixture)
     }
 
     [Fact]
+    public async Task An_adjustment_request_tells_the_approving_level_and_its_decision_tells_the_province()
+    {
+        var portal = await fixture.GetAsync();
+        var id = await new ProjectBuilder(portal).In("24", 2026).State(ProjectState.Contracted, 400_000_000).SaveAsync();
+        await NewAsync(portal, id);
+        var officer = await ProjectLifecycleSpecs.SignedInAsync(portal, PortalFixture.OfficerBacNinh);
+        await ProjectLifecycleSpecs.ActOkAsync(portal, officer, id, ProjectAction.RequestAdjustment,
+            new() { ["Command.AdjustmentKind"] = "Amount", ["Command.Amount"] = "350.000.000", ["Command.Comment"] = "Giá máy giảm" });
+        // A KCQG project: the Cục's leaders decide; the Sở's leaders may not.
+        Assert.Equal(Sorted((PortalFixture.MinistryApprover, "adjustment.requested")), await NewAsync(portal, id));
+
+        var adjustmentId = await portal.WithDbAsync(db => db.Adjustments.Where(a => a.ProjectId == id).Select(a => a.Id).SingleAsync());
+        var leader = await ProjectLifecycleSpecs.SignedInAsync(portal, PortalFixture.MinistryApprover);
+        await ProjectLifecycleSpecs.ActOkAsync(portal, leader, id, ProjectAction.DecideAdjustment,
+            new() { ["Command.AdjustmentId"] = $"{adjustmentId}", ["Command.Accept"] = "true", ["Command.Comment"] = "Đồng ý" });
+        Assert.Equal(Sorted((PortalFixture.AppraiserBacNinh, "adjustment.decided"), (PortalFixture.ApproverBacNinh, "adjustment.decided"), (PortalFixture.OfficerBacNinh, "adjustment.decided")),
+            await NewAsync(portal, id));
+        var decided = await portal.WithDbAsync(db => db.Notifications.Where(n => n.Kind == "adjustment.decided" && n.Link == $"/Projects/Details/{id}").Select(n => n.Body).FirstAsync());
+        Assert.Contains("Đồng ý", decided);
+    }
+
+    [Fact]
+    public async Task A_periodic_report_submitted_tells_the_cuc_and_reopened_tells_the_province()
+    {
+        var portal = await fixture.GetAsync();
+        var officer = await ProjectLifecycleSpecs.SignedInAsync(portal, PortalFixture.OfficerBacNinh);
+        var form = await officer.GetPageAsync("/Reports/Periodic");
+        var created = await officer.SubmitAsync("/Reports/Periodic", new Dictionary<string, string>
+        {
+            ["Input.Year"] = "2026",
+            ["Input.Period"] = "Quarter1",
+            ["Input.ProvinceId"] = HttpForms.SelectedOption(form, "Input.ProvinceId"),
+        }, page: form);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var link = $"/Reports/Periodic/Details/{id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await ReportPostAsync(portal, officer, id, "Save", new()
+        {
+            ["Input.Results"] = "Báo cáo số liệu quý I.", ["Input.Difficulties"] = "Thiếu cán bộ.", ["Input.Proposals"] = "Tăng kinh phí.",
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ReportPostAsync(portal, await ProjectLifecycleSpecs.SignedInAsync(portal, PortalFixture.ApproverBacNinh), id, "Submit", [])).StatusCode);
+        Assert.Equal(Sorted((PortalFixture.MinistryApprover, "report.submitted"), (PortalFixture.MinistryOfficer, "report.submitted")), await ReportNotificationsAsync(portal, link, "report.submitted"));
+
+        var leader = await ProjectLifecycleSpecs.SignedInAsync(portal, PortalFixture.MinistryApprover);
+        Assert.Equal(HttpStatusCode.Redirect, (await ReportPostAsync(portal, leader, id, "Reopen", new() { ["Reason"] = "Thiếu số liệu vốn đối ứng" })).StatusCode);
+        Assert.Equal(Sorted((PortalFixture.AppraiserBacNinh, "report.reopened"), (PortalFixture.ApproverBacNinh, "report.reopened"), (PortalFixture.OfficerBacNinh, "report.reopened")),
+            await ReportNotificationsAsync(portal, link, "report.reopened"));
+        var reopened = await portal.WithDbAsync(db => db.Notifications.Where(n => n.Link == link && n.Kind == "report.reopened").Select(n => n.Body).FirstAsync());
+        Assert.Contains("Lý do: Thiếu số liệu vốn đối ứng", reopened);
+    }
+
+    private static async Task<HttpResponseMessage> ReportPostAsync(PortalFactory portal, HttpClient client, int id, string handler, Dictionary<string, string> fields)
+    {
+        fields["Version"] = (await portal.WithDbAsync(db => db.PeriodicReports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync())).ToString();
+        return await client.SubmitAsync($"/Reports/Periodic/Details/{id}", fields, postUrl: $"/Reports/Periodic/Details/{id}?handler={handler}");
+    }
+
+    private static async Task<List<(string, string)>> ReportNotificationsAsync(PortalFactory portal, string link, string kind) =>
+        [.. (await portal.WithDbAsync(db => db.Notifications.Where(n => n.Link == link && n.Kind == kind).Select(n => new { n.User!.Email, n.Kind }).ToListAsync()))
+            .Select(n => (n.Email!, n.Kind)).Order()];
+
+    [Fact]
     public async Task With_the_relay_down_nothing_is_lost_and_when_it_is_back_every_mail_arrives_exactly_once()
     {
         var portal = await fixture.GetAsync();
