@@ -133,6 +133,45 @@ public abstract class NotificationSpecs(NotificationSpecs.Fixture fixture)
         Assert.Contains("Lý do: Thiếu số liệu vốn đối ứng", reopened);
     }
 
+    [Fact]
+    public async Task An_import_job_that_ends_tells_the_user_who_started_it_and_nobody_else_once()
+    {
+        var portal = await fixture.GetAsync();
+        var owner = (await UserIdsAsync(portal, PortalFixture.MinistryOfficer)).Single();
+        var instance = $"spec-{Guid.NewGuid():N}"[..20];
+        var jobs = new List<int>();
+        foreach (var file in new[] { "ke-hoach-2026.xlsx", "de-an-loi.xlsx" })
+        {
+            jobs.Add(await portal.WithDbAsync(async db =>
+            {
+                var job = new Data.Imports.ImportJob
+                {
+                    OwnerId = owner, FileName = file, Content = [1], State = Data.Imports.ImportJobState.Running, ClaimedBy = instance,
+                    CreatedAtUtc = DateTime.UtcNow, StartedAtUtc = DateTime.UtcNow, HeartbeatAtUtc = DateTime.UtcNow,
+                };
+                db.ImportJobs.Add(job);
+                await db.SaveChangesAsync();
+                return job.Id;
+            }));
+        }
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var importJobs = scope.ServiceProvider.GetRequiredService<Pages.Exchange.ImportJobs>();
+            Assert.Equal(1, await importJobs.FinishAsync(jobs[0], instance, new Excel.ImportResult([], [new("KeHoach", 3, 0, 0)], true), 3, CancellationToken.None));
+            Assert.Equal(1, await importJobs.FailAsync(jobs[1], instance, Pages.Exchange.ImportJobs.Crashed, CancellationToken.None));
+            // Ended already: ending again changes nothing and tells nobody again.
+            Assert.Equal(0, await importJobs.FailAsync(jobs[1], instance, Pages.Exchange.ImportJobs.Crashed, CancellationToken.None));
+        }
+
+        var told = await portal.WithDbAsync(db => db.Notifications.Where(n => n.Link == $"/Exchange/Job/{jobs[0]}" || n.Link == $"/Exchange/Job/{jobs[1]}")
+            .OrderBy(n => n.Id).Select(n => new { n.UserId, n.Kind, n.Title, n.Body }).ToListAsync());
+        Assert.Equal(2, told.Count);
+        Assert.All(told, n => Assert.Equal(owner, n.UserId));
+        Assert.Equal(("import.succeeded", "Đã nhập xong tệp ke-hoach-2026.xlsx"), (told[0].Kind, told[0].Title));
+        Assert.Equal(("import.failed", "Nhập tệp de-an-loi.xlsx không thành công", Pages.Exchange.ImportJobs.Crashed), (told[1].Kind, told[1].Title, told[1].Body));
+    }
+
     private static async Task<HttpResponseMessage> ReportPostAsync(PortalFactory portal, HttpClient client, int id, string handler, Dictionary<string, string> fields)
     {
         fields["Version"] = (await portal.WithDbAsync(db => db.PeriodicReports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync())).ToString();
