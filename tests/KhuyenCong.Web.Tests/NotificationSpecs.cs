@@ -218,6 +218,30 @@ public abstract class NotificationSpecs(NotificationSpecs.Fixture fixture)
     }
 
     [Fact]
+    public async Task A_mail_whose_sender_died_mid_send_is_taken_again_after_its_lease_and_never_while_the_lease_holds()
+    {
+        var portal = await fixture.GetAsync();
+        await SendAllAsync(portal);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await QueueAsync(portal, await UserIdsAsync(portal, PortalFixture.Viewer), count: 2, tag);
+        var ids = await portal.WithDbAsync(db => db.OutboxMails.Where(m => m.Subject.Contains(tag)).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
+        // Claimed by a dispatcher that then died: one lease still running, one run out.
+        await portal.WithDbAsync(db => db.OutboxMails.Where(m => m.Id == ids[0]).ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxMailState.Sending)
+            .SetProperty(m => m.LeaseOwner, "dead").SetProperty(m => m.Attempts, 1).SetProperty(m => m.LeaseUntilUtc, DateTime.UtcNow.AddMinutes(4))));
+        await portal.WithDbAsync(db => db.OutboxMails.Where(m => m.Id == ids[1]).ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxMailState.Sending)
+            .SetProperty(m => m.LeaseOwner, "dead").SetProperty(m => m.Attempts, 1).SetProperty(m => m.LeaseUntilUtc, DateTime.UtcNow.AddSeconds(-1))));
+
+        var before = fixture.Sink.Messages.Count;
+        Assert.Equal((1, 0), ((await SendAllAsync(portal)).Sent, 0));
+        var arrived = Assert.Single(fixture.Sink.Messages.Skip(before));
+        Assert.Contains(tag + " 1", arrived.Subject ?? "");
+        var rows = await portal.WithDbAsync(db => db.OutboxMails.Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal((OutboxMailState.Sending, "dead"), (rows[0].State, rows[0].LeaseOwner));
+        Assert.Equal((OutboxMailState.Sent, 2), (rows[1].State, rows[1].Attempts));
+        Assert.NotEqual("dead", rows[1].LeaseOwner);
+    }
+
+    [Fact]
     public async Task The_bell_counts_the_unread_notifications_on_every_page_and_the_page_marks_them_read()
     {
         var portal = await fixture.GetAsync();
