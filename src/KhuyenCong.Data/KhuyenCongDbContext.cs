@@ -83,6 +83,10 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
 
     public DbSet<Imports.ImportJob> ImportJobs => Set<Imports.ImportJob>();
 
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
+    public DbSet<Notifications.OutboxMail> OutboxMails => Set<Notifications.OutboxMail>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one row whose stamp keys cached report figures (<see cref="Figures.FigureWriteInterceptor"/>).</summary>

@@ -178,7 +178,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     {
         var result = await RunAsync("migrat");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Lỗi: không có lệnh «migrat». Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report.", result.Error);
+        Assert.Contains("Lỗi: không có lệnh «migrat». Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report, outbox.", result.Error);
     }
 
     [Theory]
@@ -209,7 +209,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         var result = await RunAsync(flag);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Không có lệnh: mở cổng thông tin (máy chủ web). Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report.", result.Output);
+        Assert.Contains("Không có lệnh: mở cổng thông tin (máy chủ web). Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report, outbox.", result.Output);
         Assert.False(File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_database.ConnectionString).DataSource));
     }
 

@@ -21,6 +21,9 @@ public sealed class AppUser : IdentityUser, IAudited, ISearchable
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>What e-mail the user wants for their notifications: each one, a daily digest, or none.</summary>
+    public Notifications.MailPreference MailPreference { get; set; }
+
     public string SearchKey { get; set; } = string.Empty;
 
     public string SearchSource() => $"{FullName} {Email}";

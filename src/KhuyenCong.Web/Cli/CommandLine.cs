@@ -20,6 +20,7 @@ public static class CommandLine
         ["import"] = ImportAsync,
         ["export"] = ExportAsync,
         ["report"] = ReportAsync,
+        ["outbox"] = OutboxAsync,
     };
 
     /// <summary>
@@ -89,6 +90,12 @@ public static class CommandLine
               --out        tệp cần ghi (bắt buộc): .xlsx là sổ tính Excel; .docx là văn bản Word theo thể thức Nghị định
                            30/2020/NĐ-CP, với số, ký hiệu, người ký và nơi nhận mặc định (sửa trong Word trước khi trình ký)
               --boundaries historical (mặc định: tỉnh theo địa giới của năm báo cáo) hoặc current (địa giới hiện hành)
+            """,
+        ["outbox"] = """
+            Cách dùng: outbox send
+              Gửi các thư thông báo đang chờ trong hàng đợi qua máy chủ thư (Mail:Host) và in số thư đã gửi, số thư lỗi.
+              Mỗi thư chỉ được gửi một lần, kể cả khi chạy lại hoặc khi cổng thông tin cũng đang gửi; thư lỗi được thử lại sau.
+              Mã thoát 1 khi có thư lỗi hoặc chưa cấu hình máy chủ thư.
             """,
     };
 
@@ -174,6 +181,39 @@ public static class CommandLine
             await stderr.WriteLineAsync($"Lỗi: {args[0]} không thực hiện được ({ex.GetType().Name}: {ex.Message}).");
             return 3;
         }
+    }
+
+    private static async Task<int> OutboxAsync(IServiceProvider services, ArgumentList args, TextWriter stdout, TextWriter stderr)
+    {
+        var action = args.Positional("việc cần làm (send)");
+        args.EnsureNoneLeft();
+        if (action != "send")
+        {
+            await stderr.WriteLineAsync($"Lỗi: «outbox {action}» không có; dùng «outbox send».");
+            return 2;
+        }
+
+        if (!services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Notifications.MailOptions>>().Value.Enabled)
+        {
+            await stderr.WriteLineAsync(Notifications.MailDispatcher.Off);
+            await stdout.WriteLineAsync("Đã gửi 0 thư, 0 thư lỗi.");
+            return 1;
+        }
+
+        var dispatcher = services.GetRequiredService<Notifications.MailDispatcher>();
+        var instance = $"cli-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
+        int sent = 0, failed = 0;
+        Notifications.DispatchResult pass;
+        do
+        {
+            pass = await dispatcher.SendDueAsync(instance);
+            sent += pass.Sent;
+            failed += pass.Failed;
+        }
+        while (pass.Sent + pass.Failed >= Notifications.MailDispatcher.PassSize);
+
+        await stdout.WriteLineAsync($"Đã gửi {sent} thư, {failed} thư lỗi.");
+        return failed > 0 ? 1 : 0;
     }
 
     private static async Task<int> MigrateAsync(IServiceProvider services, ArgumentList args, TextWriter stdout, TextWriter stderr)

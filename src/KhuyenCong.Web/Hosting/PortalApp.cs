@@ -55,6 +55,10 @@ public static class PortalApp
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Projects.ProjectOptions>>().Value.Limits);
         services.AddScoped<Reports.ConferenceReportService>();
         services.AddScoped<Reports.PeriodicReportService>();
+        services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Notifications.MailDispatcher>();
+        services.Configure<Notifications.MailOptions>(configuration.GetSection("Mail"));
+        services.Configure<Notifications.PortalLinks>(configuration.GetSection("Portal"));
         services.AddScoped<Reports.ProgrammeReportService>();
         services.AddScoped<Reports.HomeFigures>();
         services.AddScoped<Reports.PlanFigures>();
@@ -199,6 +203,8 @@ public static class PortalApp
         // Large confirmed imports run here, on every instance (Import:BackgroundRows); the command line keeps importing in its own process.
         services.AddSingleton<Pages.Exchange.ImportJobProgress>();
         services.AddHostedService<Pages.Exchange.ImportJobRunner>();
+        // The outbox is sent from every instance (claims keep each mail to one sender); off without Mail:Host.
+        services.AddHostedService<Notifications.MailDispatcherService>();
         services.AddPortalApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

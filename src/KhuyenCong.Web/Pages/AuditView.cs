@@ -85,6 +85,7 @@ public static class AuditView
             ["AccessFailedCount"] = "Số lần nhập sai mật khẩu",
             ["FullName"] = "Họ và tên",
             ["IsDisabled"] = "Đã vô hiệu hóa",
+            ["MailPreference"] = "Nhận thư thông báo",
             ["CreatedAtUtc"] = "Thời điểm tạo tài khoản",
         },
         ["IdentityUserRole`1"] = new() { ["RoleId"] = "Vai trò" },

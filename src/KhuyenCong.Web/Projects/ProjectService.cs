@@ -3,6 +3,7 @@ using System.Security.Claims;
 using KhuyenCong.Data;
 using KhuyenCong.Domain.Common;
 using KhuyenCong.Domain.Projects;
+using KhuyenCong.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Projects;
@@ -20,7 +21,8 @@ public sealed class ProjectOptions
 /// Every change to a project, for the pages and the command-line verbs: checked against the state machine
 /// and the user's scope, written in one transaction with its timeline event, refused when stale.
 /// </summary>
-public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProjectOptions> options)
+public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProjectOptions> options,
+    Notifications.Notifier notifier)
 {
     public const string StaleMessage = "Đề án vừa được người khác thay đổi sau khi bạn mở trang. Thay đổi của bạn chưa được lưu; hãy tải lại trang để xem bản mới nhất.";
 
@@ -195,6 +197,12 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
             ProjectAction.DecideAdjustment => project.DecideAdjustment(new DecideAdjustment(command.AdjustmentId ?? 0, command.Accept, command.Comment, norms), ctx),
             _ => ActResult.Fail("Thao tác không được hỗ trợ."),
         };
+        if (result.Done)
+        {
+            // Whoever's turn it now is hears of it in the same transaction as the act (docs/architecture.md, "Notifications and e-mail").
+            await notifier.ProjectActedAsync(actor, project, command.Action, ct);
+        }
+
         return await SaveAsync(project, result, ct);
     }
 

@@ -4,6 +4,7 @@ using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Projects;
 using KhuyenCong.Domain.Reports;
 using KhuyenCong.Web.Projects;
+using KhuyenCong.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Reports;
@@ -12,7 +13,7 @@ namespace KhuyenCong.Web.Reports;
 /// Báo cáo định kỳ: drafting, figures from the data as of the period end, submission, reopening, and the completeness
 /// board. Every change goes through <see cref="PeriodicReportRules"/> and is one save (with its audit entries).
 /// </summary>
-public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geography, TimeProvider clock)
+public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geography, TimeProvider clock, Notifications.Notifier notifier)
 {
     public const string NotFound = "Không tìm thấy báo cáo.";
 
@@ -87,11 +88,20 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
 
     /// <summary>Duyệt và gửi Bộ: figures taken once more and frozen, the report locked.</summary>
     public Task<string?> SubmitAsync(ProjectActor actor, PeriodicReport report, Guid version, CancellationToken ct = default) =>
-        ChangeAsync(report, version, async directory => report.Submit(await FiguresAsync(report, directory, ct), actor, Now), ct);
+        ChangeAsync(report, version, async directory => report.Submit(await FiguresAsync(report, directory, ct), actor, Now)
+            ?? await NotifyAsync(actor, report, directory, PeriodicReportAction.Submit, ct), ct);
 
     /// <summary>Mở lại: back to draft for correction, with the reason; the audit log keeps who, when and why.</summary>
     public Task<string?> ReopenAsync(ProjectActor actor, PeriodicReport report, Guid version, string? reason, CancellationToken ct = default) =>
-        ChangeAsync(report, version, _ => Task.FromResult(report.Reopen(reason, actor, Now)), ct);
+        ChangeAsync(report, version, async directory => report.Reopen(reason, actor, Now)
+            ?? await NotifyAsync(actor, report, directory, PeriodicReportAction.Reopen, ct), ct);
+
+    /// <summary>Queues the notifications of a submission or reopening, saved with it; never refuses (null).</summary>
+    private async Task<string?> NotifyAsync(ProjectActor actor, PeriodicReport report, ProvinceDirectory directory, PeriodicReportAction action, CancellationToken ct)
+    {
+        await notifier.ReportChangedAsync(actor, report, directory.Find(report.ProvinceId)?.Name ?? string.Empty, action, ct);
+        return null;
+    }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -4,6 +4,7 @@ using KhuyenCong.Data;
 using KhuyenCong.Data.Imports;
 using KhuyenCong.Domain.Identity;
 using KhuyenCong.Excel;
+using KhuyenCong.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Exchange;
@@ -42,7 +43,7 @@ public sealed record ImportJobView(int Id, string FileName, ImportJobState State
 /// runner's claim, heartbeat and end. A job is read only with its owner's id in the query: another user's job is
 /// not found (404), not forbidden.
 /// </summary>
-public sealed class ImportJobs(KhuyenCongDbContext db, TimeProvider clock)
+public sealed class ImportJobs(KhuyenCongDbContext db, TimeProvider clock, Notifier notifier)
 {
     /// <summary>Row errors kept with a finished job (the page shows 500; the total is kept apart).</summary>
     public const int KeptErrors = 1000;
@@ -142,26 +143,43 @@ public sealed class ImportJobs(KhuyenCongDbContext db, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.RowsChecked, rowsChecked).SetProperty(j => j.HeartbeatAtUtc, now), ct);
     }
 
-    /// <summary>The job's end: the import's result (written or not), and the workbook dropped.</summary>
+    /// <summary>The job's end: the import's result (written or not), and the workbook dropped; its owner is notified in the same transaction.</summary>
     public Task<int> FinishAsync(int id, string instance, ImportResult result, int rowsChecked, CancellationToken ct)
     {
         var kept = result with { Errors = [.. result.Errors.Take(KeptErrors)] };
         var json = JsonSerializer.Serialize(kept);
         var state = result.Written ? ImportJobState.Succeeded : ImportJobState.Failed;
         var now = Now;
-        return db.ImportJobs.Where(j => j.Id == id && j.ClaimedBy == instance && j.State == ImportJobState.Running)
+        return EndAsync(id, instance, result.Written, null, running => running
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, state).SetProperty(j => j.Result, json).SetProperty(j => j.ErrorCount, result.Errors.Count)
                 .SetProperty(j => j.RowsChecked, rowsChecked).SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now)
-                .SetProperty(j => j.Content, Array.Empty<byte>()), ct);
+                .SetProperty(j => j.Content, Array.Empty<byte>()), ct), ct);
     }
 
-    /// <summary>A job that ends without an import result (the owner may no longer import, the server stopped, a fault).</summary>
+    /// <summary>A job that ends without an import result (the owner may no longer import, the server stopped, a fault); its owner is notified.</summary>
     public Task<int> FailAsync(int id, string instance, string message, CancellationToken ct)
     {
         var now = Now;
-        return db.ImportJobs.Where(j => j.Id == id && j.ClaimedBy == instance && j.State == ImportJobState.Running)
+        return EndAsync(id, instance, false, message, running => running
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Failed).SetProperty(j => j.FailureMessage, message)
-                .SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.Content, Array.Empty<byte>()), ct);
+                .SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.Content, Array.Empty<byte>()), ct), ct);
+    }
+
+    /// <summary>Ends a running job of this instance and, when it did, tells its owner: one transaction.</summary>
+    private async Task<int> EndAsync(int id, string instance, bool written, string? failure, Func<IQueryable<ImportJob>, Task<int>> end, CancellationToken ct)
+    {
+        var running = db.ImportJobs.Where(j => j.Id == id && j.ClaimedBy == instance && j.State == ImportJobState.Running);
+        var owner = await running.Select(j => new { j.OwnerId, j.FileName }).SingleOrDefaultAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ended = await end(running);
+        if (ended == 1 && owner is not null)
+        {
+            await notifier.ImportEndedAsync(owner.OwnerId, id, owner.FileName, written, failure, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return ended;
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
