@@ -20,6 +20,7 @@ public static class CommandLine
         ["import"] = ImportAsync,
         ["export"] = ExportAsync,
         ["report"] = ReportAsync,
+        ["reminders"] = RemindersAsync,
     };
 
     /// <summary>
@@ -88,6 +89,13 @@ public static class CommandLine
               --cutoff     ngày chốt số liệu, dạng yyyy-MM-dd (bắt buộc)
               --out        tệp .xlsx cần ghi (bắt buộc)
               --boundaries historical (mặc định: tỉnh theo địa giới của năm báo cáo) hoặc current (địa giới hiện hành)
+            """,
+        ["reminders"] = """
+            Cách dùng: reminders run [--date <yyyy-MM-dd>]
+              run          tính các nhắc hạn đến hạn vào ngày đó (báo cáo định kỳ, đề xuất KCQG, quyết toán, ký hợp đồng,
+                           nghiệm thu) và xếp hàng những nhắc hạn chưa xếp; in số nhắc hạn theo từng hạn. Chạy lại cho cùng
+                           ngày không xếp thêm nhắc hạn nào.
+              --date       ngày tính nhắc hạn, dạng yyyy-MM-dd; mặc định hôm nay theo giờ Việt Nam
             """,
     };
 
@@ -341,6 +349,36 @@ public static class CommandLine
             await stdout.WriteLineAsync(sentence);
         }
 
+        return 0;
+    }
+
+    private static async Task<int> RemindersAsync(IServiceProvider services, ArgumentList args, TextWriter stdout, TextWriter stderr)
+    {
+        var dateText = args.Optional("--date");
+        var action = args.Positional("việc cần làm (run)");
+        args.EnsureNoneLeft();
+        if (action != "run")
+        {
+            await stderr.WriteLineAsync($"Lỗi: «{action}» không phải việc của lệnh reminders; dùng «reminders run [--date yyyy-MM-dd]».");
+            return 2;
+        }
+
+        var service = services.GetRequiredService<Reminders.ReminderService>();
+        var date = service.Today;
+        if (dateText is not null && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date))
+        {
+            await stderr.WriteLineAsync("Lỗi: --date là một ngày dạng yyyy-MM-dd, ví dụ 2026-06-08.");
+            return 2;
+        }
+
+        var run = await service.RunAsync(date);
+        foreach (var c in run.Counts)
+        {
+            await stdout.WriteLineAsync(string.Create(PortalApp.Culture,
+                $"{Domain.Reminders.Deadlines.Label(c.Deadline)}: xếp hàng {c.Queued:#,##0} nhắc hạn ({c.Due:#,##0} đến hạn, {c.Due - c.Queued:#,##0} đã xếp trước đó)"));
+        }
+
+        await stdout.WriteLineAsync(string.Create(PortalApp.Culture, $"Đã xếp hàng {run.Queued:#,##0} nhắc hạn cho ngày {Domain.Common.VietnameseCulture.Date(date)}."));
         return 0;
     }
 
