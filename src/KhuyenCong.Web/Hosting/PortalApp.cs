@@ -58,6 +58,8 @@ public static class PortalApp
         services.AddScoped<Reports.ProgrammeReportService>();
         services.AddScoped<Reports.HomeFigures>();
         services.AddScoped<Reports.PlanFigures>();
+        services.AddScoped<Reminders.IReminderSink, Reminders.LedgerReminderSink>();
+        services.AddScoped<Reminders.ReminderService>();
         services.AddFigureCache(configuration);
         services.Configure<Excel.ImportLimits>(configuration.GetSection("Import"));
         // One gate per process: previews, confirmations and the command line share Import:MaxConcurrent slots.
@@ -198,6 +200,8 @@ public static class PortalApp
         // Large confirmed imports run here, on every instance (Import:BackgroundRows); the command line keeps importing in its own process.
         services.AddSingleton<Pages.Exchange.ImportJobProgress>();
         services.AddHostedService<Pages.Exchange.ImportJobRunner>();
+        // The clustered scheduler (Scheduler:Enabled, default true): the web server only, never the command line.
+        services.AddPortalScheduler(builder.Configuration, dataRoot);
         services.AddPortalApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
