@@ -122,7 +122,7 @@ public sealed class ReminderRule : IVersioned, IAudited
 }
 
 /// <summary>Vietnamese names of the deadlines.</summary>
-public static class Deadlines
+public static class DeadlineKinds
 {
     public static readonly IReadOnlyList<DeadlineKind> All =
         [DeadlineKind.PeriodicReport, DeadlineKind.KcqgProposal, DeadlineKind.PlanSettlement, DeadlineKind.ContractSigning, DeadlineKind.Acceptance];

@@ -43,7 +43,7 @@ public sealed record DueReminder(DeadlineKind Deadline, string Occurrence, int S
     /// What makes a reminder unique: one step of one occurrence for one person. The ledger's unique index is on it,
     /// so it is queued once whatever the number of runs or instances.
     /// </summary>
-    public string DedupeKey => string.Create(CultureInfo.InvariantCulture, $"{Deadlines.Key(Deadline)}|{Occurrence}|{Step}|{UserId}");
+    public string DedupeKey => string.Create(CultureInfo.InvariantCulture, $"{DeadlineKinds.Key(Deadline)}|{Occurrence}|{Step}|{UserId}");
 }
 
 /// <summary>
@@ -120,7 +120,7 @@ public static class ReminderSchedule
             0 => "hôm nay là hạn cuối",
             _ => $"đã quá hạn {step} ngày",
         };
-        return $"Nhắc hạn {Deadlines.Phrase(deadline)}: {title} — hạn {VietnameseCulture.Date(due)}, {when}";
+        return $"Nhắc hạn {DeadlineKinds.Phrase(deadline)}: {title} — hạn {VietnameseCulture.Date(due)}, {when}";
     }
 
     private sealed record Occurrence(string Key, string Title, DateOnly Due, bool OpenAfterDue, IReadOnlyList<string> Recipients, IReadOnlyList<ReminderRecord> Records);

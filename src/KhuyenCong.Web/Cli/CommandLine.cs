@@ -375,7 +375,7 @@ public static class CommandLine
         foreach (var c in run.Counts)
         {
             await stdout.WriteLineAsync(string.Create(PortalApp.Culture,
-                $"{Domain.Reminders.Deadlines.Label(c.Deadline)}: xếp hàng {c.Queued:#,##0} nhắc hạn ({c.Due:#,##0} đến hạn, {c.Due - c.Queued:#,##0} đã xếp trước đó)"));
+                $"{Domain.Reminders.DeadlineKinds.Label(c.Deadline)}: xếp hàng {c.Queued:#,##0} nhắc hạn ({c.Due:#,##0} đến hạn, {c.Due - c.Queued:#,##0} đã xếp trước đó)"));
         }
 
         await stdout.WriteLineAsync(string.Create(PortalApp.Culture, $"Đã xếp hàng {run.Queued:#,##0} nhắc hạn cho ngày {Domain.Common.VietnameseCulture.Date(date)}."));

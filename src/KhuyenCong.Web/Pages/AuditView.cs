@@ -552,7 +552,7 @@ public static class AuditView
         BeneficiaryType v => ProjectLabels.Of(v),
         ReportPeriod v => ReportPeriods.Label(v),
         PeriodicReportStatus v => v == PeriodicReportStatus.Submitted ? "Đã gửi Bộ" : "Đang soạn",
-        Domain.Reminders.DeadlineKind v => Domain.Reminders.Deadlines.Label(v),
+        Domain.Reminders.DeadlineKind v => Domain.Reminders.DeadlineKinds.Label(v),
         _ => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
     };
 

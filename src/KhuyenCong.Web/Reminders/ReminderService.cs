@@ -54,6 +54,6 @@ public sealed class ReminderService(KhuyenCongDbContext db, Data.Geography geogr
     {
         var due = ReminderSchedule.Due(await FactsAsync(date, ct));
         var queued = await sink.QueueAsync(due, date, ct);
-        return new ReminderRun(date, [.. Deadlines.All.Select(d => new DeadlineCount(d, due.Count(r => r.Deadline == d), queued.Count(r => r.Deadline == d)))]);
+        return new ReminderRun(date, [.. DeadlineKinds.All.Select(d => new DeadlineCount(d, due.Count(r => r.Deadline == d), queued.Count(r => r.Deadline == d)))]);
     }
 }
