@@ -131,7 +131,8 @@ public static class ReminderSchedule
 
     private static IEnumerable<Occurrence> PeriodicReports(ReminderFacts facts)
     {
-        foreach (var year in new[] { facts.Date.Year - 1, facts.Date.Year })
+        // Two years back: an annual report stays overdue into the year after next when a rule reminds for long enough.
+        foreach (var year in new[] { facts.Date.Year - 2, facts.Date.Year - 1, facts.Date.Year })
         {
             foreach (var period in ReportPeriods.All)
             {

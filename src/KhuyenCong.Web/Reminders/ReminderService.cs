@@ -44,7 +44,7 @@ public sealed class ReminderService(KhuyenCongDbContext db, Data.Geography geogr
                 || (p.Source == FundingSource.KCQG && atProvince.Contains(p.State) && p.PlanYear >= date.Year && p.PlanYear <= date.Year + 2))
             .Select(p => new ReminderProject(p.Id, p.Code, p.Title, p.ProvinceId, p.Source, p.PlanYear, p.State, p.ApprovalDate, p.EndDate))
             .ToListAsync(ct);
-        var reports = await db.PeriodicReports.AsNoTracking().Where(r => r.Year >= date.Year - 1)
+        var reports = await db.PeriodicReports.AsNoTracking().Where(r => r.Year >= date.Year - 2)
             .Select(r => new ReminderReport(r.Id, r.ProvinceId, r.Year, r.Period, r.Status)).ToListAsync(ct);
         return new ReminderFacts(date, rules, deadlines, directory, users, projects, reports);
     }
