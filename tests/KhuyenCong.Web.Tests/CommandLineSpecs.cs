@@ -178,7 +178,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     {
         var result = await RunAsync("migrat");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Lỗi: không có lệnh «migrat». Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report.", result.Error);
+        Assert.Contains("Lỗi: không có lệnh «migrat». Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report, reminders.", result.Error);
     }
 
     [Theory]
@@ -190,6 +190,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     [InlineData("import", "-h", "--reason     lý do sửa")]
     [InlineData("export", "--help", "--out        tệp .xlsx cần ghi (bắt buộc)")]
     [InlineData("report", "--help", "--cutoff     ngày chốt số liệu, dạng yyyy-MM-dd (bắt buộc)")]
+    [InlineData("reminders", "--help", "--date       ngày tính nhắc hạn, dạng yyyy-MM-dd; mặc định hôm nay theo giờ Việt Nam")]
     public async Task Help_on_a_verb_prints_its_arguments_in_vietnamese_and_exits_0_without_touching_the_database(string verb, string flag, string line)
     {
         var result = await RunAsync(verb, "--email", "a@b.vn", flag);
@@ -209,7 +210,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         var result = await RunAsync(flag);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Không có lệnh: mở cổng thông tin (máy chủ web). Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report.", result.Output);
+        Assert.Contains("Không có lệnh: mở cổng thông tin (máy chủ web). Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report, reminders.", result.Output);
         Assert.False(File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_database.ConnectionString).DataSource));
     }
 
