@@ -86,7 +86,11 @@ public sealed class LedgerReminderSink(KhuyenCongDbContext db, TimeProvider cloc
 
     /// <summary>
     /// Where the notification of the reminder and its outbox row are added, in the ledger row's transaction (same context,
-    /// saved by the same SaveChanges). Nothing yet: the notifications are built on branch <c>notify</c>.
+    /// saved by the same SaveChanges). Nothing yet: the notifications are built on branch <c>notify</c>, whose
+    /// <c>Notifier.QueueAsync(userIds, NotificationMessage)</c> adds a <c>Notification</c> (unique on user and
+    /// <c>DedupeKey</c>, 200 characters) and its outbox row to the context without saving. At the merge this becomes
+    /// <c>notifier.QueueAsync([reminder.UserId], new("reminder." + deadline key, reminder.Subject, the records, the link
+    /// of the first record, DedupeKey: deadline|occurrence|step))</c>; the ledger may then be dropped for that key.
     /// </summary>
     private static Task WriteNotificationAsync(DueReminder reminder, CancellationToken ct)
     {
