@@ -73,6 +73,11 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
 
     public DbSet<ReportDeadline> ReportDeadlines => Set<ReportDeadline>();
 
+    public DbSet<Domain.Reminders.ReminderRule> ReminderRules => Set<Domain.Reminders.ReminderRule>();
+
+    /// <summary>Every reminder queued, once per deadline occurrence, step and person (unique <c>DedupeKey</c>).</summary>
+    public DbSet<Reminders.ReminderLedgerEntry> ReminderLedger => Set<Reminders.ReminderLedgerEntry>();
+
     public DbSet<ProgrammeTarget> ProgrammeTargets => Set<ProgrammeTarget>();
 
     public DbSet<DossierItem> DossierItems => Set<DossierItem>();

@@ -18,7 +18,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     {
         var first = await RunAsync("migrate");
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("thêm 219 dòng", first.Output); // reference rows, including 4 report deadlines, 3 programme targets and 10 dossier items
+        Assert.Contains("thêm 224 dòng", first.Output); // reference rows, including 4 report deadlines, 5 reminder rules, 3 programme targets and 10 dossier items
         var second = await RunAsync("migrate");
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("thêm 0 dòng", second.Output);
@@ -178,7 +178,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     {
         var result = await RunAsync("migrat");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Lỗi: không có lệnh «migrat». Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report, outbox.", result.Error);
+        Assert.Contains("Lỗi: không có lệnh «migrat». Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report, outbox, reminders.", result.Error);
     }
 
     [Theory]
@@ -190,6 +190,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     [InlineData("import", "-h", "--reason     lý do sửa")]
     [InlineData("export", "--help", "--out        tệp .xlsx cần ghi (bắt buộc)")]
     [InlineData("report", "--help", "--cutoff     ngày chốt số liệu, dạng yyyy-MM-dd (bắt buộc)")]
+    [InlineData("reminders", "--help", "--date       ngày tính nhắc hạn, dạng yyyy-MM-dd; mặc định hôm nay theo giờ Việt Nam")]
     public async Task Help_on_a_verb_prints_its_arguments_in_vietnamese_and_exits_0_without_touching_the_database(string verb, string flag, string line)
     {
         var result = await RunAsync(verb, "--email", "a@b.vn", flag);
@@ -209,7 +210,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         var result = await RunAsync(flag);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Không có lệnh: mở cổng thông tin (máy chủ web). Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report, outbox.", result.Output);
+        Assert.Contains("Không có lệnh: mở cổng thông tin (máy chủ web). Các lệnh: migrate, create-user, create-token, seed-demo, import, export, report, outbox, reminders.", result.Output);
         Assert.False(File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_database.ConnectionString).DataSource));
     }
 

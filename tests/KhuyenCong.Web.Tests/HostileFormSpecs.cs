@@ -75,7 +75,7 @@ public sealed partial class HostileFormSpecs(SqlitePortalFixture fixture) : ICla
         Assert.NotNull(province);
         await CrawlAsync(PortalFixture.Admin, "/Admin/Users/Create", viewer!, region!, province!, "/Reference/Contents/Edit", "/Reference/Deadlines/Edit",
             "/Reference/Departments/Edit", "/Reference/Dossier/Edit", "/Reference/Indicators/Edit", "/Reference/Norms/Edit", "/Reference/Periods/Edit",
-            "/Reference/Targets/Edit");
+            "/Reference/Targets/Edit", "/Reference/Reminders/Edit");
 
         // One line per field that failed, with the first value that broke it.
         var summary = failures.GroupBy(f => f[..f.IndexOf('=', StringComparison.Ordinal)]).Select(g => $"{g.First()} (+{g.Count() - 1})");

@@ -460,6 +460,64 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("OutboxMails");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Data.Reminders.ReminderLedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Deadline")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Occurrence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Records")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "QueuedAtUtc");
+
+                    b.ToTable("ReminderLedger", (string)null);
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1470,6 +1528,63 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("ContentCode", "EffectiveFrom");
 
                     b.ToTable("SupportNorms");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Reminders.ReminderRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DaysAfterEvent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DaysBefore")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Deadline")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DueMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("OnDueDate")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OverdueEveryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueForDays")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deadline")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRules");
                 });
 
             modelBuilder.Entity("KhuyenCong.Domain.Reports.PeriodicReport", b =>

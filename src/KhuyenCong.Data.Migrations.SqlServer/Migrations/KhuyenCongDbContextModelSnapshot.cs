@@ -460,6 +460,64 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.ToTable("OutboxMails");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Data.Reminders.ReminderLedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Deadline")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Occurrence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Records")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "QueuedAtUtc");
+
+                    b.ToTable("ReminderLedger", (string)null);
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1464,6 +1522,63 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("ContentCode", "EffectiveFrom");
 
                     b.ToTable("SupportNorms");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Domain.Reminders.ReminderRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DaysAfterEvent")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DaysBefore")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Deadline")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DueDay")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DueMonth")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("OnDueDate")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("OverdueEveryDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OverdueForDays")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deadline")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRules");
                 });
 
             modelBuilder.Entity("KhuyenCong.Domain.Reports.PeriodicReport", b =>

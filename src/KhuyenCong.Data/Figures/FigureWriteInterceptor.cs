@@ -67,7 +67,8 @@ public sealed class FigureWriteInterceptor : SaveChangesInterceptor, IDbTransact
     /// <summary>Whether a changed entity can change a figure: everything but accounts and bookkeeping.</summary>
     public static bool ChangesFigures(object entity) => entity is not (DataVersion or AuditEntry or PendingImport or ImportJob or DataProtectionKey
         or AppUser or IdentityRole or IdentityUserRole<string> or IdentityUserClaim<string> or IdentityUserLogin<string>
-        or IdentityUserToken<string> or IdentityRoleClaim<string> or UserRegion or ApiToken);
+        or IdentityUserToken<string> or IdentityRoleClaim<string> or UserRegion or ApiToken
+        or Reminders.ReminderLedgerEntry or Domain.Reminders.ReminderRule);
 
     private static IQueryable<DataVersion> Stamp(DbContext context) => context.Set<DataVersion>().Where(v => v.Id == DataVersion.SingleId);
 

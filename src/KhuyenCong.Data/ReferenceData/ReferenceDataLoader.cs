@@ -162,6 +162,24 @@ public sealed class ReferenceDataLoader(KhuyenCongDbContext db)
             added++;
         }
 
+        var reminders = await db.ReminderRules.Select(r => r.Deadline).ToListAsync(ct);
+        foreach (var r in ReferenceCatalog.ReminderRules.Where(r => !reminders.Contains(r.Deadline)))
+        {
+            db.ReminderRules.Add(new Domain.Reminders.ReminderRule
+            {
+                Deadline = r.Deadline,
+                DaysBefore = r.DaysBefore,
+                OnDueDate = r.OnDueDate,
+                OverdueEveryDays = r.OverdueEvery,
+                OverdueForDays = r.OverdueFor,
+                DueMonth = r.Month,
+                DueDay = r.Day,
+                DaysAfterEvent = r.DaysAfter,
+                LegalBasis = r.LegalBasis,
+            });
+            added++;
+        }
+
         var dossier = await db.DossierItems.Select(d => new { d.ContentCode, d.Name }).ToListAsync(ct);
         foreach (var d in ReferenceCatalog.DossierItems.Where(d => !dossier.Any(e => e.ContentCode == d.ContentCode && e.Name == d.Name)))
         {

@@ -145,6 +145,20 @@ public static class ReferenceCatalog
     ];
 
     /// <summary>
+    /// When the portal reminds people of each deadline (docs/domain.md §5.7): the due days are TT 36/2013's (Art. 10.2.b:
+    /// KCQG proposals to the Cục before 15 June of the year before the plan year; Art. 18: settlement by 22 January of the
+    /// year after it); the days after approval and after the end date, and every offset, are the portal's (to confirm).
+    /// </summary>
+    public static readonly IReadOnlyList<(Reminders.DeadlineKind Deadline, string DaysBefore, bool OnDueDate, int OverdueEvery, int OverdueFor, int? Month, int? Day, int? DaysAfter, string LegalBasis)> ReminderRules =
+    [
+        (Reminders.DeadlineKind.PeriodicReport, "7", true, 7, 84, null, null, null, "Hạn theo danh mục hạn nộp báo cáo định kỳ (TT 36/2013/TT-BCT, Điều 21 khoản 5; cần xác nhận)"),
+        (Reminders.DeadlineKind.KcqgProposal, "30,7", true, 7, 28, 6, 15, null, "TT 36/2013/TT-BCT, Điều 10 khoản 2 điểm b: trước ngày 15/6 năm trước năm kế hoạch"),
+        (Reminders.DeadlineKind.PlanSettlement, "14,7", true, 7, 84, 1, 22, null, "TT 36/2013/TT-BCT, Điều 18: quyết toán chậm nhất ngày 22/01 năm sau năm kế hoạch"),
+        (Reminders.DeadlineKind.ContractSigning, "7", true, 7, 84, null, null, 30, "Số ngày sau phê duyệt do cổng đặt (cần xác nhận)"),
+        (Reminders.DeadlineKind.Acceptance, "7", true, 7, 84, null, null, 30, "Số ngày sau ngày kết thúc đề án do cổng đặt (cần xác nhận)"),
+    ];
+
+    /// <summary>
     /// Targets of the 2014–2020 programme (QĐ 1288/QĐ-TTg) as the 2019 mid-term review implies them: KCQG 481,407 tỷ
     /// was 39,72 % of the planned national money; 210 demonstration models were 5 % above target; 4.363 fair
     /// participations 29 % above. Derived, to confirm against the decision; editable by Admin.

@@ -21,6 +21,7 @@ public static class CommandLine
         ["export"] = ExportAsync,
         ["report"] = ReportAsync,
         ["outbox"] = OutboxAsync,
+        ["reminders"] = RemindersAsync,
     };
 
     /// <summary>
@@ -96,6 +97,13 @@ public static class CommandLine
               Gửi các thư thông báo đang chờ trong hàng đợi qua máy chủ thư (Mail:Host) và in số thư đã gửi, số thư lỗi.
               Mỗi thư chỉ được gửi một lần, kể cả khi chạy lại hoặc khi cổng thông tin cũng đang gửi; thư lỗi được thử lại sau.
               Mã thoát 1 khi có thư lỗi hoặc chưa cấu hình máy chủ thư.
+            """,
+        ["reminders"] = """
+            Cách dùng: reminders run [--date <yyyy-MM-dd>]
+              run          tính các nhắc hạn đến hạn vào ngày đó (báo cáo định kỳ, đề xuất KCQG, quyết toán, ký hợp đồng,
+                           nghiệm thu) và xếp hàng những nhắc hạn chưa xếp; in số nhắc hạn theo từng hạn. Chạy lại cho cùng
+                           ngày không xếp thêm nhắc hạn nào.
+              --date       ngày tính nhắc hạn, dạng yyyy-MM-dd; mặc định hôm nay theo giờ Việt Nam
             """,
     };
 
@@ -398,6 +406,36 @@ public static class CommandLine
             await stdout.WriteLineAsync(sentence);
         }
 
+        return 0;
+    }
+
+    private static async Task<int> RemindersAsync(IServiceProvider services, ArgumentList args, TextWriter stdout, TextWriter stderr)
+    {
+        var dateText = args.Optional("--date");
+        var action = args.Positional("việc cần làm (run)");
+        args.EnsureNoneLeft();
+        if (action != "run")
+        {
+            await stderr.WriteLineAsync($"Lỗi: «{action}» không phải việc của lệnh reminders; dùng «reminders run [--date yyyy-MM-dd]».");
+            return 2;
+        }
+
+        var service = services.GetRequiredService<Reminders.ReminderService>();
+        var date = service.Today;
+        if (dateText is not null && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date))
+        {
+            await stderr.WriteLineAsync("Lỗi: --date là một ngày dạng yyyy-MM-dd, ví dụ 2026-06-08.");
+            return 2;
+        }
+
+        var run = await service.RunAsync(date);
+        foreach (var c in run.Counts)
+        {
+            await stdout.WriteLineAsync(string.Create(PortalApp.Culture,
+                $"{Domain.Reminders.DeadlineKinds.Label(c.Deadline)}: xếp hàng {c.Queued:#,##0} nhắc hạn ({c.Due:#,##0} đến hạn, {c.Due - c.Queued:#,##0} đã xếp trước đó)"));
+        }
+
+        await stdout.WriteLineAsync(string.Create(PortalApp.Culture, $"Đã xếp hàng {run.Queued:#,##0} nhắc hạn cho ngày {Domain.Common.VietnameseCulture.Date(date)}."));
         return 0;
     }
 

@@ -11,7 +11,8 @@ public static class DatabaseSetup
 {
     public const string ConnectionName = "KhuyenCong";
 
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, DataRoot dataRoot)
+    /// <summary>The configured provider (as written) and its connection string, the default SQLite file when none is given.</summary>
+    public static (string Provider, string ConnectionString) Resolve(IConfiguration configuration, DataRoot dataRoot)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString(ConnectionName);
@@ -24,6 +25,13 @@ public static class DatabaseSetup
 
             connectionString = $"Data Source={Path.Combine(dataRoot.Path, "khuyencong.db")}";
         }
+
+        return (provider, connectionString);
+    }
+
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, DataRoot dataRoot)
+    {
+        var (provider, connectionString) = Resolve(configuration, dataRoot);
 
         // Every figure write renews the database's data version in its own transaction (the key of cached figures and list counts).
         var figureWrites = new Data.Figures.FigureWriteInterceptor();

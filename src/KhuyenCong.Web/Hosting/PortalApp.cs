@@ -62,6 +62,8 @@ public static class PortalApp
         services.AddScoped<Reports.ProgrammeReportService>();
         services.AddScoped<Reports.HomeFigures>();
         services.AddScoped<Reports.PlanFigures>();
+        services.AddScoped<Reminders.IReminderSink, Reminders.LedgerReminderSink>();
+        services.AddScoped<Reminders.ReminderService>();
         services.AddFigureCache(configuration);
         services.Configure<Excel.ImportLimits>(configuration.GetSection("Import"));
         // One gate per process: previews, confirmations and the command line share Import:MaxConcurrent slots.
@@ -205,6 +207,8 @@ public static class PortalApp
         services.AddHostedService<Pages.Exchange.ImportJobRunner>();
         // The outbox is sent from every instance (claims keep each mail to one sender); off without Mail:Host.
         services.AddHostedService<Notifications.MailDispatcherService>();
+        // The clustered scheduler (Scheduler:Enabled, default true): the web server only, never the command line.
+        services.AddPortalScheduler(builder.Configuration, dataRoot);
         services.AddPortalApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

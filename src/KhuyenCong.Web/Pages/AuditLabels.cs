@@ -42,6 +42,7 @@ public static class AuditLabels
         ["AnnualPlan"] = "Kế hoạch kinh phí",
         ["PeriodicReport"] = "Báo cáo định kỳ",
         ["ReportDeadline"] = "Hạn nộp báo cáo",
+        ["ReminderRule"] = "Quy định nhắc hạn",
         ["ProgrammeTarget"] = "Mục tiêu chương trình",
         ["Project"] = "Đề án",
         ["ProjectContent"] = "Nội dung của đề án",

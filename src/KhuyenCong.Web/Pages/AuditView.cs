@@ -167,6 +167,19 @@ public static class AuditView
             ["FromYear"] = "Áp dụng từ năm",
             ["DaysAfterPeriodEnd"] = "Số ngày sau khi hết kỳ",
         },
+        ["ReminderRule"] = new()
+        {
+            ["Deadline"] = "Hạn",
+            ["Enabled"] = "Đang áp dụng",
+            ["DaysBefore"] = "Nhắc trước hạn (ngày)",
+            ["OnDueDate"] = "Nhắc vào ngày hạn",
+            ["Mandatory"] = "Bắt buộc gửi thư điện tử",
+            ["OverdueEveryDays"] = "Nhắc lại khi quá hạn, mỗi (ngày)",
+            ["OverdueForDays"] = "Nhắc khi quá hạn trong (ngày)",
+            ["DueMonth"] = "Tháng của hạn",
+            ["DueDay"] = "Ngày của hạn",
+            ["DaysAfterEvent"] = "Số ngày sau sự kiện",
+        },
         ["ProgrammeTarget"] = new()
         {
             ["ProgrammePeriodId"] = "Giai đoạn chương trình",
@@ -541,6 +554,7 @@ public static class AuditView
         BeneficiaryType v => ProjectLabels.Of(v),
         ReportPeriod v => ReportPeriods.Label(v),
         PeriodicReportStatus v => v == PeriodicReportStatus.Submitted ? "Đã gửi Bộ" : "Đang soạn",
+        Domain.Reminders.DeadlineKind v => Domain.Reminders.DeadlineKinds.Label(v),
         _ => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
     };
 
