@@ -460,6 +460,7 @@ public abstract class NotificationSpecs(NotificationSpecs.Fixture fixture)
 
         protected override void Configure(IDictionary<string, string> settings)
         {
+            SmtpSink.Require();
             settings["Mail:Host"] = "127.0.0.1";
             settings["Mail:Port"] = Sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Mail:From"] = "Cổng Khuyến công <khuyencong@test.vn>";

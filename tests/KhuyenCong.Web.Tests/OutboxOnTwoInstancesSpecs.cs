@@ -14,6 +14,7 @@ public sealed class OutboxOnTwoInstancesSpecs
     public async Task Two_instances_and_their_dispatchers_send_each_queued_mail_exactly_once()
     {
         TestDatabase.RequirePostgres();
+        SmtpSink.Require();
         await using var sink = new SmtpSink();
         await using var database = await TestDatabase.PostgresAsync();
         var settings = new Dictionary<string, string>

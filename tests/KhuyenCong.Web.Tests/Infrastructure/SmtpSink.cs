@@ -1,22 +1,39 @@
-using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using MimeKit;
 
 namespace KhuyenCong.Web.Tests.Infrastructure;
 
 /// <summary>
-/// A real SMTP server on a loopback port for the mail specs (RFC 5321's minimum: EHLO/HELO, MAIL, RCPT, DATA with
-/// dot-unstuffing, RSET, NOOP, QUIT), keeping every message it accepts. It can be stopped and started again on the
-/// same port, as a relay that goes down and comes back.
+/// A real SMTP server on a loopback port for the mail specs: aiosmtpd (Debian's <c>python3-aiosmtpd</c>, installed by
+/// <c>.ci/run</c>) with its Mailbox handler, which stores every message it accepts in a Maildir that this class reads
+/// back in arrival order. It can be stopped and started again on the same port, as a relay that goes down and comes back.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<MimeMessage> _messages = new();
-    private TcpListener? _listener;
-    private CancellationTokenSource? _stop;
-    private Task? _accepting;
+    private const string Python = "/usr/bin/python3";
+
+    private static readonly Lazy<bool> s_available = new(() =>
+    {
+        try
+        {
+            using var probe = Process.Start(new ProcessStartInfo(Python, ["-c", "import aiosmtpd"]) { RedirectStandardError = true, UseShellExecute = false });
+            probe!.WaitForExit(20_000);
+            return probe.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    });
+
+    private readonly string _maildir = Path.Combine(Path.GetTempPath(), $"kc-smtp-{Guid.NewGuid():N}");
+    private readonly List<MimeMessage> _messages = [];
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private Process? _server;
 
     public SmtpSink()
     {
@@ -25,75 +42,96 @@ public sealed class SmtpSink : IAsyncDisposable
         probe.Start();
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        Start();
+        if (s_available.Value)
+        {
+            Start();
+        }
     }
+
+    /// <summary>Skips the calling test without aiosmtpd (fails it when optional parts are required, as in CI).</summary>
+    public static void Require() =>
+        Optional.Require(s_available.Value, $"SMTP: {Python} with the aiosmtpd module (Debian: python3-aiosmtpd; .ci/run installs it).");
 
     public int Port { get; }
 
-    public IReadOnlyList<MimeMessage> Messages => [.. _messages];
+    /// <summary>The messages accepted so far, in arrival order.</summary>
+    public IReadOnlyList<MimeMessage> Messages
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var fresh = new DirectoryInfo(Path.Combine(_maildir, "new"));
+                if (fresh.Exists)
+                {
+                    foreach (var file in fresh.GetFiles().Where(f => !_read.Contains(f.Name)).OrderBy(f => Arrival(f.Name)))
+                    {
+                        _messages.Add(MimeMessage.Load(file.FullName));
+                        _read.Add(file.Name);
+                    }
+                }
 
-    public bool Running => _listener is not null;
+                return [.. _messages];
+            }
+        }
+    }
+
+    public bool Running => _server is { HasExited: false };
 
     public void Start()
     {
-        if (_listener is not null)
+        Require();
+        if (Running)
         {
             return;
         }
 
-        var listener = new TcpListener(IPAddress.Loopback, Port);
-        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Start();
-        _listener = listener;
-        _stop = new CancellationTokenSource();
-        var token = _stop.Token;
-        _accepting = Task.Run(async () =>
+        var start = new ProcessStartInfo(Python, ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", _maildir])
         {
-            while (!token.IsCancellationRequested)
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        _server = Process.Start(start)!;
+        _server.OutputDataReceived += (_, _) => { };
+        _server.ErrorDataReceived += (_, _) => { };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!Listening())
+        {
+            if (_server.HasExited || DateTime.UtcNow > until)
             {
-                TcpClient client;
-                try
-                {
-                    client = await listener.AcceptTcpClientAsync(token);
-                }
-                catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                _ = Task.Run(() => ServeAsync(client, token), CancellationToken.None);
+                throw new InvalidOperationException($"aiosmtpd did not start on port {Port}.");
             }
-        }, CancellationToken.None);
+
+            Thread.Sleep(50);
+        }
     }
 
     /// <summary>The relay goes down: the port refuses connections until <see cref="Start"/>.</summary>
     public async Task StopAsync()
     {
-        if (_listener is null)
+        if (_server is null)
         {
             return;
         }
 
-        await _stop!.CancelAsync();
-        _listener.Stop();
-        _listener.Dispose();
-        _listener = null;
-        try
+        if (!_server.HasExited)
         {
-            await _accepting!;
-        }
-        catch (OperationCanceledException)
-        {
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
         }
 
-        _stop.Dispose();
+        _server.Dispose();
+        _server = null;
     }
 
     /// <summary>Waits until at least <paramref name="count"/> messages have arrived (or the time is up).</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan within)
     {
         var until = DateTime.UtcNow + within;
-        while (_messages.Count < count && DateTime.UtcNow < until)
+        while (Messages.Count < count && DateTime.UtcNow < until)
         {
             await Task.Delay(50);
         }
@@ -101,60 +139,35 @@ public sealed class SmtpSink : IAsyncDisposable
         return Messages;
     }
 
-    private async Task ServeAsync(TcpClient client, CancellationToken token)
+    public async ValueTask DisposeAsync()
     {
-        using var _ = client;
-        try
+        await StopAsync();
+        if (Directory.Exists(_maildir))
         {
-            var stream = client.GetStream();
-            using var reader = new StreamReader(stream, Encoding.Latin1);
-            await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
-            await writer.WriteLineAsync("220 localhost SmtpSink ready");
-            while (!token.IsCancellationRequested && await reader.ReadLineAsync(token) is { } line)
-            {
-                var verb = (line.Length >= 4 ? line[..4] : line).ToUpperInvariant();
-                switch (verb)
-                {
-                    case "EHLO":
-                        await writer.WriteLineAsync("250-localhost");
-                        await writer.WriteLineAsync("250-8BITMIME");
-                        await writer.WriteLineAsync("250 SMTPUTF8");
-                        break;
-                    case "HELO":
-                    case "MAIL":
-                    case "RCPT":
-                    case "RSET":
-                    case "NOOP":
-                        await writer.WriteLineAsync("250 OK");
-                        break;
-                    case "DATA":
-                        await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
-                        var data = new StringBuilder();
-                        while (await reader.ReadLineAsync(token) is { } dataLine && dataLine != ".")
-                        {
-                            data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
-                        }
-
-                        using (var raw = new MemoryStream(Encoding.Latin1.GetBytes(data.ToString())))
-                        {
-                            _messages.Enqueue(await MimeMessage.LoadAsync(raw, token));
-                        }
-
-                        await writer.WriteLineAsync("250 OK queued");
-                        break;
-                    case "QUIT":
-                        await writer.WriteLineAsync("221 Bye");
-                        return;
-                    default:
-                        await writer.WriteLineAsync("502 Command not implemented");
-                        break;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-        {
+            Directory.Delete(_maildir, recursive: true);
         }
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    private bool Listening()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Python's Maildir names a message "seconds.M{microseconds}P{pid}Q{n}.host": its arrival time.</summary>
+    private static (long Seconds, long Micro, string Name) Arrival(string name)
+    {
+        var parts = name.Split('.');
+        var seconds = parts.Length > 0 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var micro = parts.Length > 1 && parts[1].StartsWith('M') && long.TryParse(new string([.. parts[1].Skip(1).TakeWhile(char.IsAsciiDigit)]), CultureInfo.InvariantCulture, out var m) ? m : 0;
+        return (seconds, micro, name);
+    }
 }
