@@ -48,7 +48,12 @@
             if (field.type === 'checkbox' || field.type === 'radio') {
                 field.checked = false;
             } else if (field.tagName === 'SELECT') {
-                field.selectedIndex = 0;
+                // A select with a default (a beneficiary's type) starts there, as the server's empty row does.
+                if (field.hasAttribute('data-default')) {
+                    field.value = field.getAttribute('data-default');
+                } else {
+                    field.selectedIndex = 0;
+                }
             } else {
                 field.value = '';
             }
