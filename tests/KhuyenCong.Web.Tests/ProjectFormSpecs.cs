@@ -120,6 +120,12 @@ public abstract partial class ProjectFormSpecs(PortalFixture fixture)
         none["removeRow"] = "Beneficiaries:0";
         var emptied = await (await PostAsync(officer, again, none)).Content.ReadAsStringAsync();
         Assert.Contains("name=\"Input.Beneficiaries[0].Name\" value=\"\"", emptied);
+
+        // The row buttons are behind the form's own gate: a viewer may not register, not even a row.
+        var viewer = await ProjectLifecycleSpecs.SignedInAsync(portal, PortalFixture.Viewer);
+        var home = await viewer.GetPageAsync("/");
+        var refused = await PostAsync(viewer, home, new Dictionary<string, string>(Draft(page, title, 1)) { ["addRow"] = "Contents" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     [Fact]

@@ -81,9 +81,16 @@ public sealed class EditModel(ProjectService projects, KhuyenCongDbContext db, G
         if (addRow is not null || removeRow is not null)
         {
             // "Thêm dòng" / "Xóa" without JavaScript: the form comes back with the row added or removed, nothing saved.
-            if (id is not null && await projects.FindAsync(id.Value, actor, ct) is null)
+            // The same gate as opening the form: who may register, or edit this draft.
+            var project = id is null ? null : await projects.FindAsync(id.Value, actor, ct);
+            if (id is not null && project is null)
             {
                 return NotFound();
+            }
+
+            if (project is null ? actor.Role != Domain.Identity.Roles.ProvinceOfficer : !ProjectWorkflow.Check(ProjectAction.Edit, actor, project).Allowed)
+            {
+                return Forbid();
             }
 
             ChangeRows(addRow, removeRow);
