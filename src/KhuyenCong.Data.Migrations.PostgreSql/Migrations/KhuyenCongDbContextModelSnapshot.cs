@@ -1008,6 +1008,10 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("ApprovalDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("ApprovalDecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<decimal?>("ApprovedSupport")
                         .HasPrecision(18)
                         .HasColumnType("numeric(18,0)");

@@ -1009,6 +1009,10 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("ApprovalDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("ApprovalDecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<decimal?>("ApprovedSupport")
                         .HasPrecision(18)
                         .HasColumnType("decimal(18,0)");

@@ -966,6 +966,10 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ApprovalDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApprovalDecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("ApprovedSupport")
                         .HasPrecision(18)
                         .HasColumnType("TEXT");

@@ -16,6 +16,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(x => x.MinistryAppraiserId).HasMaxLength(450);
         builder.Property(x => x.BaseAppraiserId).HasMaxLength(450);
         builder.Property(x => x.ContractNumber).HasMaxLength(100);
+        builder.Property(x => x.ApprovalDecisionNumber).HasMaxLength(100);
         builder.Property(x => x.AcceptanceMinutes).HasMaxLength(200);
         builder.Property(x => x.CreatedById).HasMaxLength(450).IsRequired();
         builder.Property(x => x.SearchKey).HasMaxLength(2000).IsRequired();

@@ -44,6 +44,9 @@ public sealed partial class Project : IVersioned, ISearchable, IAudited
 
     public DateOnly? ApprovalDate { get; private set; }
 
+    /// <summary>Số quyết định phê duyệt, as the approver typed it (null before approval or when none was given).</summary>
+    public string? ApprovalDecisionNumber { get; private set; }
+
     /// <summary>The reason given when the project was last returned, rejected or stopped.</summary>
     public string? LastReason { get; private set; }
 

@@ -188,8 +188,15 @@ public sealed partial class Project
             return ActResult.Fail(badDate, "Date");
         }
 
-        (ApprovedSupport, ApprovalDate) = (command.Amount, date);
-        return Move(ctx, ProjectState.Approved, "Phê duyệt, giao kế hoạch", command.Amount);
+        var number = string.IsNullOrWhiteSpace(command.DecisionNumber) ? null : command.DecisionNumber.Trim();
+        if (number is { Length: > 100 })
+        {
+            return ActResult.Fail("Số quyết định phê duyệt tối đa 100 ký tự.", "Reference");
+        }
+
+        (ApprovedSupport, ApprovalDate, ApprovalDecisionNumber) = (command.Amount, date, number);
+        return Move(ctx, ProjectState.Approved, "Phê duyệt, giao kế hoạch", command.Amount,
+            number is null ? null : $"Quyết định số {number} ngày {VietnameseCulture.Date(date)}");
     }
 
     public ActResult Reject(string? reason, ActContext ctx)

@@ -67,7 +67,8 @@ public sealed record OutcomeDraft(string IndicatorCode, decimal Target, decimal?
 /// </summary>
 public sealed record HistoricalProject(ProjectDraft Draft, ProjectState State, decimal? ApprovedSupport, DateOnly? ApprovalDate, decimal? RealisedCounterpart = null);
 
-public sealed record ApproveProject(decimal Amount, DateOnly? DecisionDate);
+/// <summary>Phê duyệt: the approved support, the decision's date (today when none) and its number (optional).</summary>
+public sealed record ApproveProject(decimal Amount, DateOnly? DecisionDate, string? DecisionNumber = null);
 
 public sealed record RecordContract(string Number, DateOnly Date, decimal Value);
 

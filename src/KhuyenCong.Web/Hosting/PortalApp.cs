@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
+using FluentValidation.AspNetCore;
 using Serilog;
 
 namespace KhuyenCong.Web.Hosting;
@@ -199,6 +200,10 @@ public static class PortalApp
             m.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị bắt buộc.");
             m.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu nội dung yêu cầu.");
         });
+        // Client-side validation from the FluentValidation rules (data-val-* attributes for jQuery unobtrusive validation);
+        // the server still validates every post with the same validators.
+        services.AddFluentValidationClientsideAdapters();
+        services.AddScoped<FluentValidation.IValidator<Projects.ProjectInput>>(_ => Projects.ProjectInputValidator.ForClient());
         // Vietnamese letters are written as they are, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

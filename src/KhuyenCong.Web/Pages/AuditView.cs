@@ -199,6 +199,7 @@ public static class AuditView
             ["ApprovedSupport"] = "Kinh phí được duyệt (đồng)",
             ["CounterpartCommitted"] = "Vốn đối ứng cam kết (đồng)",
             ["ApprovalDate"] = "Ngày phê duyệt",
+            ["ApprovalDecisionNumber"] = "Số quyết định phê duyệt",
             ["LastReason"] = "Lý do trả lại, không phê duyệt hoặc dừng",
             ["BaseRecommendedSupport"] = "Kinh phí Sở đề xuất (đồng)",
             ["MinistryRecommendedSupport"] = "Kinh phí Cục đề xuất (đồng)",

@@ -98,6 +98,12 @@ public sealed class ProjectInput
 
 public sealed class ProjectInputValidator : AbstractValidator<ProjectInput>
 {
+    /// <summary>
+    /// The rules the browser is told about (FluentValidation.AspNetCore's client adapters read NotEmpty, length and
+    /// range rules; the catalogue checks are Must rules it does not translate, so no codes are needed here).
+    /// </summary>
+    public static ProjectInputValidator ForClient() => new([], []);
+
     public ProjectInputValidator(IReadOnlyCollection<string> contentCodes, IReadOnlyCollection<string> indicatorCodes)
     {
         RuleFor(x => x.PlanYear).NotNull().WithMessage("Hãy nhập năm kế hoạch.")
@@ -107,8 +113,8 @@ public sealed class ProjectInputValidator : AbstractValidator<ProjectInput>
         RuleFor(x => x.Kind).NotNull().WithMessage("Hãy chọn loại đề án.").IsInEnum().WithMessage("Loại đề án không hợp lệ.");
         RuleFor(x => x.Title).NotEmpty().WithMessage("Hãy nhập tên đề án.").MaximumLength(500).WithMessage("Tên đề án tối đa 500 ký tự.");
         RuleFor(x => x.ImplementingUnit).NotEmpty().WithMessage("Hãy nhập đơn vị thực hiện.").MaximumLength(300).WithMessage("Tối đa 300 ký tự.");
-        RuleFor(x => x.StartDate).Must(v => VietnameseCulture.TryParseDate(v, out _)).WithMessage("Ngày bắt đầu không hợp lệ; nhập theo dạng ngày/tháng/năm.");
-        RuleFor(x => x.EndDate).Must(v => VietnameseCulture.TryParseDate(v, out _)).WithMessage("Ngày kết thúc không hợp lệ; nhập theo dạng ngày/tháng/năm.");
+        RuleFor(x => x.StartDate).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Hãy nhập ngày bắt đầu.").Must(v => VietnameseCulture.TryParseDate(v, out _)).WithMessage("Ngày bắt đầu không hợp lệ; nhập theo dạng ngày/tháng/năm.");
+        RuleFor(x => x.EndDate).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Hãy nhập ngày kết thúc.").Must(v => VietnameseCulture.TryParseDate(v, out _)).WithMessage("Ngày kết thúc không hợp lệ; nhập theo dạng ngày/tháng/năm.");
         RuleFor(x => x).Must(x => !VietnameseCulture.TryParseDate(x.StartDate, out var s) || !VietnameseCulture.TryParseDate(x.EndDate, out var e) || s < e)
             .OverridePropertyName(nameof(ProjectInput.EndDate)).WithMessage("Ngày kết thúc phải sau ngày bắt đầu.");
         RuleFor(x => x.CounterpartCommitted).Must(v => string.IsNullOrWhiteSpace(v) || VietnameseCulture.TryParseDong(v, out _))

@@ -18,8 +18,24 @@ public sealed record ActForm(
     string? Confirm = null,
     bool ShowMoneySource = false,
     bool ShowAdjustment = false,
-    IReadOnlyList<(string Code, string Name)>? Outcomes = null)
+    IReadOnlyList<(string Code, string Name)>? Outcomes = null,
+    string? DefaultAmount = null,
+    string? DefaultDate = null,
+    ApprovalFacts? Approval = null)
 {
     /// <summary>The user's input is shown again only on the form of the action they tried.</summary>
     public string? Value(string? value) => Command.Action == Action ? value : null;
+
+    /// <summary>What the user tried, else what the portal already knows (the appraisal's amount, today's date).</summary>
+    public string? Value(string? value, string? known) => Command.Action == Action ? value : known;
+}
+
+/// <summary>
+/// What the approver reads before approving: the amount the appraisal recommended (who recommended it) and the
+/// province's plan for the project's year and source as the Kế hoạch page shows it (<see cref="KhuyenCong.Web.Reports.PlanFigures"/>):
+/// the allocation in force, the support already approved, and the headroom between them.
+/// </summary>
+public sealed record ApprovalFacts(decimal? Recommended, string RecommendedBy, string Province, int Year, string Source, KhuyenCong.Web.Reports.PlanFigures.Line? Plan)
+{
+    public decimal? Headroom => Plan?.Allocation is { } allocation ? allocation - Plan.Approved : null;
 }

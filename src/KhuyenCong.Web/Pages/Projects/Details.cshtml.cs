@@ -10,8 +10,14 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Projects;
 
 /// <summary>One project: its data, money, outcomes, dossier, timeline, and the actions the user may take now.</summary>
-public sealed class DetailsModel(ProjectService projects, DocumentStore documents, KhuyenCongDbContext db, Geography geography, FigureCache figures, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ProjectService projects, DocumentStore documents, KhuyenCongDbContext db, Geography geography, FigureCache figures, PlanFigures planFigures, TimeProvider clock) : PageModel
 {
+    /// <summary>Today in Vietnam (the approval form's date starts there).</summary>
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The appraisal's amount and the plan's headroom, when the user may approve the project now.</summary>
+    public ApprovalFacts? Approval { get; private set; }
+
     public Project Project { get; private set; } = null!;
 
     public ProvinceFact? ProvinceNow { get; private set; }
@@ -91,6 +97,15 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
         ProvinceNow = (await geography.DirectoryAsync(ct)).SuccessorOn(project.ProvinceId, today);
         Allowed = Enum.GetValues<ProjectAction>().Where(a => ProjectWorkflow.Check(a, actor, project).Allowed).ToHashSet();
+        Today = today;
+        if (Allowed.Contains(ProjectAction.Approve))
+        {
+            // The same figures, cache and date as the Kế hoạch page for the plan year (PlanFigures.DefaultDate).
+            var lines = await planFigures.CachedAsync(figures, actor, project.PlanYear, PlanFigures.DefaultDate(project.PlanYear, today), ct);
+            var (recommended, by) = project.MinistryRecommendedSupport is { } ministry ? (ministry, "Cục") : (project.BaseRecommendedSupport, "Sở");
+            Approval = new ApprovalFacts(recommended, by, project.Province!.Name, project.PlanYear, ProjectLabels.Of(project.Source),
+                lines.FirstOrDefault(l => l.ProvinceId == project.ProvinceId && l.Source == project.Source));
+        }
         NormFindings = SupportNormCheck.Check(project, await figures.LocalAsync("support-norms", c => db.SupportNorms.AsNoTracking().ToListAsync(c), ct));
         Indicators = await figures.LocalAsync("outcome-indicators", c => db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit), c), ct);
         Checklist = DocumentChecklist.For(project.Contents.Select(c => c.ContentCode), await figures.LocalAsync("dossier-items", c => db.DossierItems.AsNoTracking().ToListAsync(c), ct));
