@@ -73,7 +73,9 @@ public static class PortalScheduler
             q.AddTrigger(t => t.ForJob(DeadlineReminderJob.Key).WithIdentity(ReminderTrigger)
                 .WithCronSchedule(cron, s => s.InTimeZone(VietnamTime)));
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Not Quartz's own hosted service: its start throws when the database cannot be reached, which stopped the
+        // whole portal (and /health with it). This one retries in the background and the portal answers meanwhile.
+        services.AddHostedService<PortalSchedulerService>();
     }
 
     /// <summary>Asia/Ho_Chi_Minh from the system's zones; a fixed UTC+7 zone where the system has none (same rule: no DST).</summary>
@@ -90,5 +92,59 @@ public static class PortalScheduler
         }
 
         return TimeZoneInfo.CreateCustomTimeZone("UTC+07", TimeSpan.FromHours(7), "Giờ Việt Nam", "Giờ Việt Nam");
+    }
+}
+
+/// <summary>
+/// Starts the Quartz node once the database lets it (retrying with a growing delay, up to 5 minutes, while it cannot),
+/// and shuts it down with the portal, waiting for a running job to finish.
+/// </summary>
+internal sealed class PortalSchedulerService(ISchedulerFactory factory, TimeProvider clock, ILogger<PortalSchedulerService> log) : BackgroundService
+{
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(5);
+    private IScheduler? _scheduler;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(5);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var scheduler = await factory.GetScheduler(stoppingToken);
+                await scheduler.Start(stoppingToken);
+                _scheduler = scheduler;
+                log.LogInformation("Scheduler {Name} started (instance {Instance})", scheduler.SchedulerName, scheduler.SchedulerInstanceId);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SchedulerException ex)
+            {
+                log.LogWarning(ex, "The scheduler could not start (is the database reachable?); next try in {Delay}", delay);
+            }
+
+            try
+            {
+                await Task.Delay(delay, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = delay * 2 < MaxDelay ? delay * 2 : MaxDelay;
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_scheduler is { } scheduler)
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        }
     }
 }
