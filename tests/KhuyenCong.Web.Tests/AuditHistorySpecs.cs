@@ -82,6 +82,23 @@ public sealed class AuditHistorySpecs(SqlitePortalFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_changed_e_mail_setting_reads_in_vietnamese_in_the_audit_log()
+    {
+        var portal = await fixture.GetAsync();
+        var officer = portal.Browser();
+        await officer.SignInOkAsync(PortalFixture.OfficerHanoi);
+        var saved = await officer.SubmitAsync("/Account/Notifications", new Dictionary<string, string> { ["Preference"] = "None" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var admin = portal.Browser();
+        await admin.SignInOkAsync(PortalFixture.Admin);
+        var html = HttpForms.Text(await admin.GetPageAsync("/Admin/Audit?type=AppUser"));
+        Assert.Contains("Nhận thư thông báo:", html);
+        Assert.Contains("Không nhận thư", html);
+        Assert.DoesNotContain(">None<", html);
+    }
+
+    [Fact]
     public async Task A_recorded_annual_plan_reads_with_province_source_amount_and_date_and_the_approver_by_name()
     {
         var portal = await fixture.GetAsync();

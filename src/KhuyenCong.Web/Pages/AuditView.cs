@@ -494,7 +494,10 @@ public static class AuditView
 
         if (type.IsEnum)
         {
-            return EnumLabel(Enum.ToObject(type, value.GetInt32()));
+            // Stored as its number, or as its name where the column converts it to text (the e-mail setting).
+            return value.ValueKind == JsonValueKind.String && Enum.TryParse(type, value.GetString(), out var named)
+                ? EnumLabel(named)
+                : EnumLabel(Enum.ToObject(type, value.GetInt32()));
         }
 
         if (type == typeof(bool))
@@ -556,6 +559,12 @@ public static class AuditView
         ReportPeriod v => ReportPeriods.Label(v),
         PeriodicReportStatus v => v == PeriodicReportStatus.Submitted ? "Đã gửi Bộ" : "Đang soạn",
         Domain.Reminders.DeadlineKind v => Domain.Reminders.DeadlineKinds.Label(v),
+        Data.Notifications.MailPreference v => v switch
+        {
+            Data.Notifications.MailPreference.All => "Mỗi thông báo một thư",
+            Data.Notifications.MailPreference.Digest => "Một thư tổng hợp mỗi ngày",
+            _ => "Không nhận thư",
+        },
         _ => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
     };
 
