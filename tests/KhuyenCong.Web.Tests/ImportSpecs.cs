@@ -337,7 +337,7 @@ public abstract partial class RoundTripSpecs(PortalFixture fixture)
                 var exported = await ExportAsync(client, kind);
                 var original = Path.Combine(folder.FullName, $"{kind}.xlsx");
                 await File.WriteAllBytesAsync(original, exported, TestContext.Current.CancellationToken);
-                var resaved = await ResaveAsync(soffice!, original, Path.Combine(folder.FullName, "out"));
+                var resaved = await LibreOffice.ConvertAsync(soffice!, original, Path.Combine(folder.FullName, "out"), "xlsx");
                 var direct = await PreviewCountsAsync(client, exported, kind);
                 var counts = await PreviewCountsAsync(client, resaved, $"{kind} (LibreOffice)");
                 Assert.Equal((kind, 0, 0, direct.Unchanged), (kind, counts.Created, counts.Changed, counts.Unchanged));
@@ -347,26 +347,6 @@ public abstract partial class RoundTripSpecs(PortalFixture fixture)
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    /// <summary>Re-saves a workbook as .xlsx with LibreOffice, in a profile of its own (other runs may hold theirs).</summary>
-    private static async Task<byte[]> ResaveAsync(string soffice, string file, string outFolder)
-    {
-        var profile = Path.Combine(Path.GetDirectoryName(file)!, "profile");
-        var start = new System.Diagnostics.ProcessStartInfo(soffice) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { $"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xlsx", "--outdir", outFolder, file })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var target = Path.Combine(outFolder, Path.GetFileName(file));
-        Assert.True(process.ExitCode == 0 && File.Exists(target), $"soffice failed: {await output} {await error}");
-        return await File.ReadAllBytesAsync(target);
     }
 
     /// <summary>

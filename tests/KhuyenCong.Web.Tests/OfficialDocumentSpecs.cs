@@ -301,7 +301,7 @@ public sealed class OfficialDocumentsInOtherPrograms(SqlitePortalFixture fixture
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 var file = Path.Combine(folder.FullName, name);
                 await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync(), TestContext.Current.CancellationToken);
-                var pdf = await ConvertToPdfAsync(soffice!, file, Path.Combine(folder.FullName, "pdf"));
+                var pdf = await LibreOffice.ConvertAsync(soffice!, file, Path.Combine(folder.FullName, "pdf"), "pdf");
                 Assert.True(pdf.Length > 1000 && pdf.AsSpan(0, 5).SequenceEqual("%PDF-"u8), $"{name}: not a PDF");
             }
         }
@@ -352,26 +352,6 @@ public sealed class OfficialDocumentsInOtherPrograms(SqlitePortalFixture fixture
     [InlineData("Số quyết định / Mã đề án", 24, true, 2)]
     public void Lines_are_counted_from_the_text_and_the_column_width(string text, double width, bool bold, int expected) =>
         Assert.Equal(expected, Reports.ReportSheets.Lines(text, width, bold));
-
-    /// <summary>Converts a file to PDF with LibreOffice, in a profile of its own (other runs may hold theirs).</summary>
-    private static async Task<byte[]> ConvertToPdfAsync(string soffice, string file, string outFolder)
-    {
-        var profile = Path.Combine(Path.GetDirectoryName(file)!, "profile");
-        var start = new System.Diagnostics.ProcessStartInfo(soffice) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { $"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", outFolder, file })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var target = Path.Combine(outFolder, Path.GetFileNameWithoutExtension(file) + ".pdf");
-        Assert.True(process.ExitCode == 0 && File.Exists(target), $"soffice failed on {Path.GetFileName(file)}: {await output} {await error}");
-        return await File.ReadAllBytesAsync(target);
-    }
 }
 
 /// <summary>`report conference … --out FILE`: the extension chooses Word or Excel.</summary>
