@@ -27,6 +27,12 @@ public sealed class ContentSecurityJourney
                 CreatedAtUtc = DateTime.UtcNow, StartedAtUtc = DateTime.UtcNow, ClaimedBy = "may-khac", HeartbeatAtUtc = DateTime.UtcNow.AddHours(1),
             };
             db.ImportJobs.Add(job);
+            // A notification with a body of several lines: the Thông báo page's items are under the CSP too.
+            db.Notifications.Add(new Data.Notifications.Notification
+            {
+                UserId = ownerId, Kind = "project.returned", Title = "Đề án bị trả lại để bổ sung", Body = "Lý do: thiếu dự toán\nNgười thực hiện: Lãnh đạo Sở",
+                Link = "/Projects", CreatedAtUtc = DateTime.UtcNow, DedupeKey = "csp-journey",
+            });
             await db.SaveChangesAsync();
             return job.Id;
         });
@@ -50,7 +56,7 @@ public sealed class ContentSecurityJourney
         };
 
         await session.SignInAsync(page, "csp@test.vn");
-        foreach (var path in new[] { "/", "/Projects", "/Projects/Edit", "/Plans", "/Exchange", "/Reports/Periodic", "/Account/Tokens", "/Account/ChangePassword", $"/Exchange/Job/{jobId}" })
+        foreach (var path in new[] { "/", "/Projects", "/Projects/Edit", "/Plans", "/Exchange", "/Reports/Periodic", "/Account/Tokens", "/Account/ChangePassword", "/Account/Notifications", "/Notifications", $"/Exchange/Job/{jobId}" })
         {
             await page.GotoAsync(path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
