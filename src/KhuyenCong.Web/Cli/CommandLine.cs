@@ -527,7 +527,7 @@ public static class CommandLine
 
         // The secret alone on stdout, so that a script can read it; what it is goes to stderr.
         await stderr.WriteLineAsync(string.Create(PortalApp.Culture,
-            $"Đã tạo mã truy cập «{result.Token!.Name}» cho {user.Email}, hết hạn {result.Token.ExpiresAtUtc.AddHours(7):dd/MM/yyyy HH:mm} (giờ Việt Nam). Mã chỉ in một lần:"));
+            $"Đã tạo mã truy cập «{result.Token!.Name}» cho {user.Email}, hết hạn {Domain.Common.VietnameseCulture.DateTime(result.Token.ExpiresAtUtc)} (giờ Việt Nam). Mã chỉ in một lần:"));
         await stdout.WriteLineAsync(result.Secret);
         return 0;
     }
