@@ -55,6 +55,8 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
 
     public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
 
+    public DbSet<Domain.Establishments.Establishment> Establishments => Set<Domain.Establishments.Establishment>();
+
     public DbSet<ProjectOutcome> ProjectOutcomes => Set<ProjectOutcome>();
 
     public DbSet<Disbursement> Disbursements => Set<Disbursement>();
@@ -119,6 +121,11 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        if (await global::KhuyenCong.Data.Establishments.EstablishmentLinker.LinkAsync(this, cancellationToken))
+        {
+            ChangeTracker.DetectChanges();
+        }
+
         var audited = new List<(EntityEntry Entry, string Action, string? Before, string? After)>();
         foreach (var entry in ChangeTracker.Entries().ToList())
         {

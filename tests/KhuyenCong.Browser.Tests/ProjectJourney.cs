@@ -32,7 +32,7 @@ public sealed class ProjectJourney
         await officer.Locator("[name='Input.Contents[0].TotalCost']").FillAsync("1.550.000.000");
         await officer.Locator("[name='Input.Contents[0].RequestedAmount']").FillAsync("450.000.000");
         await officer.Locator("[name='Input.Beneficiaries[0].Name']").FillAsync("Hợp tác xã Chè Tân Cương");
-        await officer.Locator("[name='Input.Beneficiaries[0].TaxCode']").FillAsync("4600123456");
+        await officer.Locator("[name='Input.Beneficiaries[0].TaxCode']").FillAsync("4600123459");
         await officer.Locator("[name='Input.Beneficiaries[0].Commune']").FillAsync("xã Tân Cương");
         await officer.Locator("[name='Input.Outcomes[0].IndicatorCode']").SelectOptionAsync("CO_SO_UNG_DUNG_MAY_MOC");
         await officer.Locator("[name='Input.Outcomes[0].Target']").FillAsync("1");

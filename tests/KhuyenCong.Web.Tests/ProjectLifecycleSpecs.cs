@@ -232,7 +232,7 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         ["Input.Contents[0].TotalCost"] = "1.550.000.000",
         ["Input.Contents[0].RequestedAmount"] = "450.000.000",
         ["Input.Beneficiaries[0].Name"] = "Hợp tác xã Chè Tân Cương",
-        ["Input.Beneficiaries[0].TaxCode"] = "4600123456",
+        ["Input.Beneficiaries[0].TaxCode"] = "4600123459",
         ["Input.Beneficiaries[0].Type"] = "Cooperative",
         ["Input.Beneficiaries[0].Commune"] = "xã Tân Cương",
         ["Input.Outcomes[0].IndicatorCode"] = "LAO_DONG_DAO_TAO",

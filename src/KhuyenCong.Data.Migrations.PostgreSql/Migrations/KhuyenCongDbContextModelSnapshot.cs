@@ -573,6 +573,110 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Establishments.Establishment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EthnicMinorityEmployer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MainProducts")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(520)
+                        .HasColumnType("character varying(520)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PortalCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("PriorityArea")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("WomenOwned")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Workers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortalCode")
+                        .IsUnique();
+
+                    b.HasIndex("TaxCode")
+                        .IsUnique();
+
+                    b.HasIndex("ProvinceId", "MatchKey");
+
+                    b.HasIndex("ProvinceId", "Name");
+
+                    b.ToTable("Establishments");
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Geography.Province", b =>
                 {
                     b.Property<int>("Id")
@@ -844,6 +948,9 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("EstablishmentId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("EthnicMinorityEmployer")
                         .HasColumnType("boolean");
 
@@ -869,6 +976,8 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EstablishmentId");
 
                     b.HasIndex("ProjectId");
 
@@ -1979,6 +2088,17 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.Navigation("Notification");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Establishments.Establishment", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Geography.Province", "Province")
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Province");
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Geography.ProvinceRegionMembership", b =>
                 {
                     b.HasOne("KhuyenCong.Domain.Geography.Province", "Province")
@@ -2039,11 +2159,18 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("KhuyenCong.Domain.Projects.Beneficiary", b =>
                 {
+                    b.HasOne("KhuyenCong.Domain.Establishments.Establishment", "Establishment")
+                        .WithMany()
+                        .HasForeignKey("EstablishmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KhuyenCong.Domain.Projects.Project", null)
                         .WithMany("Beneficiaries")
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Establishment");
                 });
 
             modelBuilder.Entity("KhuyenCong.Domain.Projects.Disbursement", b =>

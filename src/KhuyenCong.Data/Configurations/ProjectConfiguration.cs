@@ -75,6 +75,8 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
         builder.Property(x => x.Name).HasMaxLength(300).IsRequired();
         builder.Property(x => x.TaxCode).HasMaxLength(14);
         builder.Property(x => x.Commune).HasMaxLength(200).IsRequired();
+        builder.HasOne(x => x.Establishment).WithMany().HasForeignKey(x => x.EstablishmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => x.EstablishmentId);
     }
 }
 

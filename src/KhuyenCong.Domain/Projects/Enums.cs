@@ -77,6 +77,9 @@ public enum BeneficiaryType
     CooperativeGroup = 3,
     HouseholdBusiness = 4,
     Other = 5,
+
+    /// <summary>Cơ sở áp dụng sản xuất sạch hơn.</summary>
+    CleanerProduction = 6,
 }
 
 /// <summary>Vietnamese labels of the project enums.</summary>
@@ -131,6 +134,7 @@ public static class ProjectLabels
         BeneficiaryType.Cooperative => "Hợp tác xã",
         BeneficiaryType.CooperativeGroup => "Tổ hợp tác",
         BeneficiaryType.HouseholdBusiness => "Hộ kinh doanh",
+        BeneficiaryType.CleanerProduction => "Cơ sở áp dụng sản xuất sạch hơn",
         _ => "Khác",
     };
 

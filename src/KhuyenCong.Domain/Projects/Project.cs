@@ -135,9 +135,14 @@ public sealed class Beneficiary : IAudited
 
     public int ProjectId { get; internal set; }
 
+    /// <summary>The registry's establishment this line is (docs/domain.md §12); the line keeps what the dossier said of it.</summary>
+    public int? EstablishmentId { get; set; }
+
+    public Establishments.Establishment? Establishment { get; set; }
+
     public string Name { get; internal set; } = string.Empty;
 
-    /// <summary>Mã số thuế: 10 or 13 digits.</summary>
+    /// <summary>Mã số thuế: 10 or 13 digits, or a 12-digit personal identification number.</summary>
     public string? TaxCode { get; internal set; }
 
     public BeneficiaryType Type { get; internal set; }

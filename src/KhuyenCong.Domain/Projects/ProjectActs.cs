@@ -751,7 +751,7 @@ public sealed partial class Project
     public ProjectDraft ToDraft() => new(
         PlanYear, ProvinceId, Source, Kind, Title, ImplementingUnit, StartDate, EndDate, CounterpartCommitted,
         [.. Contents.Select(c => new ContentDraft(c.ContentCode, c.TotalCost, c.RequestedAmount))],
-        [.. Beneficiaries.Select(b => new BeneficiaryDraft(b.Name, b.TaxCode, b.Type, b.Commune, b.WomenOwned, b.EthnicMinorityEmployer, b.PriorityArea))],
+        [.. Beneficiaries.Select(b => new BeneficiaryDraft(b.Name, b.TaxCode, b.Type, b.Commune, b.WomenOwned, b.EthnicMinorityEmployer, b.PriorityArea, b.EstablishmentId))],
         [.. Outcomes.Select(o => new OutcomeDraft(o.IndicatorCode, o.Target, o.Actual))]);
 
     /// <summary>A line of the timeline for an act done by the methods above (e.g. which path it came by).</summary>
@@ -824,6 +824,11 @@ public sealed partial class Project
         }
 
         Check(Limits.RefuseDong(draft.Contents.Sum(c => c.RequestedAmount), "Tổng kinh phí đề nghị"), "Contents");
+        foreach (var (b, i) in draft.Beneficiaries.Select((b, i) => (b, i)))
+        {
+            Check(string.IsNullOrWhiteSpace(b.TaxCode) ? null : Establishments.TaxCode.Check(b.TaxCode).Error, $"Beneficiaries[{i}].TaxCode");
+        }
+
         foreach (var (o, i) in draft.Outcomes.Select((o, i) => (o, i)))
         {
             Check(Limits.RefuseDong(o.Target, "Chỉ tiêu"), $"Outcomes[{i}].Target");
@@ -881,7 +886,8 @@ public sealed partial class Project
         Beneficiaries.AddRange(d.Beneficiaries.Select(b => new Beneficiary
         {
             Name = b.Name.Trim(),
-            TaxCode = string.IsNullOrWhiteSpace(b.TaxCode) ? null : b.TaxCode.Trim(),
+            TaxCode = string.IsNullOrWhiteSpace(b.TaxCode) ? null : Establishments.TaxCode.Check(b.TaxCode).Normalized ?? b.TaxCode.Trim(),
+            EstablishmentId = b.EstablishmentId,
             Type = b.Type,
             Commune = b.Commune.Trim(),
             WomenOwned = b.WomenOwned,

@@ -56,8 +56,9 @@ public sealed record ProjectDraft(
 
 public sealed record ContentDraft(string ContentCode, decimal TotalCost, decimal RequestedAmount);
 
+/// <summary>A beneficiary line; <paramref name="EstablishmentId"/> names the registry entry when the writer chose one (else the data layer finds or registers it).</summary>
 public sealed record BeneficiaryDraft(string Name, string? TaxCode, BeneficiaryType Type, string Commune,
-    bool WomenOwned = false, bool EthnicMinorityEmployer = false, bool PriorityArea = false);
+    bool WomenOwned = false, bool EthnicMinorityEmployer = false, bool PriorityArea = false, int? EstablishmentId = null);
 
 public sealed record OutcomeDraft(string IndicatorCode, decimal Target, decimal? Actual = null);
 

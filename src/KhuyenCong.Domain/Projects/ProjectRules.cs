@@ -11,11 +11,8 @@ public static partial class ProjectRules
     /// <summary>Advances before acceptance may not exceed this share of the approved support (configurable).</summary>
     public const decimal DefaultAdvanceLimitPercent = 70m;
 
-    [GeneratedRegex(@"^\d{10}(-?\d{3})?$")]
-    private static partial Regex TaxCodePattern();
-
-    /// <summary>A tax code of 10 digits, or 13 (10 and a 3-digit branch, with or without a hyphen); no checksum.</summary>
-    public static bool IsTaxCode(string? value) => value is not null && TaxCodePattern().IsMatch(value.Trim());
+    /// <summary>A tax code by <see cref="Establishments.TaxCode.Check"/>: 10 digits with a right check digit, 10-3, or a 12-digit personal id.</summary>
+    public static bool IsTaxCode(string? value) => Establishments.TaxCode.Check(value).IsValid;
 
     public static decimal StateDisbursed(Project p) => p.Disbursements.Where(d => d.Source == MoneySource.State).Sum(d => d.Amount);
 

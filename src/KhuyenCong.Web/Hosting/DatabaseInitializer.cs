@@ -53,6 +53,7 @@ public sealed class DatabaseInitializer(KhuyenCongDbContext db, IDataProtectionP
             {
                 await db.Database.MigrateAsync(ct);
                 var loaded = await new ReferenceDataLoader(db).LoadAsync(ct);
+                await LinkBeneficiariesAsync(ct);
                 EnsureKeyRing();
                 return loaded;
             }, ct);
@@ -65,6 +66,7 @@ public sealed class DatabaseInitializer(KhuyenCongDbContext db, IDataProtectionP
             added = await UnderLockAsync(async () =>
             {
                 var loaded = await new ReferenceDataLoader(db).LoadAsync(ct);
+                await LinkBeneficiariesAsync(ct);
                 EnsureKeyRing();
                 return loaded;
             }, ct);
@@ -72,6 +74,20 @@ public sealed class DatabaseInitializer(KhuyenCongDbContext db, IDataProtectionP
 
         logger.LogInformation("Reference data: {Added} row(s) added", added);
         return added;
+    }
+
+    /// <summary>
+    /// The registry's one-off migration (docs/domain.md §12): beneficiary lines stored before establishments existed are
+    /// linked to registry entries, merged by tax code, else by name and commune; nothing else of them changes. A no-op
+    /// once every line is linked.
+    /// </summary>
+    private async Task LinkBeneficiariesAsync(CancellationToken ct)
+    {
+        var linked = await Data.Establishments.EstablishmentLinker.BackfillAsync(db, ct: ct);
+        if (linked > 0)
+        {
+            logger.LogInformation("Establishments: {Linked} beneficiary line(s) linked to the registry", linked);
+        }
     }
 
     /// <summary>

@@ -47,6 +47,7 @@ public static class AuditLabels
         ["Project"] = "Đề án",
         ["ProjectContent"] = "Nội dung của đề án",
         ["Beneficiary"] = "Cơ sở thụ hưởng",
+        ["Establishment"] = "Cơ sở CNNT",
         ["ProjectOutcome"] = "Chỉ tiêu kết quả của đề án",
         ["Disbursement"] = "Giải ngân",
         ["ProjectDocument"] = "Tài liệu",

@@ -125,6 +125,19 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography, Do
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>A 10-digit tax code with a right check digit (docs/domain.md §12), as real ones have.</summary>
+    private static string DemoTaxCode(Random r)
+    {
+        while (true)
+        {
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"{r.Next(100_000_000, 999_999_999):000000000}");
+            if (Domain.Establishments.TaxCode.CheckDigitOf(prefix) is { } check)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{prefix}{check}");
+            }
+        }
+    }
+
     private static Project Build(Random r, int year, ProvinceFact province, List<string> indicators, Dictionary<string, int> sequences, Dossier dossier)
     {
         var source = r.Next(100) < 35 ? FundingSource.KCQG : FundingSource.KCDP;
@@ -157,7 +170,7 @@ public sealed class DemoProjects(KhuyenCongDbContext db, Geography geography, Do
                 var owner = $"{s_families[r.Next(s_families.Length)]} {(r.Next(2) == 0 ? "Văn" : "Thị")} {s_families[r.Next(s_families.Length)]}";
                 beneficiaries.Add(new BeneficiaryDraft(
                     r.Next(3) == 0 ? $"Hộ kinh doanh {owner}" : $"{(r.Next(2) == 0 ? "Công ty TNHH" : "Hợp tác xã")} {trade} {owner.Split(' ')[^1]}",
-                    string.Create(CultureInfo.InvariantCulture, $"{r.NextInt64(100_000_000, 999_999_999):0000000000}"),
+                    DemoTaxCode(r),
                     (BeneficiaryType)(1 + r.Next(4)),
                     s_communes[r.Next(s_communes.Length)],
                     WomenOwned: r.Next(4) == 0,

@@ -134,7 +134,7 @@ public sealed class ProjectInputValidator : AbstractValidator<ProjectInput>
         {
             line.RuleFor(l => l.Name).NotEmpty().WithMessage("Hãy nhập tên cơ sở thụ hưởng.").MaximumLength(300).WithMessage("Tối đa 300 ký tự.");
             line.RuleFor(l => l.TaxCode).Must(t => string.IsNullOrWhiteSpace(t) || ProjectRules.IsTaxCode(t))
-                .WithMessage("Mã số thuế gồm 10 hoặc 13 chữ số (ví dụ 0101234567 hoặc 0101234567-001).");
+                .WithMessage((_, t) => Domain.Establishments.TaxCode.Check(t).Error + " Ví dụ: 0100109106, 0100109106-001 hoặc số định danh cá nhân 12 chữ số.");
             line.RuleFor(l => l.Commune).NotEmpty().WithMessage("Hãy nhập xã, phường của cơ sở.").MaximumLength(200).WithMessage("Tối đa 200 ký tự.");
             line.RuleFor(l => l.Type).IsInEnum().WithMessage("Loại hình cơ sở không hợp lệ.");
         });

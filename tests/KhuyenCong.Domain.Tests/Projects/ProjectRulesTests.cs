@@ -6,13 +6,13 @@ namespace KhuyenCong.Domain.Tests.Projects;
 public sealed class ProjectRulesTests
 {
     [Theory]
-    [InlineData("0101234567", true)]
-    [InlineData("0101234567001", true)]
-    [InlineData("0101234567-001", true)]
+    [InlineData("0101234565", true)]
+    [InlineData("0101234565001", true)]
+    [InlineData("0101234565-001", true)]
     [InlineData("010123456", false)]
-    [InlineData("01012345678", false)]
+    [InlineData("01012345658", false)]
     [InlineData("01012345AB", false)]
-    public void A_tax_code_has_10_or_13_digits(string code, bool valid) => Assert.Equal(valid, ProjectRules.IsTaxCode(code));
+    public void A_tax_code_has_10_or_13_digits_with_a_right_check_digit(string code, bool valid) => Assert.Equal(valid, ProjectRules.IsTaxCode(code));
 
     [Fact]
     public void An_advance_before_acceptance_may_reach_70_percent_of_the_approved_support_and_no_more()

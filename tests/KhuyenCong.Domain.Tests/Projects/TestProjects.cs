@@ -22,7 +22,7 @@ internal static class TestProjects
         new(2026, province, source, kind, "Hỗ trợ máy móc sản xuất mây tre đan", "Trung tâm Khuyến công",
             start ?? new DateOnly(2026, 3, 1), end ?? new DateOnly(2026, 10, 31), 1_000_000_000,
             contents ?? [new ContentDraft("ND03", 1_700_000_000, requested)],
-            beneficiary ? [new BeneficiaryDraft("Hợp tác xã Phú Lộc", "2300123456", BeneficiaryType.Cooperative, "xã Phú Lộc")] : [],
+            beneficiary ? [new BeneficiaryDraft("Hợp tác xã Phú Lộc", "2300123454", BeneficiaryType.Cooperative, "xã Phú Lộc")] : [],
             [new OutcomeDraft("LAO_DONG_DAO_TAO", 30)]);
 
     /// <summary>A project loaded as history in the given state (the operator's act).</summary>

@@ -38,7 +38,7 @@ public sealed class ProjectBuilder(PortalFactory portal)
         var draft = new ProjectDraft(_year, province.Id, _source, ProjectKind.Thuong, _title, "Trung tâm Khuyến công",
             new DateOnly(_year, 3, 1), new DateOnly(_year, 10, 31), 1_200_000_000,
             [new ContentDraft("ND03", 1_700_000_000, Math.Max(500_000_000, _approved ?? 0))],
-            [new BeneficiaryDraft(_beneficiary, "2300123456", BeneficiaryType.Cooperative, "xã Phú Lộc")],
+            [new BeneficiaryDraft(_beneficiary, "2300123454", BeneficiaryType.Cooperative, "xã Phú Lộc")],
             [new OutcomeDraft("LAO_DONG_DAO_TAO", 30)]);
         var approved = _approved ?? (_state >= ProjectState.Approved && _state != ProjectState.Rejected ? 400_000_000 : null);
         var (project, result) = Project.LoadHistorical($"TEST-{Guid.NewGuid():N}"[..20], new HistoricalProject(draft, _state, approved, approved is null ? null : new DateOnly(_year, 2, 1)),
