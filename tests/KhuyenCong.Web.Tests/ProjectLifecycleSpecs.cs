@@ -181,7 +181,7 @@ public sealed class ProjectLifecycleSpecs(SqlitePortalFixture fixture) : IClassF
         var response = await officer.SubmitAsync("/Projects/Edit", fields, page: page);
         var html = HttpForms.Text(await response.Content.ReadAsStringAsync());
         Assert.Contains("Hãy nhập tên đề án.", html);
-        Assert.Contains("Mã số thuế gồm 10 hoặc 13 chữ số", html);
+        Assert.Contains("Mã số thuế «12345» phải có 10 chữ số, 13 chữ số (đơn vị phụ thuộc) hoặc 12 chữ số (số định danh cá nhân).", html);
         Assert.Contains("Kinh phí đề nghị là số đồng nguyên lớn hơn 0.", html);
         Assert.Contains("Ngày kết thúc phải sau ngày bắt đầu.", html);
     }
