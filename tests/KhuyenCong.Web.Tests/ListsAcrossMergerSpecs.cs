@@ -210,6 +210,27 @@ public abstract partial class ListsAcrossMergerSpecs(PortalFixture fixture)
         return chosen.Success ? WebUtility.HtmlDecode(Regex.Match(chosen.Value, "value=\"([^\"]*)\"").Groups[1].Value) : string.Empty;
     }
 
+    [Fact]
+    public async Task The_user_list_sorts_by_full_name_both_ways_and_keeps_the_search()
+    {
+        var portal = await fixture.GetAsync();
+        var admin = portal.Browser();
+        await admin.SignInOkAsync(PortalFixture.Admin);
+        var plain = await admin.GetPageAsync("/Admin/Users?q=test.vn");
+        var link = HeaderLink(plain, "name");
+        Assert.Contains("q=test.vn", link);
+        Assert.Contains("dir=asc", link);
+
+        var ascending = await admin.GetPageAsync(link);
+        Assert.Contains("aria-sort=\"ascending\"", Header(ascending, "name"));
+        var names = UserNames().Matches(ascending).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.True(names.Count > 3, $"{names.Count} users listed");
+        var descending = await admin.GetPageAsync(HeaderLink(ascending, "name"));
+        Assert.Contains("aria-sort=\"descending\"", Header(descending, "name"));
+        Assert.Equal(Enumerable.Reverse(names), UserNames().Matches(descending).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
+        Assert.Contains("name=\"sort\" value=\"name\"", descending);
+    }
+
     private static Task<string> CodeOfAsync(PortalFactory portal, int id) =>
         portal.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.Code).SingleAsync());
 
@@ -233,6 +254,9 @@ public abstract partial class ListsAcrossMergerSpecs(PortalFixture fixture)
 
     [GeneratedRegex("</a></td><td[^>]*>[^<]*</td><td[^>]*>(\\d{4})</td>")]
     private static partial Regex YearCells();
+
+    [GeneratedRegex("<tr>\\s*<td[^>]*>([^<]*)</td><td[^>]*>[^<]*@[^<]*</td>")]
+    private static partial Regex UserNames();
 
     [GeneratedRegex("<table[^>]*data-testid=\"timeline\".*?</table>", RegexOptions.Singleline)]
     private static partial Regex Timeline();
