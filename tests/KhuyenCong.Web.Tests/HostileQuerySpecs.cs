@@ -15,8 +15,9 @@ public sealed class HostileQuerySpecs(SqlitePortalFixture fixture) : IClassFixtu
     private static readonly (string Path, string[] Parameters)[] s_pages =
     [
         ("/", []),
-        ("/Projects", ["year", "province", "region", "source", "kind", "content", "state", "q", "sort", "p"]),
-        ("/Projects/Queue", []),
+        ("/Projects", ["year", "province", "region", "source", "kind", "content", "state", "q", "sort", "dir", "p"]),
+        ("/Projects?province=24%402025-06-30", ["province", "dir"]),
+        ("/Projects/Queue", ["sort", "dir"]),
         ("/Plans", ["year", "asOf"]),
         ("/Exchange", []),
         ("/Exchange?handler=Template&sheet=DeAn", ["year", "sheet"]),
@@ -35,7 +36,7 @@ public sealed class HostileQuerySpecs(SqlitePortalFixture fixture) : IClassFixtu
         ("/Reference/Norms", ["asOf", "content"]),
         ("/Reference/Contents", ["q"]),
         ("/Admin/Audit", ["type", "user", "p"]),
-        ("/Admin/Users", ["q", "role", "p"]),
+        ("/Admin/Users", ["q", "role", "sort", "dir", "p"]),
         ("/Account/Login", ["ReturnUrl"]),
         ("/Error", ["code"]),
     ];

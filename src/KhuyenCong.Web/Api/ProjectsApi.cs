@@ -75,7 +75,7 @@ public static class ProjectsApi
 
     private sealed record ListCursor(string Sort, int Id, string? Code);
 
-    private static async Task<IResult> ListAsync(HttpContext http, ClaimsPrincipal user, ProjectService projects, KhuyenCongDbContext db,
+    private static async Task<IResult> ListAsync(HttpContext http, ClaimsPrincipal user, ProjectService projects, KhuyenCongDbContext db, Geography geography, TimeProvider clock,
         int? year, string? province, string? region, string? source, string? kind, string? content, string? state, string? q,
         string? sort, string? cursor, int? limit, CancellationToken ct)
     {
@@ -101,10 +101,11 @@ public static class ProjectsApi
         }
 
         var actor = await projects.ActorAsync(user, ct);
-        var query = filter.Apply(projects.Visible(actor).AsNoTracking(), db);
+        var directory = await geography.DirectoryAsync(ct);
+        var query = filter.Apply(projects.Visible(actor).AsNoTracking(), db, directory, Today(clock));
         if (ProjectFilter.SearchKey(q) is { } key)
         {
-            query = query.Matching(db, key);
+            query = query.Matching(db, key, ProjectSearch.ProvincesNamed(directory, key));
         }
 
         // Keyset paging on a unique column: the next page starts after the last row's key, so a project inserted
@@ -179,7 +180,10 @@ public static class ProjectsApi
 
     private sealed record DisbursementCursor(long Id);
 
-    private static async Task<IResult> ListDisbursementsAsync(ClaimsPrincipal user, ProjectService projects, KhuyenCongDbContext db,
+    /// <summary>Today in Vietnam, the date a province filter is read on (<see cref="ProjectFilter.Apply"/>).</summary>
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+
+    private static async Task<IResult> ListDisbursementsAsync(ClaimsPrincipal user, ProjectService projects, KhuyenCongDbContext db, Geography geography, TimeProvider clock,
         int? year, string? province, string? source, DateOnly? from, DateOnly? to, string? cursor, int? limit, CancellationToken ct)
     {
         if (ApiCursor.Limit(limit) is not { } take)
@@ -198,7 +202,7 @@ public static class ProjectsApi
         }
 
         var actor = await projects.ActorAsync(user, ct);
-        var visible = filter.Apply(projects.Visible(actor).AsNoTracking(), db);
+        var visible = filter.Apply(projects.Visible(actor).AsNoTracking(), db, await geography.DirectoryAsync(ct), Today(clock));
         var query = visible.SelectMany(p => p.Disbursements, (p, d) => new { p.Code, d });
         if (from is { } f)
         {

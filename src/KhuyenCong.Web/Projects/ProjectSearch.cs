@@ -1,4 +1,6 @@
 using KhuyenCong.Data;
+using KhuyenCong.Domain.Common;
+using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +14,8 @@ namespace KhuyenCong.Web.Projects;
 /// quoted phrase, PostgreSQL uses <c>LIKE '%key%'</c>, which its pg_trgm GIN index answers, and SQL Server scans.
 /// A trigram index cannot look up a key shorter than three characters: such a key is tested row by row (the list's
 /// order index finds the first page's matches at once; its count is cached).
+/// A search also finds the projects of the provinces it names, across the 2025 merger (<see cref="ProvincesNamed"/>):
+/// «bắc ninh» finds those of the new Bắc Ninh and of the two provinces it was formed from, old Bắc Giang and old Bắc Ninh.
 /// </summary>
 public static class ProjectSearch
 {
@@ -32,19 +36,46 @@ public static class ProjectSearch
     public static bool ScanIsCheaper(int skip, int take, int matches, int rows, int termMatches) =>
         matches > 0 && Math.Min(rows, (long)(skip + take) * rows / matches) < termMatches;
 
-    /// <summary>The search as a row-by-row test of the key, in the list's order (see <see cref="ScanIsCheaper"/>).</summary>
-    public static IQueryable<Project> Scanning(this IQueryable<Project> projects, string key) =>
-        projects.Where(p => p.SearchKey.Contains(key));
+    /// <summary>
+    /// The provinces a search names, with every province each was formed from: those whose name's key holds the
+    /// searched key as whole words (three characters or more, so that «an» names no province). «bac ninh» names the new
+    /// Bắc Ninh (its predecessors old Bắc Giang and old Bắc Ninh with it) and old Bắc Ninh; «bac giang» names old Bắc Giang only.
+    /// </summary>
+    public static IReadOnlyList<int> ProvincesNamed(ProvinceDirectory directory, string key)
+    {
+        if (key.Length < IndexedLength)
+        {
+            return [];
+        }
 
-    public static IQueryable<Project> Matching(this IQueryable<Project> projects, KhuyenCongDbContext db, string key)
+        var words = " " + key + " ";
+        return [.. directory.All.Where(p => (" " + SearchText.Key(p.Name) + " ").Contains(words, StringComparison.Ordinal))
+            .SelectMany(p => directory.SelfAndPredecessorIds(p.Id)).Distinct().Order()];
+    }
+
+    /// <summary>The search as a row-by-row test of the key, in the list's order (see <see cref="ScanIsCheaper"/>).</summary>
+    public static IQueryable<Project> Scanning(this IQueryable<Project> projects, string key, IReadOnlyList<int> provinceIds)
+    {
+        if (provinceIds.Count == 0)
+        {
+            return projects.Where(p => p.SearchKey.Contains(key));
+        }
+
+        var provinces = provinceIds.ToList();
+        return projects.Where(p => p.SearchKey.Contains(key) || provinces.Contains(p.ProvinceId));
+    }
+
+    /// <summary>The projects whose key holds <paramref name="key"/> or that belong to <paramref name="provinceIds"/> (<see cref="ProvincesNamed"/>).</summary>
+    public static IQueryable<Project> Matching(this IQueryable<Project> projects, KhuyenCongDbContext db, string key, IReadOnlyList<int> provinceIds)
     {
         var provider = db.Database.ProviderName ?? string.Empty;
+        var provinces = provinceIds.ToList();
         if (UsesFullText(db, key))
         {
             // A quoted FTS5 phrase is matched as a substring by the trigram tokenizer; a quote inside is doubled.
             var phrase = "\"" + key.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
             var ids = db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ProjectSearch" WHERE "ProjectSearch" MATCH {phrase}""");
-            return projects.Where(p => ids.Contains(p.Id));
+            return provinces.Count == 0 ? projects.Where(p => ids.Contains(p.Id)) : projects.Where(p => ids.Contains(p.Id) || provinces.Contains(p.ProvinceId));
         }
 
         if (provider.StartsWith("Npgsql", StringComparison.Ordinal))
@@ -52,10 +83,12 @@ public static class ProjectSearch
             // LIKE, not strpos (what Contains becomes): only LIKE is answered by the trigram index.
             var pattern = "%" + key.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
                 .Replace("_", @"\_", StringComparison.Ordinal) + "%";
-            return projects.Where(p => EF.Functions.Like(p.SearchKey, pattern, @"\"));
+            return provinces.Count == 0
+                ? projects.Where(p => EF.Functions.Like(p.SearchKey, pattern, @"\"))
+                : projects.Where(p => EF.Functions.Like(p.SearchKey, pattern, @"\") || provinces.Contains(p.ProvinceId));
         }
 
-        return projects.Scanning(key);
+        return projects.Scanning(key, provinceIds);
     }
 
     /// <summary>Whether this search is read from SQLite's FTS5 table, the one case where the portal chooses the plan (<see cref="ScanIsCheaper"/>).</summary>

@@ -30,6 +30,12 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
 
     public IReadOnlyList<DossierItem> Checklist { get; private set; } = [];
 
+    /// <summary>The people the page names (timeline, documents, payments, adjustments, notes), by full name and role today.</summary>
+    public Users.PeopleNames People { get; private set; } = Users.PeopleNames.None;
+
+    /// <summary>The contents' names, so that no content is shown by its bare code.</summary>
+    public ContentNames Contents { get; private set; } = ContentNames.None;
+
     public string UploadLimit => documents.Limit;
 
     /// <summary>Every recorded change of the project and its parts, field by field.</summary>
@@ -108,6 +114,12 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
         }
         NormFindings = SupportNormCheck.Check(project, await figures.LocalAsync("support-norms", c => db.SupportNorms.AsNoTracking().ToListAsync(c), ct));
         Indicators = await figures.LocalAsync("outcome-indicators", c => db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit), c), ct);
+        // The authors of every part of the page in one query, whatever the number of rows.
+        People = await Users.PeopleNames.LoadAsync(db,
+            [.. project.Events.Select(e => e.UserId), .. project.Adjustments.Select(a => a.RequestedById)],
+            [.. project.Events.Select(e => e.UserName), .. project.Documents.Select(d => d.UploadedBy), .. project.Disbursements.Select(d => d.RecordedBy),
+                .. project.ProgressNotes.Select(n => n.RecordedBy), .. project.Adjustments.Select(a => a.RequestedBy), .. project.Adjustments.Select(a => a.DecidedBy)], ct);
+        Contents = await ContentNames.LoadAsync(figures, db, ct);
         Checklist = DocumentChecklist.For(project.Contents.Select(c => c.ContentCode), await figures.LocalAsync("dossier-items", c => db.DossierItems.AsNoTracking().ToListAsync(c), ct));
         History = await figures.LocalAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"project-history|{project.Id}"), c => AuditLabels.ProjectHistoryAsync(db, project.Id, c), ct);
         if (!keepCommand)

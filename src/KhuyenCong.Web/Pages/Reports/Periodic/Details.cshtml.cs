@@ -15,6 +15,9 @@ public sealed class DetailsModel(PeriodicReportService reports, ProjectService p
 {
     public PeriodicReport Report { get; private set; } = null!;
 
+    /// <summary>Who sent and who reopened the report, by full name and role today (stored as written at the time).</summary>
+    public Users.PeopleNames People { get; private set; } = Users.PeopleNames.None;
+
     public DateOnly? Due { get; private set; }
 
     public IReadOnlyList<AuditItem> History { get; private set; } = [];
@@ -133,6 +136,7 @@ public sealed class DetailsModel(PeriodicReportService reports, ProjectService p
         }
 
         Report = report;
+        People = await Users.PeopleNames.LoadAsync(db, [], [report.SubmittedBy, report.ReopenedBy], ct);
         Due = await reports.DueAsync(report.Year, report.Period, ct);
         CanEdit = PeriodicReportRules.Refuse(PeriodicReportAction.Edit, actor, report.ProvinceId, report.Status) is null;
         CanSubmit = PeriodicReportRules.Refuse(PeriodicReportAction.Submit, actor, report.ProvinceId, report.Status) is null;
