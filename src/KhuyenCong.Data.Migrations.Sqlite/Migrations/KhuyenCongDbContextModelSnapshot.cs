@@ -1559,6 +1559,10 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FirstSubmittedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutcomesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Period")
                         .HasColumnType("INTEGER");
 
@@ -1633,6 +1637,14 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Measure")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1646,7 +1658,7 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("ProgrammePeriodId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Target")
+                    b.Property<decimal?>("Target")
                         .HasPrecision(18)
                         .HasColumnType("TEXT");
 
