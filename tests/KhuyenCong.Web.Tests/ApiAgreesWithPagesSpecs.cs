@@ -197,6 +197,17 @@ public abstract partial class ApiAgreesWithPagesSpecs(PortalFixture fixture)
 
         Assert.Equal(narrative, Enumerable.Range(2, narrative.Count).Select(r => book.Worksheet("NhanXet").Cell(r, 1).GetString()));
 
+        // That one narrative states the projects by state and the gaps (so the page, the workbook and the API do).
+        Assert.Contains("Năm 2021, khu vực có 2 đề án khuyến công, trong đó: 2 đề án đã nghiệm thu.", narrative);
+        Assert.Contains("Có 1 tỉnh, thành phố đã có kế hoạch năm 2021 nhưng chưa có đề án được duyệt: Bình Thuận.", narrative);
+        Assert.Contains(narrative, s => s.Contains("chưa có kế hoạch kinh phí năm 2021 trên cổng: ", StringComparison.Ordinal));
+
+        // The total row of TheoTinh is the sum of its rows as printed, and the page prints the same total.
+        var printed = sheet.RowsUsed().Skip(1).Where(r => !r.Cell(1).IsEmpty()).Sum(r => r.Cell(5).GetValue<decimal>());
+        var totalLine = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "Tổng cộng");
+        Assert.Equal(printed, totalLine.Cell(5).GetValue<decimal>());
+        Assert.Contains($"<td>Tổng cộng</td><td class=\"num\">{ReportFormat.Billions(provinces.Values.Sum(p => p.GetProperty("kcqg").GetProperty("plan").GetInt64()))}</td>", HttpForms.Text(html));
+
         // The same scope: a region outside the organiser's is refused by both.
         Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/conference?region=BAC&year=2021")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/Reports/Conference?region=BAC&year=2021")).StatusCode);

@@ -65,6 +65,13 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
         var content = Assert.Single(report.Contents);
         Assert.Equal(("ND03", 2, 86.301m * Billion), (content.Code, content.Projects, content.Approved));
         Assert.Contains("Bình Thuận có kế hoạch năm 2024 nhưng chưa có đề án được duyệt.", report.Gaps);
+
+        // The narrative goes on with the projects by state, the outcomes and the gaps, as sentences.
+        Assert.Contains(report.Narrative, s => s.StartsWith("Năm 2024, khu vực có ", StringComparison.Ordinal) && s.Contains(" đề án khuyến công, trong đó: ", StringComparison.Ordinal));
+        Assert.Contains(report.Narrative, s => s.Contains("đã có kế hoạch năm 2024 nhưng chưa có đề án được duyệt: ", StringComparison.Ordinal) && s.Contains("Bình Thuận", StringComparison.Ordinal));
+        Assert.Contains(report.Narrative, s => s.StartsWith("Còn ", StringComparison.Ordinal) && s.Contains("chưa có kế hoạch kinh phí năm 2024 trên cổng: ", StringComparison.Ordinal) && s.Contains("Bình Dương", StringComparison.Ordinal));
+        // No province had sent its half-year 2024 report (due 15/07/2024) by the cut-off.
+        Assert.Contains(report.Narrative, s => s.StartsWith("Đến ngày 30/09/2024, còn 20 tỉnh, thành phố chưa gửi báo cáo 6 tháng năm 2024 (hạn nộp 15/07/2024): ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -122,8 +129,28 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
         Assert.Equal("0.00%", summary.Cell(7, 7).Style.NumberFormat.Format);
         Assert.Equal(ClosedXML.Excel.XLPageOrientation.Landscape, summary.PageSetup.PageOrientation);
         var provinces = book.Worksheet("TheoTinh");
-        Assert.Equal(20, provinces.RowsUsed().Count() - 2);
+        // Header, 20 provinces, the total row and the note on rounding under it.
+        Assert.Equal(20, provinces.RowsUsed().Count() - 3);
         Assert.Contains(report.Narrative[0], book.Worksheet("NhanXet").Cell(2, 1).GetString());
+
+        // The total row is what a reader gets adding up the rows as printed, in every column.
+        var rows = provinces.RowsUsed().Where(r => !r.Cell(1).IsEmpty() && r.RowNumber() > 1).ToList();
+        var totalRow = provinces.RowsUsed().Single(r => r.Cell(2).GetString() == "Tổng cộng");
+        foreach (var column in new[] { 3, 4, 5, 6, 8 })
+        {
+            Assert.Equal(rows.Sum(r => r.Cell(column).GetValue<decimal>()), totalRow.Cell(column).GetValue<decimal>());
+        }
+
+        Assert.Equal(rows.Sum(r => r.Cell(9).GetValue<int>()), totalRow.Cell(9).GetValue<int>());
+
+        // Every sheet names its unit.
+        Assert.Equal("Đơn vị: tỷ đồng", summary.Cell(3, 7).GetString());
+        Assert.Equal("Kế hoạch KCQG (tỷ đồng)", provinces.Cell(1, 3).GetString());
+        Assert.Equal("Kinh phí được duyệt (tỷ đồng)", book.Worksheet("TheoNoiDung").Cell(1, 5).GetString());
+        Assert.Equal("Kế hoạch (theo đơn vị tính)", book.Worksheet("KetQua").Cell(1, 3).GetString());
+        Assert.EndsWith("(tỷ đồng)", book.Worksheet("XuHuong").Cell(1, 1).GetString());
+        Assert.Equal("Kế hoạch (đồng)", book.Worksheet("DuLieuNguon").Cell(1, 9).GetString());
+        Assert.Contains("tỷ đồng", book.Worksheet("NhanXet").Cell(report.Narrative.Count + 3, 1).GetString());
     }
 
     [Fact]
@@ -220,7 +247,9 @@ public sealed class ConferenceReportSpecs : IAsyncLifetime
         Assert.Equal(15, report.ProvinceCount);
         Assert.Contains("là 0,000 tỷ đồng, — so với kế hoạch năm 2018 (0,000 tỷ đồng).", report.Narrative[0]);
         Assert.Contains("đạt — kế hoạch năm", report.Narrative[2]);
-        Assert.Equal(15, report.Gaps.Count);
+        // Each of the 15 provinces has no plan, and none had sent its half-year 2019 report (due 15/07/2019).
+        Assert.Equal(30, report.Gaps.Count);
+        Assert.Contains("Năm 2019, khu vực chưa có đề án khuyến công nào trên cổng.", report.Narrative);
     }
 
     private async Task<ConferenceReport> ComputeAsync(string region, Boundaries boundaries)

@@ -94,6 +94,7 @@ public abstract class PeriodicReportSpecs : IAsyncLifetime
         var refused = await PostAsync(officer, id, "Submit");
         Assert.Contains("Chỉ lãnh đạo Sở Công Thương của tỉnh mới duyệt và gửi báo cáo định kỳ.", refused);
         var approver = await SignedInAsync(ApproverBacNinh);
+        await SaveNarrativeAsync(officer, id, string.Empty);
         Assert.Contains("Hãy nhập phần kết quả đạt được", await PostAsync(approver, id, "Submit"));
 
         await SaveNarrativeAsync(officer, id, "Đã giải ngân 1 tỷ đồng cho đề án máy sấy chè.");
@@ -103,6 +104,55 @@ public abstract class PeriodicReportSpecs : IAsyncLifetime
         Assert.Equal(PeriodicReportStatus.Submitted, report.Status);
         Assert.Equal(new DateTime(2026, 4, 10, 2, 0, 0), report.FirstSubmittedAtUtc);
         Assert.Equal("Người thử ProvinceApprover (Lãnh đạo Sở Công Thương)", report.SubmittedBy);
+    }
+
+    [Fact]
+    public async Task A_new_report_has_its_figures_and_a_draft_naming_a_late_project_and_an_indicator_behind_without_pressing_anything()
+    {
+        // A 2025 project of old Bắc Giang (a predecessor of the new Bắc Ninh): ended 31/10/2025, not accepted, its 30
+        // trained workers not reached (none recorded).
+        var late = await new ProjectBuilder(_portal).In("24", 2025).Titled("Hỗ trợ máy sấy chè Bắc Giang").State(ProjectState.InProgress, 300_000_000).SaveAsync();
+        var code = await _portal.WithDbAsync(db => db.Projects.Where(p => p.Id == late).Select(p => p.Code).SingleAsync());
+
+        var id = await CreateAsync(OfficerBacNinh, 2025, ReportPeriod.Year);
+        var report = await ReportAsync(id);
+        Assert.Equal(1, report.ProjectsApproved);
+        Assert.StartsWith("Tính đến ngày 31/12/2025, tổng kế hoạch kinh phí khuyến công năm 2025 của tỉnh là 0,000 tỷ đồng", report.Results);
+        Assert.Contains($"{code} «Hỗ trợ máy sấy chè Bắc Giang» (kết thúc ngày 31/10/2025)", report.Difficulties);
+        Assert.Contains("Lao động được đào tạo mới đạt 0/30 người (0,00%)", report.Difficulties);
+        var outcome = Assert.Single(report.Outcomes);
+        Assert.Equal(("Lao động được đào tạo", "người", 30m, 0m, true), (outcome.Name, outcome.Unit, outcome.Target, outcome.Actual, outcome.Behind));
+
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var page = HttpForms.Text(await officer.GetPageAsync($"/Reports/Periodic/Details/{id}"));
+        Assert.Contains("<td>Lao động được đào tạo</td><td>người</td><td class=\"num\">30</td><td class=\"num\">0</td>", page);
+        Assert.Contains("Soạn lại từ số liệu", page);
+
+        // The officer's own text survives "Cập nhật số liệu"; "Soạn lại từ số liệu" writes the draft again.
+        await SaveNarrativeAsync(officer, id, "Bản của chuyên viên.");
+        Assert.Contains("Đã cập nhật số liệu", await PostAsync(officer, id, "Refresh", follow: true));
+        Assert.Equal(("Bản của chuyên viên.", "Thiếu cán bộ."), ((await ReportAsync(id)).Results, (await ReportAsync(id)).Difficulties));
+        Assert.Contains("Đã soạn lại nội dung từ số liệu", await PostAsync(officer, id, "Redraft", follow: true));
+        Assert.Contains(code, (await ReportAsync(id)).Difficulties);
+
+        // The workbook and the Word document show the indicators too.
+        var excel = await officer.GetAsync($"/Reports/Periodic/Details/{id}?handler=Excel");
+        Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
+        using (var book = new ClosedXML.Excel.XLWorkbook(await excel.Content.ReadAsStreamAsync()))
+        {
+            var sheet = book.Worksheet("KetQua");
+            Assert.Equal(("Lao động được đào tạo", "người", 30, "Chưa đạt"), (sheet.Cell(3, 2).GetString(), sheet.Cell(3, 3).GetString(), sheet.Cell(3, 4).GetValue<int>(), sheet.Cell(3, 9).GetString()));
+            Assert.Contains("đơn vị: tỷ đồng", book.Worksheet("SoLieu").Cell(2, 1).GetString());
+            Assert.Contains(code, string.Join("\n", book.Worksheet("NhanXet").CellsUsed().Select(c => c.GetString())));
+        }
+
+        var word = await officer.GetAsync($"/Reports/Periodic/Details/{id}?handler=Word");
+        Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(await word.Content.ReadAsStreamAsync());
+        using var xml = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        var text = await xml.ReadToEndAsync();
+        Assert.Contains("Lao động được đào tạo", text);
+        Assert.Contains("Chỉ tiêu kết quả của các đề án được duyệt", text);
     }
 
     [Fact]

@@ -95,8 +95,10 @@ public sealed class ProgrammeReportSpecs : IAsyncLifetime
         Assert.Equal((481.407m - 50m + 25m) * Billion, report.Total.Executed);
         Assert.StartsWith("Tính đến ngày 31/03/2019, kinh phí đã thực hiện là 456,407 tỷ đồng, đạt 38,48% tổng kế hoạch;", report.Narrative[2]);
         Assert.Equal("Tổng vốn đối ứng của các cơ sở thụ hưởng kinh phí khuyến công quốc gia là 2.300,000 tỷ đồng; trung bình 01 đồng kinh phí khuyến công quốc gia thu hút được 4,78 đồng vốn đối ứng.", report.Narrative[3]);
-        Assert.Contains("Mô hình trình diễn kỹ thuật: thực hiện 210 mô hình, đạt 105,00% so với mục tiêu của chương trình (200 mô hình).", report.Narrative);
-        Assert.Contains("Lượt cơ sở tham gia hội chợ, triển lãm: thực hiện 4.363 lượt cơ sở, đạt 129,01% so với mục tiêu của chương trình (3.382 lượt cơ sở).", report.Narrative);
+        Assert.Contains("Mô hình trình diễn kỹ thuật: thực hiện 210 mô hình, đạt 105,00% so với mục tiêu của chương trình (200 mô hình; chưa đối chiếu được văn bản).", report.Narrative);
+        Assert.Contains("Lượt cơ sở tham gia hội chợ, triển lãm: thực hiện 4.363 lượt cơ sở, đạt 129,01% so với mục tiêu của chương trình (3.382 lượt cơ sở; chưa đối chiếu được văn bản).", report.Narrative);
+        Assert.Equal(new TargetSource("QĐ 1288/QĐ-TTg ngày 01/08/2014, Điều 1 khoản 2 (Mục tiêu cụ thể)", "Suy ra từ báo cáo sơ kết 2014–2018 (210 mô hình, vượt 5 %)", false),
+            report.Targets.Single(t => t.Measure == "MO_HINH_TRINH_DIEN").Source);
 
         Assert.Equal(100m * Billion, report.Years.Single(y => y.Year == 2016).Kcqg.Plan);
         var kcqgTarget = report.Targets.Single(t => t.Measure == ProgrammeMeasures.Kcqg);
@@ -214,6 +216,33 @@ public sealed class ProgrammeReportPageSpecs(SqlitePortalFixture fixture) : ICla
 
         var refused = HttpForms.Text(await client.GetPageAsync("/Reports/Programme?from=2014&to=2025&region="));
         Assert.Contains("Báo cáo giai đoạn gồm tối đa 10 năm.", refused);
+    }
+
+    [Fact]
+    public async Task The_2021_2025_report_shows_the_targets_of_decision_1881_with_their_source_and_what_is_not_checked()
+    {
+        var portal = await fixture.GetAsync();
+        var client = portal.Browser();
+        await client.SignInOkAsync(PortalFixture.MinistryOfficer);
+        var period = await portal.WithDbAsync(db => Task.FromResult(db.ProgrammePeriods.Single(p => p.FromYear == 2021).Id));
+        var html = HttpForms.Text(await client.GetPageAsync($"/Reports/Programme?period={period}&region=&cutoff=31/12/2025"));
+        Assert.Contains("Chương trình khuyến công quốc gia giai đoạn 2021–2025 (QĐ 1881/QĐ-TTg ngày 20/11/2020)", html);
+        var targets = html[html.IndexOf("data-testid=\"targets\"", StringComparison.Ordinal)..];
+        foreach (var indicator in new[] { "Mô hình trình diễn kỹ thuật", "Lao động được đào tạo" })
+        {
+            Assert.Contains($"<td>{indicator}</td>", targets);
+        }
+
+        Assert.Contains("QĐ 1881/QĐ-TTg ngày 20/11/2020, Điều 1 khoản 2 (Mục tiêu cụ thể)", targets);
+        Assert.Contains("chưa đối chiếu được văn bản", targets);
+        Assert.DoesNotContain("QĐ 1288/QĐ-TTg", targets);
+        Assert.Contains("cổng chưa có con số của các mục tiêu này (chưa đối chiếu được văn bản)", html);
+
+        var excel = await client.GetAsync($"/Reports/Programme?handler=Excel&from=2021&to=2025&region=&cutoff=31/12/2025");
+        using var book = new XLWorkbook(await excel.Content.ReadAsStreamAsync());
+        var sheet = book.Worksheet("MucTieu");
+        Assert.Contains(sheet.RowsUsed(), r => r.Cell(1).GetString() == "Mô hình trình diễn kỹ thuật"
+            && r.Cell(7).GetString() == "QĐ 1881/QĐ-TTg ngày 20/11/2020, Điều 1 khoản 2 (Mục tiêu cụ thể) (chưa đối chiếu được văn bản)");
     }
 
     [Fact]

@@ -1739,6 +1739,10 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("FirstSubmittedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OutcomesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Period")
                         .HasColumnType("integer");
 
@@ -1815,6 +1819,14 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Measure")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1828,7 +1840,7 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.Property<int>("ProgrammePeriodId")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("Target")
+                    b.Property<decimal?>("Target")
                         .HasPrecision(18)
                         .HasColumnType("numeric(18,0)");
 

@@ -1734,6 +1734,10 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FirstSubmittedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("OutcomesJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("Period")
                         .HasColumnType("int");
 
@@ -1810,6 +1814,14 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("Measure")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1823,7 +1835,7 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("ProgrammePeriodId")
                         .HasColumnType("int");
 
-                    b.Property<decimal>("Target")
+                    b.Property<decimal?>("Target")
                         .HasPrecision(18)
                         .HasColumnType("decimal(18,0)");
 

@@ -1666,6 +1666,10 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FirstSubmittedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutcomesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Period")
                         .HasColumnType("INTEGER");
 
@@ -1740,6 +1744,14 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Measure")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1753,7 +1765,7 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("ProgrammePeriodId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Target")
+                    b.Property<decimal?>("Target")
                         .HasPrecision(18)
                         .HasColumnType("TEXT");
 

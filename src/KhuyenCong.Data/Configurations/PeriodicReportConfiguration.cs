@@ -17,6 +17,8 @@ internal sealed class PeriodicReportConfiguration : IEntityTypeConfiguration<Per
         builder.Property(x => x.Results).HasMaxLength(8000).IsRequired();
         builder.Property(x => x.Difficulties).HasMaxLength(8000).IsRequired();
         builder.Property(x => x.Proposals).HasMaxLength(8000).IsRequired();
+        builder.Property(x => x.OutcomesJson).IsRequired();
+        builder.Ignore(x => x.Outcomes);
         builder.Property(x => x.CreatedBy).HasMaxLength(256).IsRequired();
         builder.Property(x => x.SubmittedBy).HasMaxLength(256);
         builder.Property(x => x.ReopenedBy).HasMaxLength(256);

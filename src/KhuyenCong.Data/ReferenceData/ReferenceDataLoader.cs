@@ -196,7 +196,7 @@ public sealed class ReferenceDataLoader(KhuyenCongDbContext db)
         {
             if (periodIds.TryGetValue(t.PeriodFrom, out var periodId) && !targets.Any(e => e.ProgrammePeriodId == periodId && e.Measure == t.Measure))
             {
-                db.ProgrammeTargets.Add(new ProgrammeTarget { ProgrammePeriodId = periodId, Measure = t.Measure, Target = t.Target, Note = t.Note });
+                db.ProgrammeTargets.Add(new ProgrammeTarget { ProgrammePeriodId = periodId, Measure = t.Measure, Target = t.Target, Note = t.Note, LegalBasis = t.LegalBasis, Confirmed = t.Confirmed });
                 added++;
             }
         }

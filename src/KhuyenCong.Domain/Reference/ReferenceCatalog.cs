@@ -128,8 +128,8 @@ public static class ReferenceCatalog
     public static readonly IReadOnlyList<(int From, int To, string Name, string Decision)> ProgrammePeriods =
     [
         (2014, 2020, "Chương trình khuyến công quốc gia giai đoạn 2014–2020", "QĐ 1288/QĐ-TTg"),
-        (2021, 2025, "Chương trình khuyến công quốc gia giai đoạn 2021–2025", "QĐ 1881/QĐ-TTg"),
-        (2026, 2030, "Chương trình khuyến công giai đoạn 2026–2030", "QĐ 2646/QĐ-BCT ngày 23/09/2025"),
+        (2021, 2025, "Chương trình khuyến công quốc gia giai đoạn 2021–2025", "QĐ 1881/QĐ-TTg ngày 20/11/2020"),
+        (2026, 2030, "Chương trình khuyến công quốc gia giai đoạn 2026–2030", "QĐ 2646/QĐ-BCT ngày 23/09/2025"),
     ];
 
     /// <summary>
@@ -159,16 +159,33 @@ public static class ReferenceCatalog
     ];
 
     /// <summary>
-    /// Targets of the 2014–2020 programme (QĐ 1288/QĐ-TTg) as the 2019 mid-term review implies them: KCQG 481,407 tỷ
-    /// was 39,72 % of the planned national money; 210 demonstration models were 5 % above target; 4.363 fair
-    /// participations 29 % above. Derived, to confirm against the decision; editable by Admin.
+    /// Targets of the programmes (docs/domain.md §8.4), each with the text it was read from and whether its figure was
+    /// checked against that text. 2014–2020: three targets the 2019 mid-term review implies (KCQG 481,407 tỷ was 39,72 % of
+    /// the planned national money; 210 demonstration models were 5 % above target; 4.363 fair participations 29 % above),
+    /// not read in QĐ 1288/QĐ-TTg itself. 2021–2025: QĐ 1881/QĐ-TTg of 20/11/2020 names, among its contents, support for
+    /// demonstration models, machinery, cleaner production, rural industrial products, industrial clusters and human
+    /// resources, and Điều 1 khoản 2 sets specific targets; their figures were not in any text at hand, so the rows carry
+    /// no figure (null) until an administrator enters them from the decision. 2026–2030: QĐ 2646/QĐ-BCT of 23/09/2025
+    /// issues the programme as an annex (Điều 1); the annex's targets were not at hand, so none is shipped.
     /// </summary>
-    public static readonly IReadOnlyList<(int PeriodFrom, string Measure, decimal Target, string Note)> ProgrammeTargets =
+    public static readonly IReadOnlyList<(int PeriodFrom, string Measure, decimal? Target, string Note, string LegalBasis, bool Confirmed)> ProgrammeTargets =
     [
-        (2014, Reports.ProgrammeMeasures.Kcqg, 1_212_000_000_000m, "Suy ra từ báo cáo sơ kết 2014–2018 (481,407 tỷ đồng = 39,72 %); cần xác nhận theo QĐ 1288/QĐ-TTg"),
-        (2014, "MO_HINH_TRINH_DIEN", 200m, "Suy ra từ báo cáo sơ kết 2014–2018 (210 mô hình, vượt 5 %); cần xác nhận"),
-        (2014, "LUOT_HOI_CHO", 3_382m, "Suy ra từ báo cáo sơ kết 2014–2018 (4.363 lượt, vượt 29 %); cần xác nhận"),
+        (2014, Reports.ProgrammeMeasures.Kcqg, 1_212_000_000_000m, "Suy ra từ báo cáo sơ kết 2014–2018 (481,407 tỷ đồng = 39,72 %)", Qd1288, false),
+        (2014, "MO_HINH_TRINH_DIEN", 200m, "Suy ra từ báo cáo sơ kết 2014–2018 (210 mô hình, vượt 5 %)", Qd1288, false),
+        (2014, "LUOT_HOI_CHO", 3_382m, "Suy ra từ báo cáo sơ kết 2014–2018 (4.363 lượt, vượt 29 %)", Qd1288, false),
+        (2021, "MO_HINH_TRINH_DIEN", null, Qd1881Note, Qd1881, false),
+        (2021, "CO_SO_UNG_DUNG_MAY_MOC", null, Qd1881Note, Qd1881, false),
+        (2021, "CO_SO_SXSH", null, Qd1881Note, Qd1881, false),
+        (2021, "SAN_PHAM_TIEU_BIEU", null, Qd1881Note, Qd1881, false),
+        (2021, "CUM_CONG_NGHIEP", null, Qd1881Note, Qd1881, false),
+        (2021, "LAO_DONG_DAO_TAO", null, Qd1881Note, Qd1881, false),
     ];
+
+    private const string Qd1288 = "QĐ 1288/QĐ-TTg ngày 01/08/2014, Điều 1 khoản 2 (Mục tiêu cụ thể)";
+
+    private const string Qd1881 = "QĐ 1881/QĐ-TTg ngày 20/11/2020, Điều 1 khoản 2 (Mục tiêu cụ thể)";
+
+    private const string Qd1881Note = "Chương trình có mục tiêu cho nội dung này; con số chưa có trong văn bản đã đọc, cần nhập theo Quyết định";
 
     /// <summary>The department's names over time (dates of the renamings to confirm; editable by Admin).</summary>
     public static readonly IReadOnlyList<(string Name, string Abbreviation, DateOnly From, DateOnly? To)> DepartmentNames =

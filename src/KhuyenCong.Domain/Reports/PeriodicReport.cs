@@ -67,6 +67,12 @@ public sealed class PeriodicReport : IVersioned, IAudited
     /// <summary>When the figures were last taken from the data (UTC).</summary>
     public DateTime FiguresAtUtc { get; private set; }
 
+    /// <summary>
+    /// The outcome indicators of the year's approved projects as of the period end (target against actual), stored as
+    /// JSON so that they are frozen with the other figures when the report is sent (<see cref="Outcomes"/>).
+    /// </summary>
+    public string OutcomesJson { get; private set; } = "[]";
+
     /// <summary>Kết quả đạt được.</summary>
     public string Results { get; private set; } = string.Empty;
 
@@ -99,6 +105,9 @@ public sealed class PeriodicReport : IVersioned, IAudited
 
     public decimal ExecutedTotal => ExecutedKcqg + ExecutedKcdp;
 
+    /// <summary>Chỉ tiêu kết quả: per indicator, in the catalogue's order, as stored with the figures.</summary>
+    public IReadOnlyList<PeriodicOutcome> Outcomes => PeriodicOutcome.Parse(OutcomesJson);
+
     /// <summary>For EF Core; reports are opened by <see cref="Open"/>.</summary>
     private PeriodicReport()
     {
@@ -114,6 +123,7 @@ public sealed class PeriodicReport : IVersioned, IAudited
 
         var report = new PeriodicReport { ProvinceId = provinceId, Year = year, Period = period, CreatedBy = actor.UserName, CreatedAtUtc = nowUtc };
         report.Take(figures, nowUtc);
+        report.WriteDraft(figures);
         return (report, null);
     }
 
@@ -143,6 +153,22 @@ public sealed class PeriodicReport : IVersioned, IAudited
         }
 
         Take(figures, nowUtc);
+        return null;
+    }
+
+    /// <summary>
+    /// Soạn lại từ số liệu: the figures taken again and the three narrative parts replaced by a new draft written from
+    /// them (a draft only; the page asks for confirmation, since what the officer typed is replaced).
+    /// </summary>
+    public string? Redraft(PeriodicFigures figures, ProjectActor actor, DateTime nowUtc)
+    {
+        if (PeriodicReportRules.Refuse(PeriodicReportAction.Edit, actor, ProvinceId, Status) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Take(figures, nowUtc);
+        WriteDraft(figures);
         return null;
     }
 
@@ -176,13 +202,69 @@ public sealed class PeriodicReport : IVersioned, IAudited
         return null;
     }
 
-    private void Take(PeriodicFigures f, DateTime nowUtc) =>
+    private void Take(PeriodicFigures f, DateTime nowUtc)
+    {
         (PlanKcqg, PlanKcdp, ExecutedKcqg, ExecutedKcdp, CounterpartPaid, ProjectsApproved, ProjectsCompleted, FiguresAtUtc) =
-        (f.PlanKcqg, f.PlanKcdp, f.ExecutedKcqg, f.ExecutedKcdp, f.CounterpartPaid, f.ProjectsApproved, f.ProjectsCompleted, nowUtc);
+            (f.PlanKcqg, f.PlanKcdp, f.ExecutedKcqg, f.ExecutedKcdp, f.CounterpartPaid, f.ProjectsApproved, f.ProjectsCompleted, nowUtc);
+        OutcomesJson = PeriodicOutcome.Serialize(f.Outcomes ?? []);
+    }
+
+    /// <summary>The draft of the three parts, written from the figures just taken (<see cref="PeriodicNarrative"/>).</summary>
+    private void WriteDraft(PeriodicFigures f)
+    {
+        var draft = PeriodicNarrative.Draft(this, f.Late ?? []);
+        (Results, Difficulties, Proposals) = (Limit(draft.Results), Limit(draft.Difficulties), Limit(draft.Proposals));
+
+        // A draft never exceeds what the officer may type (8.000 characters a part).
+        static string Limit(string text) => text.Length <= 8000 ? text : text[..7999] + "…";
+    }
 }
 
-/// <summary>A periodic report's figures as of its period end, computed from the data (never typed).</summary>
-public sealed record PeriodicFigures(decimal PlanKcqg, decimal PlanKcdp, decimal ExecutedKcqg, decimal ExecutedKcdp, decimal CounterpartPaid, int ProjectsApproved, int ProjectsCompleted);
+/// <summary>
+/// A periodic report's figures as of its period end, computed from the data (never typed): the money, the counts, the
+/// outcome indicators, and the projects that are late (what the draft narrative names).
+/// </summary>
+public sealed record PeriodicFigures(decimal PlanKcqg, decimal PlanKcdp, decimal ExecutedKcqg, decimal ExecutedKcdp, decimal CounterpartPaid, int ProjectsApproved, int ProjectsCompleted,
+    IReadOnlyList<PeriodicOutcome>? Outcomes = null, IReadOnlyList<LateProject>? Late = null);
+
+/// <summary>
+/// Đề án chậm tiến độ: a project of the province whose end date passed before the period end and that was not accepted
+/// (nor settled, which comes after acceptance) by then; stopped and rejected projects are not late.
+/// </summary>
+public sealed record LateProject(string Code, string Title, DateOnly EndDate);
+
+/// <summary>
+/// One outcome indicator of the year's approved projects of a province as of the period end: the targets set and the
+/// actuals recorded, over all of them and over those whose end date is on or before the period end (the ones due, by
+/// which an indicator is judged behind its target).
+/// </summary>
+public sealed record PeriodicOutcome(string Code, string Name, string Unit, decimal Target, decimal Actual, decimal DueTarget, decimal DueActual)
+{
+    private static readonly System.Text.Json.JsonSerializerOptions s_json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>Chậm so với mục tiêu: the projects due by the period end reached less than they set out to.</summary>
+    public bool Behind => DueTarget > 0 && DueActual < DueTarget;
+
+    public static string Serialize(IReadOnlyList<PeriodicOutcome> outcomes) => System.Text.Json.JsonSerializer.Serialize(outcomes, s_json);
+
+    /// <summary>The stored list; an empty or unreadable value is no indicator (never an exception on a page).</summary>
+    public static IReadOnlyList<PeriodicOutcome> Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<List<PeriodicOutcome>>(json, s_json) ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+}
 
 /// <summary>
 /// Hạn nộp báo cáo định kỳ: the number of days after the period end by which a report is due, in force from a year
@@ -216,10 +298,20 @@ public sealed class ProgrammeTarget : IVersioned, IAudited
     /// <summary>KCQG or KCDP (money in đồng) or an outcome indicator code.</summary>
     public string Measure { get; set; } = string.Empty;
 
-    public decimal Target { get; set; }
+    /// <summary>The figure (đồng for money, the indicator's unit otherwise); null when the programme sets a target for the measure whose figure is not at hand.</summary>
+    public decimal? Target { get; set; }
 
-    /// <summary>Where the figure comes from, e.g. "QĐ 1288/QĐ-TTg".</summary>
+    /// <summary>Where the figure comes from, e.g. "Suy ra từ báo cáo sơ kết 2014–2018".</summary>
     public string Note { get; set; } = string.Empty;
+
+    /// <summary>The text the target was read from, with its article: "QĐ 1881/QĐ-TTg ngày 20/11/2020, Điều 1 khoản 2".</summary>
+    public string LegalBasis { get; set; } = string.Empty;
+
+    /// <summary>
+    /// False while the figure has not been checked against the decision's own text (shown as «chưa đối chiếu được văn
+    /// bản»): derived from a review, read in a summary, or not found.
+    /// </summary>
+    public bool Confirmed { get; set; }
 
     public Guid Version { get; set; }
 }

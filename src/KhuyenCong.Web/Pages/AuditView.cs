@@ -150,6 +150,7 @@ public static class AuditView
             ["ProjectsApproved"] = "Số đề án được phê duyệt",
             ["ProjectsCompleted"] = "Số đề án hoàn thành",
             ["FiguresAtUtc"] = "Số liệu tính đến",
+            ["OutcomesJson"] = "Chỉ tiêu kết quả",
             ["Results"] = "Kết quả đạt được",
             ["Difficulties"] = "Khó khăn, vướng mắc",
             ["Proposals"] = "Kiến nghị, đề xuất",
@@ -185,6 +186,8 @@ public static class AuditView
             ["ProgrammePeriodId"] = "Giai đoạn chương trình",
             ["Measure"] = "Chỉ tiêu",
             ["Target"] = "Mục tiêu",
+            ["LegalBasis"] = "Căn cứ",
+            ["Confirmed"] = "Đã đối chiếu văn bản",
         },
         ["Project"] = new()
         {

@@ -1,4 +1,5 @@
 using KhuyenCong.Domain.Projects;
+using KhuyenCong.Domain.Reports;
 
 namespace KhuyenCong.Web.Reports;
 
@@ -56,12 +57,43 @@ public sealed record ConferenceReport(
     /// <summary>Outcome indicators of the year's approved projects in the region (docs/domain.md §8 item 6).</summary>
     public IReadOnlyList<OutcomeLine> Outcomes { get; init; } = [];
 
+    /// <summary>What the data lacks, by kind (the sentences of the narrative and the items of <see cref="ConferenceReport.Gaps"/>).</summary>
+    public ConferenceGaps Shortfalls { get; init; } = ConferenceGaps.None;
+
     /// <summary>Xu hướng 5 năm: plan and executed of the region for Y−4..Y, each to that year's cut-off (C − k years).</summary>
     public IReadOnlyList<TrendLine> Trend { get; init; } = [];
 
     public Figures Total => Kcqg + Kcdp;
 
     public Figures NationalTotal => NationalKcqg + NationalKcdp;
+}
+
+/// <summary>
+/// The gaps of a conference report (docs/domain.md §8.1): provinces with no plan for the year, with a plan but no
+/// approved project, with an execution rate below half the region's (among those with projects), and provinces that
+/// had not sent the latest periodic report due by the cut-off (<see cref="ReportTitle"/>, due <see cref="ReportDue"/>).
+/// </summary>
+public sealed record ConferenceGaps(
+    IReadOnlyList<string> NoPlan,
+    IReadOnlyList<string> NoProjects,
+    IReadOnlyList<(string Name, decimal Rate)> LowExecution,
+    string? ReportTitle,
+    DateOnly? ReportDue,
+    IReadOnlyList<string> MissingReports)
+{
+    public static readonly ConferenceGaps None = new([], [], [], null, null, []);
+
+    /// <summary>Below this share of the region's execution rate a province's execution is low (the portal's rule).</summary>
+    public const decimal LowExecutionShare = 0.5m;
+
+    /// <summary>One item per province and kind, for the warning box of the page and the API's <c>gaps</c>.</summary>
+    public IReadOnlyList<string> Items(int year) =>
+    [
+        .. NoPlan.Select(n => $"{n} chưa có kế hoạch kinh phí năm {year}."),
+        .. NoProjects.Select(n => $"{n} có kế hoạch năm {year} nhưng chưa có đề án được duyệt."),
+        .. LowExecution.Select(l => $"{l.Name} mới thực hiện {ReportFormat.Percent(l.Rate)} kế hoạch, dưới một nửa tỷ lệ chung của khu vực."),
+        .. MissingReports.Select(n => $"{n} chưa gửi {ReportTitle?.ToLower(Domain.Common.VietnameseCulture.Instance)}."),
+    ];
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using KhuyenCong.Data;
+using KhuyenCong.Domain.Common;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Projects;
@@ -124,14 +125,14 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
             .ToList();
         var byState = states.Where(s => place(s.ProvinceId, year).Region == region)
             .GroupBy(s => s.State).ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
-        var gaps = lines.Where(l => l.Total.Plan == 0).Select(l => $"{l.Name} chưa có kế hoạch kinh phí năm {year}.")
-            .Concat(lines.Where(l => l.Total.Plan > 0 && l.Projects == 0).Select(l => $"{l.Name} có kế hoạch năm {year} nhưng chưa có đề án được duyệt."))
-            .ToList();
+        var regionKcqg = Sum(FundingSource.KCQG, InRegion);
+        var regionKcdp = Sum(FundingSource.KCDP, InRegion);
+        var shortfalls = await GapsAsync(region, year, cutoff, lines, regionKcqg + regionKcdp, directory, ct);
 
         var report = new ConferenceReport(region, regionName, year, cutoff, boundaries, regionProvinces.Count,
-            Sum(FundingSource.KCQG, InRegion), Sum(FundingSource.KCDP, InRegion),
+            regionKcqg, regionKcdp,
             Sum(FundingSource.KCQG, _ => true), Sum(FundingSource.KCDP, _ => true),
-            lines, byState, gaps, []);
+            lines, byState, shortfalls.Items(year), []) { Shortfalls = shortfalls };
         // Per content: approved support shared among a project's contents in proportion to what each asked.
         var contentRows = await (from c in db.ProjectContents
                                  join p in db.Projects on c.ProjectId equals p.Id
@@ -169,13 +170,15 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
             })
             .OrderBy(o => indicators.GetValueOrDefault(o.Code).SortOrder)
             .ToList();
-        return report with
+        report = report with
         {
-            Narrative = ConferenceNarrative.Draft(report),
             Contents = contents,
             Outcomes = outcomes,
             Trend = Trend(region, year, cutoff, trendPlans, trendExecuted, place),
         };
+
+        // Drafted last, from the complete report: the one narrative of the page, the workbook, the document and the API.
+        return report with { Narrative = ConferenceNarrative.Draft(report) };
     }
 
     /// <summary>
@@ -242,6 +245,45 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
             })
             .ToList();
         return new ConferenceSourceRows(planRows, projectRows) { OwnProvincesOnly = ReportScope.ListsOwnRowsOnly(actor) };
+    }
+
+    /// <summary>
+    /// The gaps of the report: no plan, a plan but no approved project, execution below half the region's rate, and the
+    /// provinces (valid at the period's end, in the region then, as the completeness board counts them) that had not
+    /// sent, by the cut-off, the year's latest periodic report whose due date is on or before the cut-off.
+    /// </summary>
+    private async Task<ConferenceGaps> GapsAsync(string region, int year, DateOnly cutoff, IReadOnlyList<ProvinceLine> lines, Figures total, ProvinceDirectory directory, CancellationToken ct)
+    {
+        var regionRate = ReportFormat.Ratio(total.Executed, total.Plan);
+        var low = regionRate is > 0
+            ? lines.Where(l => l.Total.Plan > 0 && l.Projects > 0 && l.Total.Executed / l.Total.Plan < regionRate.Value * ConferenceGaps.LowExecutionShare)
+                .Select(l => (l.Name, l.Total.Executed / l.Total.Plan)).ToList()
+            : [];
+
+        string? title = null;
+        DateOnly? due = null;
+        var missing = new List<string>();
+        var deadlines = await db.ReportDeadlines.AsNoTracking().ToListAsync(ct);
+        // Periodic reports exist in the portal from 2014 (docs/domain.md §8.3); before that, no report is missing.
+        var period = year < 2014 ? null : ReportPeriods.All.Reverse()
+            .Select(p => (ReportPeriod?)p)
+            .FirstOrDefault(p => (ReportPeriods.Due(p!.Value, year, deadlines) ?? ReportPeriods.End(p.Value, year)) <= cutoff);
+        if (period is { } reported)
+        {
+            var end = ReportPeriods.End(reported, year);
+            (title, due) = (ReportPeriods.Title(reported, year), ReportPeriods.Due(reported, year, deadlines) ?? end);
+            var expected = directory.ValidOn(end).Where(p => directory.RegionOn(p.Id, end) == region).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+            var sentBy = cutoff.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            var sent = await db.PeriodicReports.AsNoTracking()
+                .Where(r => r.Year == year && r.Period == reported && r.FirstSubmittedAtUtc != null && r.FirstSubmittedAtUtc < sentBy)
+                .Select(r => r.ProvinceId).ToListAsync(ct);
+            missing.AddRange(expected.Where(p => !sent.Contains(p.Id)).Select(p => p.Name));
+        }
+
+        return new ConferenceGaps(
+            [.. lines.Where(l => l.Total.Plan == 0).Select(l => l.Name)],
+            [.. lines.Where(l => l.Total.Plan > 0 && l.Projects == 0).Select(l => l.Name)],
+            low, title, due, missing);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
@@ -371,6 +413,67 @@ public static class ConferenceNarrative
             $"Tính đến ngày {ReportFormat.Date(r.Cutoff)}, kinh phí đã thực hiện là {B(t.Executed)} tỷ đồng, đạt {ReportFormat.Percent(t.Executed, t.Plan)} kế hoạch năm; trong đó kinh phí khuyến công quốc gia {B(q.Executed)} tỷ đồng, đạt {ReportFormat.Percent(q.Executed, q.Plan)}, kinh phí khuyến công địa phương {B(d.Executed)} tỷ đồng, đạt {ReportFormat.Percent(d.Executed, d.Plan)} kế hoạch.",
             $"So với cùng kỳ năm {prev} ({B(t.ExecutedPrevious)} tỷ đồng), kinh phí thực hiện bằng {ReportFormat.Percent(t.Executed, t.ExecutedPrevious)}.",
             $"Vốn đối ứng của các cơ sở thụ hưởng là {B(t.Counterpart)} tỷ đồng; hệ số thu hút vốn đạt {ReportFormat.Times(t.Counterpart, t.Support)} đồng vốn đối ứng trên mỗi đồng kinh phí khuyến công (kinh phí khuyến công quốc gia: {ReportFormat.Times(q.Counterpart, q.Support)}).",
+            States(r),
+            .. Outcomes(r),
+            .. Gaps(r),
         ];
+    }
+
+    /// <summary>How many outcome indicators the narrative states (the first in the catalogue's order); the table has all.</summary>
+    public const int MainOutcomes = 5;
+
+    private static string Count(int value) => value.ToString("#,##0", VietnameseCulture.Instance);
+
+    private static string Quantity(decimal value) => value.ToString("#,##0.##", VietnameseCulture.Instance);
+
+    private static string Lower(string label) => char.ToLower(label[0], VietnameseCulture.Instance) + label[1..];
+
+    /// <summary>"Năm 2024, khu vực có 12 đề án khuyến công: 2 đề án nháp, 5 đề án đang thực hiện, …".</summary>
+    private static string States(ConferenceReport r)
+    {
+        var total = r.ProjectsByState.Values.Sum();
+        if (total == 0)
+        {
+            return $"Năm {r.Year}, khu vực chưa có đề án khuyến công nào trên cổng.";
+        }
+
+        return $"Năm {r.Year}, khu vực có {Count(total)} đề án khuyến công, trong đó: "
+            + string.Join(", ", r.ProjectsByState.OrderBy(s => s.Key).Select(s => $"{Count(s.Value)} đề án {Lower(ProjectLabels.Of(s.Key))}")) + ".";
+    }
+
+    private static IEnumerable<string> Outcomes(ConferenceReport r)
+    {
+        var main = r.Outcomes.Where(o => o.Target > 0 || o.Actual > 0).Take(MainOutcomes).ToList();
+        if (main.Count > 0)
+        {
+            yield return "Về kết quả, so với mục tiêu của các đề án được duyệt: "
+                + string.Join("; ", main.Select(o => $"{Lower(o.Name)} đạt {Quantity(o.Actual)}/{Quantity(o.Target)} {o.Unit} ({ReportFormat.Percent(o.Actual, o.Target)})")) + ".";
+        }
+    }
+
+    private static IEnumerable<string> Gaps(ConferenceReport r)
+    {
+        var g = r.Shortfalls;
+        string Names(IEnumerable<string> names) => string.Join(", ", names);
+        if (g.NoPlan.Count > 0)
+        {
+            yield return $"Còn {Count(g.NoPlan.Count)} tỉnh, thành phố chưa có kế hoạch kinh phí năm {r.Year} trên cổng: {Names(g.NoPlan)}.";
+        }
+
+        if (g.NoProjects.Count > 0)
+        {
+            yield return $"Có {Count(g.NoProjects.Count)} tỉnh, thành phố đã có kế hoạch năm {r.Year} nhưng chưa có đề án được duyệt: {Names(g.NoProjects)}.";
+        }
+
+        if (g.LowExecution.Count > 0)
+        {
+            yield return $"Có {Count(g.LowExecution.Count)} tỉnh, thành phố thực hiện dưới một nửa tỷ lệ chung của khu vực ({ReportFormat.Percent(r.Total.Executed, r.Total.Plan)}): "
+                + Names(g.LowExecution.Select(l => $"{l.Name} ({ReportFormat.Percent(l.Rate)})")) + ".";
+        }
+
+        if (g.MissingReports.Count > 0 && g.ReportTitle is { } title && g.ReportDue is { } due)
+        {
+            yield return $"Đến ngày {ReportFormat.Date(r.Cutoff)}, còn {Count(g.MissingReports.Count)} tỉnh, thành phố chưa gửi {Lower(title)} (hạn nộp {ReportFormat.Date(due)}): {Names(g.MissingReports)}.";
+        }
     }
 }

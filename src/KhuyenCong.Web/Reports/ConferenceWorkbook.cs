@@ -29,7 +29,7 @@ public static class ConferenceWorkbook
         Provinces(book.AddWorksheet("TheoTinh"), r);
         Contents(book.AddWorksheet("TheoNoiDung"), r);
         var outcomes = book.AddWorksheet("KetQua");
-        string[] outcomeHeaders = ["Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện"];
+        string[] outcomeHeaders = ["Chỉ tiêu", "Đơn vị tính", "Kế hoạch (theo đơn vị tính)", "Thực hiện (theo đơn vị tính)"];
         for (var c = 0; c < outcomeHeaders.Length; c++)
         {
             outcomes.Cell(1, c + 1).Value = outcomeHeaders[c];
@@ -46,8 +46,10 @@ public static class ConferenceWorkbook
 
         outcomes.Column(1).Width = 50;
         outcomes.Column(2).Width = 14;
-        outcomes.Column(3).Width = 12;
-        outcomes.Column(4).Width = 12;
+        outcomes.Column(3).Width = 14;
+        outcomes.Column(4).Width = 14;
+        outcomes.Range(1, 1, 1, outcomeHeaders.Length).Style.Alignment.WrapText = true;
+        ReportSheets.FitWrappedRows(outcomes, 1, 1);
         var narrative = book.AddWorksheet("NhanXet");
         narrative.Column(1).Width = 140;
         narrative.Cell(1, 1).Value = "Dự thảo nội dung báo cáo";
@@ -58,13 +60,10 @@ public static class ConferenceWorkbook
             narrative.Cell(i + 2, 1).Style.Alignment.WrapText = true;
         }
 
-        for (var i = 0; i < r.Gaps.Count; i++)
-        {
-            narrative.Cell(r.Narrative.Count + 3 + i, 1).Value = "Thiếu số liệu: " + r.Gaps[i];
-            narrative.Cell(r.Narrative.Count + 3 + i, 1).Style.Alignment.WrapText = true;
-        }
-
-        ReportSheets.FitWrappedRows(narrative, 2, r.Narrative.Count + 2 + r.Gaps.Count);
+        // The gaps are sentences of the narrative (ConferenceNarrative), not a second list; the unit under the text.
+        narrative.Cell(r.Narrative.Count + 3, 1).Value = "Đơn vị: số tiền tính bằng tỷ đồng; tỷ lệ tính bằng %.";
+        narrative.Cell(r.Narrative.Count + 3, 1).Style.Font.Italic = true;
+        ReportSheets.FitWrappedRows(narrative, 2, r.Narrative.Count + 1);
 
         Trend(book.AddWorksheet("XuHuong"), r);
         SourceRows(book.AddWorksheet("DuLieuNguon"), sources);
@@ -216,7 +215,7 @@ public static class ConferenceWorkbook
 
     private static void Provinces(IXLWorksheet s, ConferenceReport r)
     {
-        string[] headers = ["Mã", "Tỉnh, thành phố", "Kế hoạch KCQG", "Kế hoạch KCĐP", "Tổng kế hoạch", "Thực hiện", "Tỷ lệ thực hiện", "Vốn đối ứng", "Số đề án"];
+        string[] headers = ["Mã", "Tỉnh, thành phố", "Kế hoạch KCQG (tỷ đồng)", "Kế hoạch KCĐP (tỷ đồng)", "Tổng kế hoạch (tỷ đồng)", "Thực hiện (tỷ đồng)", "Tỷ lệ thực hiện", "Vốn đối ứng (tỷ đồng)", "Số đề án"];
         ReportSheets.Headers(s, 1, headers);
         var row = 2;
         foreach (var p in r.Provinces)
@@ -233,14 +232,21 @@ public static class ConferenceWorkbook
             row++;
         }
 
+        // The total row is the sum of the rounded rows above it, as a reader adds them up (a value, not a formula, so
+        // that every program shows it); the region's own total, summed in đồng, is on TongHop and may differ from it
+        // by the rounding of the rows, as the note under the table says.
+        var total = ConferenceRounding.RoundedTotals(r);
         s.Cell(row, 2).Value = "Tổng cộng";
-        for (var c = 3; c <= 6; c++)
-        {
-            s.Cell(row, c).FormulaA1 = $"SUM({s.Cell(2, c).Address}:{s.Cell(row - 1, c).Address})";
-            s.Cell(row, c).Style.NumberFormat.Format = Money;
-        }
-
+        Number(s.Cell(row, 3), total.PlanKcqg, Money);
+        Number(s.Cell(row, 4), total.PlanKcdp, Money);
+        Number(s.Cell(row, 5), total.Plan, Money);
+        Number(s.Cell(row, 6), total.Executed, Money);
+        Number(s.Cell(row, 8), total.Counterpart, Money);
+        s.Cell(row, 9).Value = r.Provinces.Sum(p => p.Projects);
         s.Range(row, 1, row, headers.Length).Style.Font.Bold = true;
+        // In column B, so that the rows with a code in column A remain the provinces.
+        s.Cell(row + 2, 2).Value = ConferenceRounding.Note;
+        s.Cell(row + 2, 2).Style.Font.Italic = true;
         ReportSheets.Widths(s, 6, 24, 14, 14, 14, 14, 12, 14, 10);
         ReportSheets.FitWrappedRows(s, 1, 1);
 
@@ -250,7 +256,7 @@ public static class ConferenceWorkbook
 
     private static void Contents(IXLWorksheet s, ConferenceReport r)
     {
-        string[] headers = ["Mã", "Nội dung", "Số đề án", "Kinh phí đề nghị", "Kinh phí được duyệt"];
+        string[] headers = ["Mã", "Nội dung", "Số đề án", "Kinh phí đề nghị (tỷ đồng)", "Kinh phí được duyệt (tỷ đồng)"];
         ReportSheets.Headers(s, 1, headers);
         var row = 2;
         foreach (var line in r.Contents)

@@ -86,6 +86,10 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
     public Task<string?> RefreshAsync(ProjectActor actor, PeriodicReport report, Guid version, CancellationToken ct = default) =>
         ChangeAsync(report, version, async directory => report.Refresh(await FiguresAsync(report, directory, ct), actor, Now), ct);
 
+    /// <summary>Soạn lại từ số liệu: the figures taken again and the narrative replaced by a new draft (a draft only; the page confirms first).</summary>
+    public Task<string?> RedraftAsync(ProjectActor actor, PeriodicReport report, Guid version, CancellationToken ct = default) =>
+        ChangeAsync(report, version, async directory => report.Redraft(await FiguresAsync(report, directory, ct), actor, Now), ct);
+
     /// <summary>Duyệt và gửi Bộ: figures taken once more and frozen, the report locked.</summary>
     public Task<string?> SubmitAsync(ProjectActor actor, PeriodicReport report, Guid version, CancellationToken ct = default) =>
         ChangeAsync(report, version, async directory => report.Submit(await FiguresAsync(report, directory, ct), actor, Now)
@@ -230,6 +234,41 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
             .Select(g => new { Approved = g.Count(), Completed = g.Count(p => p.AcceptanceDate != null && p.AcceptanceDate <= end) })
             .FirstOrDefaultAsync(ct);
 
+        // Outcome indicators of the year's approved projects: all of them, and those due (end date by the period end).
+        var outcomeRows = await (from o in db.ProjectOutcomes
+                                 join p in db.Projects on o.ProjectId equals p.Id
+                                 where p.PlanYear == year && ids.Contains(p.ProvinceId) && p.ApprovedSupport != null && p.State != ProjectState.Rejected
+                                       && (p.ApprovalDate == null || p.ApprovalDate <= end)
+                                 group new { o, p } by o.IndicatorCode into g
+                                 select new
+                                 {
+                                     Code = g.Key,
+                                     Target = g.Sum(x => (double)x.o.Target),
+                                     Actual = g.Sum(x => (double)(x.o.Actual ?? 0)),
+                                     DueTarget = g.Sum(x => x.p.EndDate <= end ? (double)x.o.Target : 0),
+                                     DueActual = g.Sum(x => x.p.EndDate <= end ? (double)(x.o.Actual ?? 0) : 0),
+                                 })
+            .ToListAsync(ct);
+        var indicators = await db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit, i.SortOrder), ct);
+        var outcomes = outcomeRows
+            .Select(r =>
+            {
+                var (name, unit, _) = indicators.GetValueOrDefault(r.Code, (r.Code, string.Empty, int.MaxValue));
+                return new PeriodicOutcome(r.Code, name, unit, (decimal)r.Target, (decimal)r.Actual, (decimal)r.DueTarget, (decimal)r.DueActual);
+            })
+            .OrderBy(o => indicators.TryGetValue(o.Code, out var i) ? i.SortOrder : int.MaxValue).ThenBy(o => o.Code, StringComparer.Ordinal)
+            .ToList();
+
+        // Late: approved, not stopped or rejected, of this year or the one before, end date before the period end and
+        // no acceptance by then (settlement comes after acceptance).
+        var late = await db.Projects.AsNoTracking()
+            .Where(p => (p.PlanYear == year || p.PlanYear == year - 1) && ids.Contains(p.ProvinceId) && p.ApprovedSupport != null
+                        && p.State != ProjectState.Rejected && p.State != ProjectState.Stopped
+                        && p.EndDate < end && (p.AcceptanceDate == null || p.AcceptanceDate > end))
+            .OrderBy(p => p.EndDate).ThenBy(p => p.Code)
+            .Select(p => new LateProject(p.Code, p.Title, p.EndDate))
+            .ToListAsync(ct);
+
         // Whole-đồng sums far below 2^53 are exact in a double; SQLite has no decimal SUM.
         decimal Paid(FundingSource? source, MoneySource kind) =>
             (decimal)money.Where(m => (source is null || m.Source == source) && m.MoneySource == kind).Sum(m => m.Amount);
@@ -240,7 +279,9 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
             Paid(FundingSource.KCDP, MoneySource.State),
             Paid(null, MoneySource.Counterpart),
             projects?.Approved ?? 0,
-            projects?.Completed ?? 0);
+            projects?.Completed ?? 0,
+            outcomes,
+            late);
     }
 
     /// <summary>Does the act (which checks the rule and the input) and saves it against the version the user saw.</summary>

@@ -20,7 +20,14 @@ public sealed record ProgrammeYear(int Year, PeriodFigures Kcqg, PeriodFigures K
 /// outcome indicator (actual = the actuals of the period's approved projects; <see cref="ProjectTargets"/> what
 /// those projects set out to reach). <see cref="Target"/> is null when the programme sets none.
 /// </summary>
-public sealed record ProgrammeTargetLine(string Measure, string Name, string Unit, bool IsMoney, decimal? Target, decimal? ProjectTargets, decimal Actual);
+public sealed record ProgrammeTargetLine(string Measure, string Name, string Unit, bool IsMoney, decimal? Target, decimal? ProjectTargets, decimal Actual)
+{
+    /// <summary>Where the programme's target comes from; null when the programme sets none for the measure.</summary>
+    public TargetSource? Source { get; init; }
+}
+
+/// <summary>The text a programme target was read from (legal basis and article), a note, and whether its figure was checked against that text.</summary>
+public sealed record TargetSource(string LegalBasis, string Note, bool Confirmed);
 
 /// <summary>Báo cáo giai đoạn chương trình: the figures of a range of plan years against the programme's targets.</summary>
 /// <remarks>Immutable, so that <see cref="FigureCache"/>'s memory tier hands out the same instance instead of a copy.</remarks>
@@ -44,6 +51,13 @@ public sealed record ProgrammeReport(
     public PeriodFigures Total => Kcqg + Kcdp;
 
     public bool IsNational => Region is null;
+
+    /// <summary>The decision of the programme whose targets are compared, e.g. "QĐ 1881/QĐ-TTg ngày 20/11/2020".</summary>
+    public string? ProgrammeDecision { get; init; }
+
+    public int? ProgrammeFromYear { get; init; }
+
+    public int? ProgrammeToYear { get; init; }
 
     /// <summary>The programme target of a measure, or null.</summary>
     public decimal? TargetOf(string measure) => Targets.FirstOrDefault(t => t.Measure == measure)?.Target;

@@ -103,28 +103,35 @@ public sealed class ProgrammeReportService(KhuyenCongDbContext db, Geography geo
         // The programme whose period contains the first year sets the targets.
         var period = await db.ProgrammePeriods.AsNoTracking().Where(p => p.FromYear <= fromYear && fromYear <= p.ToYear).FirstOrDefaultAsync(ct);
         var targets = period is null
-            ? new Dictionary<string, decimal>()
-            : await db.ProgrammeTargets.AsNoTracking().Where(t => t.ProgrammePeriodId == period.Id).ToDictionaryAsync(t => t.Measure, t => t.Target, ct);
+            ? new Dictionary<string, ProgrammeTarget>()
+            : await db.ProgrammeTargets.AsNoTracking().Where(t => t.ProgrammePeriodId == period.Id).ToDictionaryAsync(t => t.Measure, ct);
         var indicators = await db.OutcomeIndicators.AsNoTracking().ToListAsync(ct);
         var kcqg = years.Aggregate(PeriodFigures.Zero, (a, y) => a + y.Kcqg);
         var kcdp = years.Aggregate(PeriodFigures.Zero, (a, y) => a + y.Kcdp);
         var lines = new List<ProgrammeTargetLine>
         {
-            new(ProgrammeMeasures.Kcqg, "Kinh phí khuyến công quốc gia", "tỷ đồng", true, Target(ProgrammeMeasures.Kcqg), null, kcqg.Plan),
-            new(ProgrammeMeasures.Kcdp, "Kinh phí khuyến công địa phương", "tỷ đồng", true, Target(ProgrammeMeasures.Kcdp), null, kcdp.Plan),
+            new(ProgrammeMeasures.Kcqg, "Kinh phí khuyến công quốc gia", "tỷ đồng", true, Target(ProgrammeMeasures.Kcqg), null, kcqg.Plan) { Source = Source(ProgrammeMeasures.Kcqg) },
+            new(ProgrammeMeasures.Kcdp, "Kinh phí khuyến công địa phương", "tỷ đồng", true, Target(ProgrammeMeasures.Kcdp), null, kcdp.Plan) { Source = Source(ProgrammeMeasures.Kcdp) },
         };
         lines.AddRange(indicators
             .Where(i => targets.ContainsKey(i.Code) || outcomes.ContainsKey(i.Code))
             .OrderBy(i => i.SortOrder)
             .Select(i => new ProgrammeTargetLine(i.Code, i.Name, i.Unit, false, Target(i.Code),
-                outcomes.GetValueOrDefault(i.Code).Target, outcomes.GetValueOrDefault(i.Code).Actual)));
+                outcomes.GetValueOrDefault(i.Code).Target, outcomes.GetValueOrDefault(i.Code).Actual) { Source = Source(i.Code) }));
 
         // The region's provinces as they were on 1 January of the last year of the range.
         var provinceCount = region is null ? 0 : directory.ValidOn(new DateOnly(toYear, 1, 1)).Count(p => directory.RegionOn(p.Id, new DateOnly(toYear, 1, 1)) == region);
-        var report = new ProgrammeReport(fromYear, toYear, region, regionName, provinceCount, cutoff, period?.Name, years, lines, []);
+        var report = new ProgrammeReport(fromYear, toYear, region, regionName, provinceCount, cutoff, period?.Name, years, lines, [])
+        {
+            ProgrammeDecision = period?.Decision,
+            ProgrammeFromYear = period?.FromYear,
+            ProgrammeToYear = period?.ToYear,
+        };
         return report with { Narrative = ProgrammeNarrative.Draft(report) };
 
-        decimal? Target(string measure) => targets.TryGetValue(measure, out var t) ? t : null;
+        decimal? Target(string measure) => targets.TryGetValue(measure, out var t) ? t.Target : null;
+
+        TargetSource? Source(string measure) => targets.TryGetValue(measure, out var t) ? new TargetSource(t.LegalBasis, t.Note, t.Confirmed) : null;
     }
 }
 
@@ -136,6 +143,11 @@ public static class ProgrammeNarrative
 
     /// <summary>The measured figure as a percentage of the programme target; "—" without a target.</summary>
     public static string Achieved(decimal actual, decimal? target) => target is { } t ? ReportFormat.Percent(actual, t) : ReportFormat.Missing;
+
+    /// <summary>The flag of a target not checked against the decision's text.</summary>
+    public const string NotChecked = "chưa đối chiếu được văn bản";
+
+    private static string Unconfirmed(ProgrammeTargetLine line) => line.Source is { Confirmed: false } ? "; " + NotChecked : string.Empty;
 
     public static IReadOnlyList<string> Draft(ProgrammeReport r)
     {
@@ -161,7 +173,19 @@ public static class ProgrammeNarrative
             $"Vốn đối ứng của các cơ sở thụ hưởng kinh phí khuyến công địa phương là {B(d.Counterpart)} tỷ đồng; trung bình 01 đồng kinh phí khuyến công địa phương thu hút được {ReportFormat.Times(d.Counterpart, d.Support)} đồng vốn đối ứng.",
         };
         sentences.AddRange(r.Targets.Where(l => !l.IsMoney && l.Target is not null).Select(l =>
-            $"{l.Name}: thực hiện {Quantity(l.Actual)} {l.Unit}, {reach} {Achieved(l.Actual, l.Target)} so với mục tiêu của chương trình ({Quantity(l.Target)} {l.Unit})."));
+            $"{l.Name}: thực hiện {Quantity(l.Actual)} {l.Unit}, {reach} {Achieved(l.Actual, l.Target)} so với mục tiêu của chương trình ({Quantity(l.Target)} {l.Unit}{Unconfirmed(l)})."));
+        var withoutFigure = r.Targets.Where(l => l.Source is not null && l.Target is null).ToList();
+        if (withoutFigure.Count > 0)
+        {
+            sentences.Add($"Chương trình còn đặt mục tiêu về {string.Join(", ", withoutFigure.Select(l => l.Name.ToLower(VietnameseCulture.Instance)))}; cổng chưa có con số của các mục tiêu này (chưa đối chiếu được văn bản): "
+                + $"thực hiện {string.Join("; ", withoutFigure.Select(l => $"{Quantity(l.Actual)} {l.Unit}"))}.");
+        }
+
+        if (r.ProgrammeFromYear is { } from && r.ProgrammeToYear is { } to && (r.FromYear < from || r.ToYear > to))
+        {
+            sentences.Add($"Các năm từ {r.FromYear} đến {r.ToYear} không cùng một giai đoạn chương trình: mục tiêu so sánh là của {r.ProgrammeName} ({from}–{to}).");
+        }
+
         return sentences;
     }
 }

@@ -80,7 +80,9 @@ public static class ProgrammeWorkbook
     {
         s.Cell(1, 1).Value = r.ProgrammeName ?? "Chưa có giai đoạn chương trình chứa năm đầu của báo cáo";
         s.Cell(1, 1).Style.Font.Bold = true;
-        string[] headers = ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu chương trình", "Kế hoạch của đề án", "Thực hiện", "Tỷ lệ đạt"];
+        s.Cell(2, 1).Value = (r.ProgrammeDecision is { } decision ? decision + "; " : string.Empty) + "đơn vị: theo cột «Đơn vị tính» (kinh phí: tỷ đồng)";
+        s.Cell(2, 1).Style.Font.Italic = true;
+        string[] headers = ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu chương trình", "Kế hoạch của đề án", "Thực hiện", "Tỷ lệ đạt", "Căn cứ của mục tiêu"];
         ReportSheets.Headers(s, 3, headers);
         var row = 4;
         foreach (var line in r.Targets)
@@ -105,11 +107,17 @@ public static class ProgrammeWorkbook
             }
 
             Number(s.Cell(row, 5), line.Actual / scale, format);
+            if (line.Source is { } source)
+            {
+                s.Cell(row, 7).Value = source.LegalBasis + (source.Confirmed ? string.Empty : " (" + ProgrammeNarrative.NotChecked + ")");
+                s.Cell(row, 7).Style.Alignment.WrapText = true;
+            }
+
             row++;
         }
 
-        ReportSheets.Widths(s, 50, 12, 18, 16, 16, 12);
-        ReportSheets.FitWrappedRows(s, 3, 3);
+        ReportSheets.Widths(s, 50, 12, 18, 16, 16, 12, 48);
+        ReportSheets.FitWrappedRows(s, 3, row - 1);
 
         ReportSheets.PrintA4Landscape(s);
     }

@@ -60,13 +60,15 @@ public static class ConferenceDocument
             p.Code, p.Name, ReportFormat.Billions(p.Kcqg.Plan), ReportFormat.Billions(p.Kcdp.Plan), ReportFormat.Billions(p.Total.Plan),
             ReportFormat.Billions(p.Total.Executed), ReportFormat.Percent(p.Total.Executed, p.Total.Plan), p.Projects.ToString("#,##0", VietnameseCulture.Instance),
         ]).ToList();
+        var rounded = ConferenceRounding.RoundedTotals(r);
         provinces.Add(
         [
-            string.Empty, "Cả khu vực", ReportFormat.Billions(r.Kcqg.Plan), ReportFormat.Billions(r.Kcdp.Plan), ReportFormat.Billions(r.Total.Plan),
-            ReportFormat.Billions(r.Total.Executed), ReportFormat.Percent(r.Total.Executed, r.Total.Plan), string.Empty,
+            string.Empty, "Tổng cộng", ConferenceRounding.Print(rounded.PlanKcqg), ConferenceRounding.Print(rounded.PlanKcdp), ConferenceRounding.Print(rounded.Plan),
+            ConferenceRounding.Print(rounded.Executed), ReportFormat.Percent(rounded.Executed, rounded.Plan), r.Provinces.Sum(p => p.Projects).ToString("#,##0", VietnameseCulture.Instance),
         ]);
         d.Table(["Mã", "Tỉnh, thành phố", "Kế hoạch KCQG", "Kế hoạch KCĐP", "Tổng kế hoạch", "Thực hiện", "Tỷ lệ thực hiện", "Số đề án"],
             provinces, [6, 22, 12, 12, 12, 12, 11, 8], textColumns: 2, boldLastRows: 1);
+        d.Paragraph(ConferenceRounding.Note, italic: true);
 
         d.Heading("3. Theo nội dung hoạt động (đề án được duyệt)");
         if (r.Contents.Count == 0)
@@ -114,13 +116,5 @@ public static class ConferenceDocument
             ])],
             [8, 14, 14, 14, 14, 14, 12], textColumns: 2);
 
-        if (r.Gaps.Count > 0)
-        {
-            d.Heading("II. SỐ LIỆU CÒN THIẾU");
-            foreach (var gap in r.Gaps)
-            {
-                d.Paragraph("- " + gap);
-            }
-        }
     }
 }

@@ -52,6 +52,22 @@ public static class PeriodicDocument
         ], [40, 20, 20, 16], boldLastRows: 1);
         d.Paragraph($"Vốn đối ứng đã thực hiện: {ReportFormat.Billions(r.CounterpartPaid)} tỷ đồng. Số đề án được duyệt: {r.ProjectsApproved.ToString("#,##0", VietnameseCulture.Instance)}, "
             + $"đã nghiệm thu: {r.ProjectsCompleted.ToString("#,##0", VietnameseCulture.Instance)}.");
+        d.Heading("Chỉ tiêu kết quả của các đề án được duyệt");
+        if (r.Outcomes.Count == 0)
+        {
+            d.Paragraph("Chưa có chỉ tiêu kết quả.");
+        }
+        else
+        {
+            d.Table(["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Thực hiện", "Tỷ lệ", "Đã đến hạn: mục tiêu / thực hiện"],
+                [.. r.Outcomes.Select(o => (IReadOnlyList<string>)
+                [
+                    o.Name, o.Unit, PeriodicNarrative.Quantity(o.Target), PeriodicNarrative.Quantity(o.Actual), ReportFormat.Percent(o.Actual, o.Target),
+                    $"{PeriodicNarrative.Quantity(o.DueTarget)} / {PeriodicNarrative.Quantity(o.DueActual)}{(o.Behind ? " (chưa đạt)" : string.Empty)}",
+                ])],
+                [34, 12, 11, 11, 10, 18], textColumns: 2);
+        }
+
         Part(d, "II. KẾT QUẢ ĐẠT ĐƯỢC", r.Results);
         Part(d, "III. KHÓ KHĂN, VƯỚNG MẮC", r.Difficulties);
         Part(d, "IV. KIẾN NGHỊ, ĐỀ XUẤT", r.Proposals);

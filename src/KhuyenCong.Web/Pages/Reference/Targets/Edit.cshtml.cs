@@ -22,16 +22,20 @@ public sealed class EditModel(KhuyenCongDbContext db) : ReferenceEditPage<Progra
         {
             PeriodId = e.Id == 0 ? null : e.ProgrammePeriodId,
             Measure = e.Measure,
-            Target = e.Id == 0 ? string.Empty : VietnameseCulture.Dong(e.Target),
+            Target = e.Target is { } target ? VietnameseCulture.Dong(target) : string.Empty,
             Note = e.Note,
+            LegalBasis = e.LegalBasis,
+            Confirmed = e.Confirmed,
         };
 
     protected override void Apply(TargetInput i, ProgrammeTarget e)
     {
         e.ProgrammePeriodId = i.PeriodId!.Value;
         e.Measure = i.Measure.Trim().ToUpperInvariant();
-        e.Target = VietnameseCulture.TryParseDong(i.Target, out var target) ? target : 0;
+        e.Target = string.IsNullOrWhiteSpace(i.Target) ? null : VietnameseCulture.TryParseDong(i.Target, out var target) ? target : null;
         e.Note = i.Note.Trim();
+        e.LegalBasis = i.LegalBasis.Trim();
+        e.Confirmed = i.Confirmed;
     }
 
     protected override async Task ValidateInDatabaseAsync(ProgrammeTarget entity, CancellationToken ct)
@@ -74,6 +78,12 @@ public sealed class EditModel(KhuyenCongDbContext db) : ReferenceEditPage<Progra
         public string Target { get; set; } = string.Empty;
 
         public string Note { get; set; } = string.Empty;
+
+        /// <summary>Căn cứ: the text and article the figure was read from.</summary>
+        public string LegalBasis { get; set; } = string.Empty;
+
+        /// <summary>Đã đối chiếu với văn bản: unticked, the reports show «chưa đối chiếu được văn bản».</summary>
+        public bool Confirmed { get; set; }
     }
 
     private sealed class TargetValidator : AbstractValidator<TargetInput>
@@ -82,9 +92,10 @@ public sealed class EditModel(KhuyenCongDbContext db) : ReferenceEditPage<Progra
         {
             RuleFor(x => x.PeriodId).NotNull().WithMessage("Hãy chọn giai đoạn chương trình.");
             RuleFor(x => x.Measure).NotEmpty().WithMessage("Hãy chọn chỉ tiêu.");
-            RuleFor(x => x.Target).Must(t => VietnameseCulture.TryParseDong(t, out _))
-                .WithMessage("Mục tiêu là số nguyên không âm, nhập như 1.212.000.000.000 hoặc 200.");
+            RuleFor(x => x.Target).Must(t => string.IsNullOrWhiteSpace(t) || VietnameseCulture.TryParseDong(t, out _))
+                .WithMessage("Mục tiêu là số nguyên không âm, nhập như 1.212.000.000.000 hoặc 200 (để trống khi chưa có con số).");
             RuleFor(x => x.Note).MaximumLength(500).WithMessage("Ghi chú tối đa 500 ký tự.");
+            RuleFor(x => x.LegalBasis).MaximumLength(500).WithMessage("Căn cứ tối đa 500 ký tự.");
         }
     }
 }

@@ -93,6 +93,23 @@ public sealed class DetailsModel(PeriodicReportService reports, ProjectService p
     public Task<IActionResult> OnPostRefreshAsync(int id, CancellationToken ct) =>
         ActAsync(id, "Đã cập nhật số liệu từ dữ liệu đến cuối kỳ.", false, (actor, report) => reports.RefreshAsync(actor, report, Version, ct), ct);
 
+    public Task<IActionResult> OnPostRedraftAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "Đã soạn lại nội dung từ số liệu đến cuối kỳ.", false, (actor, report) => reports.RedraftAsync(actor, report, Version, ct), ct);
+
+    /// <summary>The report as a workbook (figures, outcome indicators, narrative): the same report the page shows, to the same users.</summary>
+    public async Task<IActionResult> OnGetExcelAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var stream = new MemoryStream();
+        PeriodicWorkbook.Write(stream, Report);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", PeriodicWorkbook.FileName(Report));
+    }
+
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
         ActAsync(id, "Đã duyệt và gửi báo cáo lên Bộ.", false, (actor, report) => reports.SubmitAsync(actor, report, Version, ct), ct);
 
