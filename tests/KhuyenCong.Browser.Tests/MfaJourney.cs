@@ -40,7 +40,7 @@ public sealed class MfaJourney
 
         // Next time: password, then the code from the app, then the queue.
         await session.SignInAsync(page, "lanhdao.moi@bacninh.vn", authenticatorKey: key);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Việc chờ tôi" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Việc chờ tôi", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/Projects/Queue**");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
     }

@@ -51,7 +51,7 @@ public sealed class ProjectJourney
         // The province's leader finds it waiting, records the base appraisal and forwards it to the ministry.
         var province = await session.NewPageAsync();
         await session.SignInAsync(province, "lanhdao@bacninh.vn");
-        await province.GetByRole(AriaRole.Link, new() { Name = "Việc chờ tôi" }).ClickAsync();
+        await province.GetByRole(AriaRole.Link, new() { Name = "Việc chờ tôi", Exact = true }).ClickAsync();
         await province.GetByRole(AriaRole.Link, new() { Name = code! }).ClickAsync();
         var baseAppraisal = province.GetByTestId("act-AppraiseBase");
         await baseAppraisal.Locator("[name='Command.Amount']").FillAsync("450.000.000");
@@ -63,7 +63,7 @@ public sealed class ProjectJourney
         // A ministry officer appraises.
         var ministry = await session.NewPageAsync();
         await session.SignInAsync(ministry, "chuyenvien@cuc.vn");
-        await ministry.GetByRole(AriaRole.Link, new() { Name = "Việc chờ tôi" }).ClickAsync();
+        await ministry.GetByRole(AriaRole.Link, new() { Name = "Việc chờ tôi", Exact = true }).ClickAsync();
         await ministry.GetByRole(AriaRole.Link, new() { Name = code! }).ClickAsync();
         await Assertions.Expect(ministry.GetByTestId("norm-ok")).ToBeVisibleAsync();
         var appraise = ministry.GetByTestId("act-AppraiseMinistry");
@@ -77,7 +77,7 @@ public sealed class ProjectJourney
         // A different person, the ministry's leader, approves.
         var leader = await session.NewPageAsync();
         await session.SignInAsync(leader, "lanhdao@cuc.vn");
-        await leader.GetByRole(AriaRole.Link, new() { Name = "Việc chờ tôi" }).ClickAsync();
+        await leader.GetByRole(AriaRole.Link, new() { Name = "Việc chờ tôi", Exact = true }).ClickAsync();
         await leader.GetByRole(AriaRole.Link, new() { Name = code! }).ClickAsync();
         var approve = leader.GetByTestId("act-Approve");
         await approve.Locator("[name='Command.Amount']").FillAsync("400.000.000");
