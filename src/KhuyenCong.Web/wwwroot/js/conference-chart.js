@@ -1,31 +1,12 @@
 // Charts of the conference report page (Chart.js, shipped in wwwroot/lib). The CSP forbids inline scripts, so each
 // canvas carries its data in an attribute: data-chart (plan vs executed per province, bars) or data-trend (the
-// five-year trend: plan as bars, executed as a line). Amounts are tỷ đồng, printed with vi-VN separators
-// (3 decimals in tooltips, whole numbers on the axis).
+// five-year trend: plan as bars, executed as a line). The shared options are in chart-options.js.
 (function () {
-    if (!window.Chart) {
+    if (!window.Chart || !window.KhuyenCongCharts) {
         return;
     }
 
-    var format = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-    // The axis counts whole tỷ đồng: ticks at integers only (precision 0), printed without decimals.
-    var whole = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-    // A fresh object per chart: Chart.js keeps and resolves the options it is given.
-    function options() {
-        return {
-            responsive: true,
-            maintainAspectRatio: false,
-            animation: false,
-            plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + format.format(c.parsed.y); } } } },
-            scales: {
-                y: {
-                    beginAtZero: true,
-                    title: { display: true, text: 'tỷ đồng' },
-                    ticks: { precision: 0, callback: function (v) { return Number.isInteger(v) ? whole.format(v) : ''; } }
-                }
-            }
-        };
-    }
+    var options = window.KhuyenCongCharts.options;
 
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
         var data = JSON.parse(canvas.getAttribute('data-chart'));
