@@ -12,7 +12,7 @@ namespace KhuyenCong.Web.Reports;
 /// </summary>
 public static class ConferenceWorkbook
 {
-    private const string Money = "#,##0.000";
+    private const string Money = ReportSheets.Money;
     private const string Percent = "0.00%";
     private const string Dong = "#,##0";
     private const string DateFormat = "dd/mm/yyyy";
@@ -40,8 +40,8 @@ public static class ConferenceWorkbook
         {
             outcomes.Cell(i + 2, 1).Value = r.Outcomes[i].Name;
             outcomes.Cell(i + 2, 2).Value = r.Outcomes[i].Unit;
-            Number(outcomes.Cell(i + 2, 3), r.Outcomes[i].Target, "#,##0");
-            Number(outcomes.Cell(i + 2, 4), r.Outcomes[i].Actual, "#,##0");
+            ReportSheets.Number(outcomes.Cell(i + 2, 3), r.Outcomes[i].Target, "#,##0");
+            ReportSheets.Number(outcomes.Cell(i + 2, 4), r.Outcomes[i].Actual, "#,##0");
         }
 
         outcomes.Column(1).Width = 50;
@@ -82,12 +82,12 @@ public static class ConferenceWorkbook
             s.Cell(row, 1).Value = t.Year;
             s.Cell(row, 2).Value = t.Cutoff.ToDateTime(TimeOnly.MinValue);
             s.Cell(row, 2).Style.NumberFormat.Format = DateFormat;
-            Number(s.Cell(row, 3), t.PlanKcqg / Billion, Money);
-            Number(s.Cell(row, 4), t.PlanKcdp / Billion, Money);
-            Number(s.Cell(row, 5), t.Plan / Billion, Money);
-            Number(s.Cell(row, 6), t.ExecutedKcqg / Billion, Money);
-            Number(s.Cell(row, 7), t.ExecutedKcdp / Billion, Money);
-            Number(s.Cell(row, 8), t.Executed / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 3), t.PlanKcqg / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 4), t.PlanKcdp / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 5), t.Plan / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 6), t.ExecutedKcqg / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 7), t.ExecutedKcdp / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 8), t.Executed / Billion, Money);
             Ratio(s.Cell(row, 9), t.Executed, t.Plan);
             row++;
         }
@@ -195,11 +195,11 @@ public static class ConferenceWorkbook
             var (label, f, national) = rows[i];
             var row = 5 + i;
             s.Cell(row, 1).Value = label;
-            Number(s.Cell(row, 2), f.Plan / Billion, Money);
-            Number(s.Cell(row, 3), f.PlanPrevious / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 2), f.Plan / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 3), f.PlanPrevious / Billion, Money);
             Ratio(s.Cell(row, 4), f.Plan - f.PlanPrevious, f.PlanPrevious);
             Ratio(s.Cell(row, 5), f.Plan, national.Plan);
-            Number(s.Cell(row, 6), f.Executed / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 6), f.Executed / Billion, Money);
             Ratio(s.Cell(row, 7), f.Executed, f.Plan);
         }
 
@@ -222,12 +222,12 @@ public static class ConferenceWorkbook
         {
             s.Cell(row, 1).SetValue(p.Code);
             s.Cell(row, 2).Value = p.Name;
-            Number(s.Cell(row, 3), p.Kcqg.Plan / Billion, Money);
-            Number(s.Cell(row, 4), p.Kcdp.Plan / Billion, Money);
-            Number(s.Cell(row, 5), p.Total.Plan / Billion, Money);
-            Number(s.Cell(row, 6), p.Total.Executed / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 3), p.Kcqg.Plan / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 4), p.Kcdp.Plan / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 5), p.Total.Plan / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 6), p.Total.Executed / Billion, Money);
             Ratio(s.Cell(row, 7), p.Total.Executed, p.Total.Plan);
-            Number(s.Cell(row, 8), p.Total.Counterpart / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 8), p.Total.Counterpart / Billion, Money);
             s.Cell(row, 9).Value = p.Projects;
             row++;
         }
@@ -237,11 +237,11 @@ public static class ConferenceWorkbook
         // by the rounding of the rows, as the note under the table says.
         var total = ConferenceRounding.RoundedTotals(r);
         s.Cell(row, 2).Value = "Tổng cộng";
-        Number(s.Cell(row, 3), total.PlanKcqg, Money);
-        Number(s.Cell(row, 4), total.PlanKcdp, Money);
-        Number(s.Cell(row, 5), total.Plan, Money);
-        Number(s.Cell(row, 6), total.Executed, Money);
-        Number(s.Cell(row, 8), total.Counterpart, Money);
+        ReportSheets.Number(s.Cell(row, 3), total.PlanKcqg, Money);
+        ReportSheets.Number(s.Cell(row, 4), total.PlanKcdp, Money);
+        ReportSheets.Number(s.Cell(row, 5), total.Plan, Money);
+        ReportSheets.Number(s.Cell(row, 6), total.Executed, Money);
+        ReportSheets.Number(s.Cell(row, 8), total.Counterpart, Money);
         s.Cell(row, 9).Value = r.Provinces.Sum(p => p.Projects);
         s.Range(row, 1, row, headers.Length).Style.Font.Bold = true;
         // In column B, so that the rows with a code in column A remain the provinces.
@@ -264,8 +264,8 @@ public static class ConferenceWorkbook
             s.Cell(row, 1).Value = line.Code;
             s.Cell(row, 2).Value = line.Name;
             s.Cell(row, 3).Value = line.Projects;
-            Number(s.Cell(row, 4), line.Requested / Billion, Money);
-            Number(s.Cell(row, 5), line.Approved / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 4), line.Requested / Billion, Money);
+            ReportSheets.Number(s.Cell(row, 5), line.Approved / Billion, Money);
             row++;
         }
 
@@ -275,12 +275,6 @@ public static class ConferenceWorkbook
         ReportSheets.FitWrappedRows(s, 1, row - 1);
         s.SheetView.FreezeRows(1);
         ReportSheets.PrintA4Landscape(s);
-    }
-
-    private static void Number(IXLCell cell, decimal value, string format)
-    {
-        cell.Value = Math.Round(value, 3, MidpointRounding.AwayFromZero);
-        cell.Style.NumberFormat.Format = format;
     }
 
     /// <summary>A ratio as a number with a percent format; a zero denominator leaves "—".</summary>

@@ -11,7 +11,7 @@ namespace KhuyenCong.Web.Reports;
 /// </summary>
 public static class PeriodicWorkbook
 {
-    private const string Money = "#,##0.000";
+    private const string Money = ReportSheets.Money;
     private const string Percent = "0.00%";
     private const string Count = "#,##0.##";
     private const decimal Billion = 1_000_000_000m;
@@ -40,11 +40,11 @@ public static class PeriodicWorkbook
         {
             var (label, plan, executed) = rows[i];
             s.Cell(5 + i, 1).Value = label;
-            Number(s.Cell(5 + i, 2), plan / Billion, Money);
-            Number(s.Cell(5 + i, 3), executed / Billion, Money);
+            ReportSheets.Number(s.Cell(5 + i, 2), plan / Billion, Money, 4);
+            ReportSheets.Number(s.Cell(5 + i, 3), executed / Billion, Money, 4);
             if (ReportFormat.Ratio(executed, plan) is { } ratio)
             {
-                Number(s.Cell(5 + i, 4), Math.Round(ratio, 4, MidpointRounding.AwayFromZero), Percent);
+                ReportSheets.Number(s.Cell(5 + i, 4), Math.Round(ratio, 4, MidpointRounding.AwayFromZero), Percent, 4);
             }
             else
             {
@@ -54,7 +54,7 @@ public static class PeriodicWorkbook
 
         s.Range(7, 1, 7, 4).Style.Font.Bold = true;
         s.Cell(9, 1).Value = "Vốn đối ứng đã thực hiện (tỷ đồng)";
-        Number(s.Cell(9, 2), r.CounterpartPaid / Billion, Money);
+        ReportSheets.Number(s.Cell(9, 2), r.CounterpartPaid / Billion, Money, 4);
         s.Cell(10, 1).Value = "Số đề án được duyệt (đề án)";
         s.Cell(10, 2).Value = r.ProjectsApproved;
         s.Cell(11, 1).Value = "Số đề án đã nghiệm thu (đề án)";
@@ -75,19 +75,19 @@ public static class PeriodicWorkbook
             s.Cell(row, 1).Value = o.Code;
             s.Cell(row, 2).Value = o.Name;
             s.Cell(row, 3).Value = o.Unit;
-            Number(s.Cell(row, 4), o.Target, Count);
-            Number(s.Cell(row, 5), o.Actual, Count);
+            ReportSheets.Number(s.Cell(row, 4), o.Target, Count, 4);
+            ReportSheets.Number(s.Cell(row, 5), o.Actual, Count, 4);
             if (ReportFormat.Ratio(o.Actual, o.Target) is { } ratio)
             {
-                Number(s.Cell(row, 6), Math.Round(ratio, 4, MidpointRounding.AwayFromZero), Percent);
+                ReportSheets.Number(s.Cell(row, 6), Math.Round(ratio, 4, MidpointRounding.AwayFromZero), Percent, 4);
             }
             else
             {
                 s.Cell(row, 6).Value = ReportFormat.Missing;
             }
 
-            Number(s.Cell(row, 7), o.DueTarget, Count);
-            Number(s.Cell(row, 8), o.DueActual, Count);
+            ReportSheets.Number(s.Cell(row, 7), o.DueTarget, Count, 4);
+            ReportSheets.Number(s.Cell(row, 8), o.DueActual, Count, 4);
             s.Cell(row, 9).Value = o.Behind ? "Chưa đạt" : o.DueTarget > 0 ? "Đạt" : "Chưa đến hạn";
             row++;
         }
@@ -122,11 +122,5 @@ public static class PeriodicWorkbook
         }
 
         ReportSheets.FitWrappedRows(s, 2, row - 1);
-    }
-
-    private static void Number(IXLCell cell, decimal value, string format)
-    {
-        cell.Value = Math.Round(value, 4, MidpointRounding.AwayFromZero);
-        cell.Style.NumberFormat.Format = format;
     }
 }

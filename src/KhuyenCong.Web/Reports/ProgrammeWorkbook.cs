@@ -9,7 +9,7 @@ namespace KhuyenCong.Web.Reports;
 /// </summary>
 public static class ProgrammeWorkbook
 {
-    private const string Money = "#,##0.000";
+    private const string Money = ReportSheets.Money;
     private const string Percent = "0.00%";
     private const string Times = "0.00";
     private const string Count = "#,##0";
@@ -66,13 +66,13 @@ public static class ProgrammeWorkbook
     private static void Line(IXLWorksheet s, int row, PeriodFigures kcqg, PeriodFigures kcdp)
     {
         var total = kcqg + kcdp;
-        Number(s.Cell(row, 2), kcqg.Plan / Billion, Money);
-        Number(s.Cell(row, 3), kcdp.Plan / Billion, Money);
-        Number(s.Cell(row, 4), total.Plan / Billion, Money);
-        Number(s.Cell(row, 5), total.Executed / Billion, Money);
+        ReportSheets.Number(s.Cell(row, 2), kcqg.Plan / Billion, Money);
+        ReportSheets.Number(s.Cell(row, 3), kcdp.Plan / Billion, Money);
+        ReportSheets.Number(s.Cell(row, 4), total.Plan / Billion, Money);
+        ReportSheets.Number(s.Cell(row, 5), total.Executed / Billion, Money);
         Ratio(s.Cell(row, 6), total.Executed, total.Plan, Percent);
-        Number(s.Cell(row, 7), total.Support / Billion, Money);
-        Number(s.Cell(row, 8), total.Counterpart / Billion, Money);
+        ReportSheets.Number(s.Cell(row, 7), total.Support / Billion, Money);
+        ReportSheets.Number(s.Cell(row, 8), total.Counterpart / Billion, Money);
         Ratio(s.Cell(row, 9), total.Counterpart, total.Support, Times);
     }
 
@@ -92,7 +92,7 @@ public static class ProgrammeWorkbook
             s.Cell(row, 2).Value = line.Unit;
             if (line.Target is { } target)
             {
-                Number(s.Cell(row, 3), target / scale, format);
+                ReportSheets.Number(s.Cell(row, 3), target / scale, format);
                 Ratio(s.Cell(row, 6), line.Actual, target, Percent);
             }
             else
@@ -103,10 +103,10 @@ public static class ProgrammeWorkbook
 
             if (line.ProjectTargets is { } planned)
             {
-                Number(s.Cell(row, 4), planned / scale, format);
+                ReportSheets.Number(s.Cell(row, 4), planned / scale, format);
             }
 
-            Number(s.Cell(row, 5), line.Actual / scale, format);
+            ReportSheets.Number(s.Cell(row, 5), line.Actual / scale, format);
             if (line.Source is { } source)
             {
                 s.Cell(row, 7).Value = source.LegalBasis + (source.Confirmed ? string.Empty : " (" + ProgrammeNarrative.NotChecked + ")");
@@ -120,12 +120,6 @@ public static class ProgrammeWorkbook
         ReportSheets.FitWrappedRows(s, 3, row - 1);
 
         ReportSheets.PrintA4Landscape(s);
-    }
-
-    private static void Number(IXLCell cell, decimal value, string format)
-    {
-        cell.Value = Math.Round(value, 3, MidpointRounding.AwayFromZero);
-        cell.Style.NumberFormat.Format = format;
     }
 
     /// <summary>A ratio as a number with a format; a zero denominator leaves "—".</summary>

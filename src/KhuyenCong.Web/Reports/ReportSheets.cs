@@ -19,6 +19,16 @@ internal static class ReportSheets
         header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2DCDB");
     }
 
+    /// <summary>Tỷ đồng with three decimals, the unit every report sheet prints money in.</summary>
+    public const string Money = "#,##0.000";
+
+    /// <summary>A number rounded half away from zero to <paramref name="decimals"/> places, shown in <paramref name="format"/>.</summary>
+    public static void Number(IXLCell cell, decimal value, string format, int decimals = 3)
+    {
+        cell.Value = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        cell.Style.NumberFormat.Format = format;
+    }
+
     /// <summary>Column widths in characters, from column A on (AdjustToContents needs GDI+, absent here).</summary>
     public static void Widths(IXLWorksheet s, params double[] widths)
     {
