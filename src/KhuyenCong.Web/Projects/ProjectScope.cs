@@ -58,6 +58,10 @@ public static class ProjectScope
     public static IQueryable<Domain.Reports.PeriodicReport> VisibleTo(this IQueryable<Domain.Reports.PeriodicReport> reports, ProjectActor actor, KhuyenCongDbContext db) =>
         reports.Where(Covers<Domain.Reports.PeriodicReport>(actor, db, r => r.ProvinceId));
 
+    /// <summary>Establishments registered in the provinces the actor's scope covers, by the same rule as projects.</summary>
+    public static IQueryable<Domain.Establishments.Establishment> VisibleTo(this IQueryable<Domain.Establishments.Establishment> establishments, ProjectActor actor, KhuyenCongDbContext db) =>
+        establishments.Where(Covers<Domain.Establishments.Establishment>(actor, db, e => e.ProvinceId));
+
     public static IQueryable<Project> VisibleTo(this IQueryable<Project> projects, ProjectActor actor, KhuyenCongDbContext db) =>
         projects.Where(Covers<Project>(actor, db, p => p.ProvinceId));
 
