@@ -45,12 +45,12 @@ public abstract class PlansPageSpecs(PortalFixture fixture)
         Assert.Contains("ghi bởi Người thử MinistryOfficer (", june);
         Assert.DoesNotContain("chuyenvien.cuc@test.vn", june);
         // State money to 30/06: 100 million (the counterpart and the August payment are not in it).
-        Assert.Contains("<td class=\"num\">400.000.000</td><td class=\"num\">100.000.000</td>", june);
+        Assert.Contains("<td class=\"num\" data-label=\"Tổng kinh phí duyệt (đồng)\">400.000.000</td><td class=\"num\" data-label=\"Đã giải ngân (đồng)\">100.000.000</td>", june);
 
         var december = HttpForms.Text(await officer.GetPageAsync("/Plans?year=2026&asOf=31/10/2026"));
         Assert.Contains("QĐ 11/QĐ-BCT ngày 10/01/2026: 10.000.000.000 đồng\n", december.Replace("\r", ""));
         Assert.Contains("(đã được điều chỉnh)", december);
-        Assert.Contains("<td class=\"num\">400.000.000</td><td class=\"num\">130.000.000</td>", december);
+        Assert.Contains("<td class=\"num\" data-label=\"Tổng kinh phí duyệt (đồng)\">400.000.000</td><td class=\"num\" data-label=\"Đã giải ngân (đồng)\">130.000.000</td>", december);
 
         var api = await portal.ApiClientAsync(PortalFixture.OfficerBacNinh);
         using var lines = JsonDocument.Parse(await api.GetStringAsync("/api/v1/plans?year=2026&province=24&source=KCQG&date=2026-06-30"));
