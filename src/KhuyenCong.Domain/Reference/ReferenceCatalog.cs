@@ -129,7 +129,7 @@ public static class ReferenceCatalog
     /// Thời hạn không hỗ trợ trùng (docs/domain.md §12.3): a default, every content of <see cref="Contents"/>, and for ND04
     /// the one figure a source gives, fairs abroad at most twice a year per establishment (TT 46/2012/TT-BCT Art. 4, read
     /// in summaries, not in the circular's text). The three-year window of the other rows is the portal's. None is
-    /// confirmed; administrators correct them.
+    /// confirmed; a reference page to correct them is still to build (docs/domain.md §12.3).
     /// </summary>
     public static readonly IReadOnlyList<(string? ContentCode, string Activity, int Years, int Allowed, string LegalBasis)> DoubleSupportWindows =
     [
