@@ -18,7 +18,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     {
         var first = await RunAsync("migrate");
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("thêm 230 dòng", first.Output); // reference rows, including 4 report deadlines, 5 reminder rules, 9 programme targets and 10 dossier items
+        Assert.Contains("thêm 241 dòng", first.Output); // reference rows, including 4 report deadlines, 5 reminder rules, 9 programme targets, 10 dossier items and 11 double-support windows
         var second = await RunAsync("migrate");
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("thêm 0 dòng", second.Output);
