@@ -91,9 +91,9 @@ public sealed class SupportedEstablishmentsSpecs : IAsyncLifetime
         await browser.SignInOkAsync(PortalFixture.MinistryOfficer);
         const string query = "region=BAC&year=2026&cutoff=30/09/2026";
 
-        var page = HttpForms.Text(await browser.GetPageAsync($"/Reports/Conference?{query}"));
+        var page = HttpForms.Words(await browser.GetPageAsync($"/Reports/Conference?{query}"));
         Assert.Contains("Cơ sở công nghiệp nông thôn được hỗ trợ Chỉ tiêu Số cơ sở Tỷ lệ Cơ sở được hỗ trợ 3 Trong đó: do phụ nữ làm chủ 1 33,33%", page);
-        Assert.Contains("Trong đó: ở địa bàn ưu tiên 2 66,67%", HttpForms.Text(await browser.GetPageAsync("/Reports/Programme?from=2026&to=2026&cutoff=30/09/2026&region=BAC")));
+        Assert.Contains("Trong đó: ở địa bàn ưu tiên 2 66,67%", HttpForms.Words(await browser.GetPageAsync("/Reports/Programme?from=2026&to=2026&cutoff=30/09/2026&region=BAC")));
 
         foreach (var url in new[] { $"/Reports/Conference?handler=Excel&{query}", "/Reports/Programme?handler=Excel&from=2026&to=2026&cutoff=30/09/2026&region=BAC" })
         {
