@@ -84,6 +84,15 @@ public static partial class HttpForms
     /// </summary>
     public static string Cells(string html) => StackLabel().Replace(Text(html), string.Empty);
 
+    /// <summary>The words a reader sees, tags dropped and white space collapsed: for a spec that reads a table as a sentence.</summary>
+    public static string Words(string html) => Space().Replace(WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex Tag();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\s+")]
+    private static partial System.Text.RegularExpressions.Regex Space();
+
     [System.Text.RegularExpressions.GeneratedRegex("""\s+data-label="[^"]*"(?=[\s>])""")]
     private static partial System.Text.RegularExpressions.Regex StackLabel();
 }
