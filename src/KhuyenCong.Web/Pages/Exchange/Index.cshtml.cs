@@ -20,11 +20,11 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
 {
     public static readonly IReadOnlyList<(string Sheet, string Label)> Sheets =
     [
-        (ExchangeFormat.Establishments, "Cơ sở thụ hưởng (CoSo)"),
         (ExchangeFormat.Plans, "Kế hoạch kinh phí (KeHoach)"),
         (ExchangeFormat.Projects, "Đề án (DeAn)"),
         (ExchangeFormat.Disbursements, "Giải ngân (GiaiNgan)"),
         (ExchangeFormat.Outcomes, "Kết quả (KetQua)"),
+        (ExchangeFormat.Establishments, "Cơ sở thụ hưởng (CoSo)"),
     ];
 
     public static readonly IReadOnlyList<(string Kind, string Label)> ExportKinds =
@@ -87,14 +87,8 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
         }
 
         var actor = await projects.ActorAsync(User, ct);
-        var path = Path.Combine(Path.GetTempPath(), $"kc-export-{Guid.NewGuid():N}.xlsx");
-        await using (var file = System.IO.File.Create(path))
-        {
-            ExchangeExporter.Write(file, kind, projects.Visible(actor), db.AnnualPlans.VisibleTo(actor, db), db.Establishments.VisibleTo(actor, db), new ExportFilter(year, province));
-        }
-
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.DeleteOnClose);
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{kind}{(year is null ? "" : $"-{year}")}.xlsx");
+        return Hosting.SpooledWorkbook.Send($"{kind}{(year is null ? "" : $"-{year}")}.xlsx", file =>
+            ExchangeExporter.Write(file, kind, projects.Visible(actor), db.AnnualPlans.VisibleTo(actor, db), db.Establishments.VisibleTo(actor, db), new ExportFilter(year, province)));
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file, CancellationToken ct)
