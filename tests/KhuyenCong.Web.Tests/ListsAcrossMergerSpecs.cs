@@ -42,6 +42,43 @@ public abstract partial class ListsAcrossMergerSpecs(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_list_exports_the_projects_it_shows_with_the_merger_and_the_search_and_no_others()
+    {
+        var portal = await fixture.GetAsync();
+        var tag = $"xuatds{Guid.NewGuid():N}"[..20];
+        var oldBacNinh = await CodeOfAsync(portal, await new ProjectBuilder(portal).In("27", 2024).Titled($"Đề án {tag} Bắc Ninh cũ").SaveAsync());
+        var oldBacGiang = await CodeOfAsync(portal, await new ProjectBuilder(portal).In("24", 2024).Titled($"Đề án {tag} Bắc Giang cũ").SaveAsync());
+        await new ProjectBuilder(portal).In("01", 2024).Titled($"Đề án {tag} Hà Nội").SaveAsync();
+        await new ProjectBuilder(portal).In("24", 2024).Titled("Đề án khác cùng tỉnh").SaveAsync();
+
+        var client = portal.Browser();
+        await client.SignInOkAsync(PortalFixture.MinistryOfficer);
+        var list = await client.GetPageAsync($"/Projects?province=24&q={tag}&p=1");
+        var anchor = Regex.Match(list, "<a [^>]*data-testid=\"export-projects\"[^>]*>").Value;
+        var link = WebUtility.HtmlDecode(Regex.Match(anchor, "href=\"([^\"]+)\"").Groups[1].Value);
+        Assert.Contains($"q={tag}", link);
+        Assert.DoesNotContain("p=1", link);
+
+        var file = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        using (var book = new ClosedXML.Excel.XLWorkbook(await file.Content.ReadAsStreamAsync()))
+        {
+            var codes = book.Worksheet("DeAn").RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()).Order(StringComparer.Ordinal);
+            Assert.Equal(new[] { oldBacNinh, oldBacGiang }.Order(StringComparer.Ordinal), codes);
+        }
+
+        // Within a province officer's scope, the same address exports nothing of another province.
+        var hanoi = portal.Browser();
+        await hanoi.SignInOkAsync(PortalFixture.OfficerHanoi);
+        using (var book = new ClosedXML.Excel.XLWorkbook(await (await hanoi.GetAsync(link)).Content.ReadAsStreamAsync()))
+        {
+            Assert.Single(book.Worksheet("DeAn").RowsUsed());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Projects?handler=Export&sheet=plans")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_search_for_a_province_name_finds_the_projects_of_the_provinces_it_was_formed_from()
     {
         var portal = await fixture.GetAsync();

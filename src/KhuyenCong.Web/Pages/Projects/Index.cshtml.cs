@@ -57,11 +57,8 @@ public sealed class IndexModel(ProjectService projects, ProjectListCounts counts
     /// <summary>The picker's chosen value: the filter's province as its options write it («1» is «01»).</summary>
     public string? ProvinceChosen { get; private set; }
 
-    /// <summary>
-    /// The province code the export links pass: the exchange file's rule, the code of the plan year (issue 13 left the
-    /// exports as they were), so a former province's «24@2025-06-30» is its code «24».
-    /// </summary>
-    public string? ExportProvinceCode => ProvinceCode?.Split('@')[0].Trim();
+    /// <summary>The sheets the list exports as it is filtered and searched (<see cref="OnGetExportAsync"/>).</summary>
+    public static readonly IReadOnlyList<string> ExportSheets = ["projects", "disbursements", "outcomes"];
 
     public sealed record ProvinceOption(string Value, string Label, bool Former);
 
@@ -76,6 +73,30 @@ public sealed class IndexModel(ProjectService projects, ProjectListCounts counts
 
     public sealed record Row(int Id, string Code, string Title, int PlanYear, int ProvinceId, string ProvinceThen, string ProvinceNow,
         FundingSource Source, ProjectKind Kind, ProjectState State, decimal Requested, decimal? Approved);
+
+    /// <summary>
+    /// The list as shown, in the exchange format: the same filter (the province following the merger) and search as
+    /// the page, within the user's scope, so the file holds exactly the projects the list counts (issue 13).
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? sheet, CancellationToken ct)
+    {
+        if (sheet is null || !ExportSheets.Contains(sheet))
+        {
+            return NotFound();
+        }
+
+        var actor = await projects.ActorAsync(User, ct);
+        var directory = await geography.DirectoryAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var shown = new ProjectFilter(Year, ProvinceCode, Region, Source, Kind, ContentCode, State).Apply(projects.Visible(actor).AsNoTracking(), db, directory, today);
+        if (ProjectFilter.SearchKey(Query) is { } key)
+        {
+            shown = shown.Matching(db, key, ProjectSearch.ProvincesNamed(directory, key));
+        }
+
+        return Hosting.SpooledWorkbook.Send($"{sheet}{(Year is null ? "" : $"-{Year}")}.xlsx", file =>
+            Excel.ExchangeExporter.Write(file, sheet, shown, db.AnnualPlans.VisibleTo(actor, db), db.Establishments.VisibleTo(actor, db), new Excel.ExportFilter(null, null)));
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
