@@ -153,7 +153,7 @@ public sealed class ImportSpecs(SqlitePortalFixture fixture) : IClassFixture<Sql
         await AssertRefusedAsync(portal, WithEntry(valid, "xl/vbaProject.bin", new byte[100]), s_ministry, "Tệp!0: —: Tệp có chứa macro");
         await AssertRefusedAsync(portal, WithEntry(valid, "xl/media/image1.bin", new byte[64 * 1024 * 1024]), s_ministry, "Tệp!0: —: Tệp giải nén quá lớn");
         await AssertRefusedAsync(portal, Book().Sheet(ExchangeFormat.Plans, []).Bytes(), s_ministry, "KeHoach!1: —: Trang tính trống");
-        await AssertRefusedAsync(portal, Book().Sheet("Sheet1", ["x"], ["y"]).Bytes(), s_ministry, "Tệp!0: —: Sổ tính không có trang KeHoach");
+        await AssertRefusedAsync(portal, Book().Sheet("Sheet1", ["x"], ["y"]).Bytes(), s_ministry, "Tệp!0: —: Sổ tính không có trang CoSo, KeHoach, DeAn, GiaiNgan hoặc KetQua.");
     }
 
     [Fact]
