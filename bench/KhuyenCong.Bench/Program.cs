@@ -239,7 +239,7 @@ internal static class Step
                     var watch = Stopwatch.StartNew();
                     await using (var file = File.Create(output))
                     {
-                        ExchangeExporter.Write(file, "projects", context.Projects, context.AnnualPlans, new ExportFilter(null, null));
+                        ExchangeExporter.Write(file, "projects", context.Projects, context.AnnualPlans, context.Establishments, new ExportFilter(null, null));
                     }
 
                     seconds = watch.Elapsed.TotalSeconds;

@@ -57,6 +57,8 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
 
     public DbSet<Domain.Establishments.Establishment> Establishments => Set<Domain.Establishments.Establishment>();
 
+    public DbSet<Domain.Establishments.DoubleSupportWindow> DoubleSupportWindows => Set<Domain.Establishments.DoubleSupportWindow>();
+
     public DbSet<ProjectOutcome> ProjectOutcomes => Set<ProjectOutcome>();
 
     public DbSet<Disbursement> Disbursements => Set<Disbursement>();

@@ -1,3 +1,4 @@
+using KhuyenCong.Domain.Establishments;
 using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -8,15 +9,16 @@ namespace KhuyenCong.Excel;
 public sealed record ExportFilter(int? Year, string? ProvinceCode);
 
 /// <summary>
-/// Exports plans, projects, disbursements or outcomes in exactly the import format, streaming rows from the
+/// Exports establishments, plans, projects, disbursements or outcomes in exactly the import format, streaming rows from the
 /// database into the workbook, so that an export imports back unchanged. The caller passes queries already
 /// limited to the user's scope.
 /// </summary>
 public static class ExchangeExporter
 {
-    public static readonly IReadOnlyList<string> Kinds = ["plans", "projects", "disbursements", "outcomes"];
+    public static readonly IReadOnlyList<string> Kinds = ["establishments", "plans", "projects", "disbursements", "outcomes"];
 
-    public static void Write(Stream output, string kind, IQueryable<Project> projects, IQueryable<AnnualPlan> plans, ExportFilter filter)
+    /// <param name="establishments">The registry as the user may see it (CoSo); the year of the filter does not apply to it.</param>
+    public static void Write(Stream output, string kind, IQueryable<Project> projects, IQueryable<AnnualPlan> plans, IQueryable<Establishment> establishments, ExportFilter filter)
     {
         if (filter.Year is { } year)
         {
@@ -29,11 +31,15 @@ public static class ExchangeExporter
             var code = filter.ProvinceCode.Trim().PadLeft(2, '0');
             projects = projects.Where(p => p.Province!.Code == code);
             plans = plans.Where(p => p.Province!.Code == code);
+            establishments = establishments.Where(e => e.Province!.Code == code);
         }
 
         using var writer = new StreamingWorkbookWriter(output);
         switch (kind)
         {
+            case "establishments":
+                writer.WriteSheet(ExchangeFormat.Establishments, ExchangeFormat.EstablishmentHeaders, EstablishmentRows(establishments), ExchangeFormat.EstablishmentSheet.Widths);
+                break;
             case "plans":
                 writer.WriteSheet(ExchangeFormat.Plans, ExchangeFormat.PlanHeaders, PlanRows(plans), ExchangeFormat.PlanSheet.Widths);
                 break;
@@ -47,7 +53,7 @@ public static class ExchangeExporter
                 writer.WriteSheet(ExchangeFormat.Outcomes, ExchangeFormat.OutcomeHeaders, OutcomeRows(projects), ExchangeFormat.OutcomeSheet.Widths);
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, "plans, projects, disbursements or outcomes");
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "establishments, plans, projects, disbursements or outcomes");
         }
     }
 
@@ -103,8 +109,39 @@ public static class ExchangeExporter
             .AsEnumerable()
             .Select(p => new object?[] { p.Year, p.Code, ProjectLabels.Of(p.Source), p.Amount, p.DecisionNumber, p.DecisionDate });
 
+    private static IEnumerable<object?[]> EstablishmentRows(IQueryable<Establishment> establishments) =>
+        establishments.AsNoTracking()
+            .OrderBy(e => e.Id)
+            .Select(e => new
+            {
+                e.TaxCode, e.PortalCode, e.Name, e.Type, Province = e.Province!.Code, e.Commune, e.Address, e.Sector, e.MainProducts, e.Workers,
+                e.WomenOwned, e.EthnicMinorityEmployer, e.PriorityArea, e.ContactName, e.Phone, e.Email,
+            })
+            .AsEnumerable()
+            .Select(e => new object?[]
+            {
+                e.TaxCode, e.PortalCode, e.Name, ProjectLabels.Of(e.Type), e.Province, e.Commune, e.Address, e.Sector, e.MainProducts, e.Workers,
+                Flag(e.WomenOwned), Flag(e.EthnicMinorityEmployer), Flag(e.PriorityArea), e.ContactName, e.Phone, e.Email,
+            });
+
+    private static string Flag(bool value) => value ? ExchangeFormat.Yes : ExchangeFormat.No;
+
+    /// <summary>
+    /// The valid tax codes of each project's beneficiary lines, read before the rows stream (one short string per line):
+    /// the DeAn column an import compares with the same lines. Lines without a valid code are not named by it.
+    /// </summary>
+    private static Dictionary<int, string> BeneficiaryTaxCodes(IQueryable<Project> projects) =>
+        projects.AsNoTracking()
+            .SelectMany(p => p.Beneficiaries.Where(b => b.TaxCode != null), (p, b) => new { p.Id, b.TaxCode })
+            .AsEnumerable()
+            .Select(b => (b.Id, Code: TaxCode.Check(b.TaxCode).Normalized))
+            .Where(b => b.Code is not null)
+            .GroupBy(b => b.Id)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(b => b.Code!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
+
     private static IEnumerable<object?[]> ProjectRows(IQueryable<Project> projects)
     {
+        var taxCodes = BeneficiaryTaxCodes(projects);
         // One pass: projects joined with their contents, ordered by project, folded back into one row each, so
         // the rows stream without a correlated collection or a second query.
         var joined = projects.AsNoTracking()
@@ -147,6 +184,7 @@ public static class ExchangeExporter
             [
                 p.Code, p.PlanYear, p.Province, ProjectLabels.Of(p.Source), ProjectLabels.Of(p.Kind), p.Content ?? string.Empty, p.Title,
                 p.ImplementingUnit, p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, ProjectLabels.Of(p.State), p.ApprovalDate,
+                taxCodes.GetValueOrDefault(p.Id),
             ];
         }
 

@@ -6,6 +6,9 @@ namespace KhuyenCong.Excel;
 /// </summary>
 public static class ExchangeFormat
 {
+    /// <summary>CoSo: establishments of the registry (docs/domain.md §12), read first so that DeAn may name them by tax code.</summary>
+    public const string Establishments = "CoSo";
+
     public const string Plans = "KeHoach";
     public const string Projects = "DeAn";
     public const string Disbursements = "GiaiNgan";
@@ -41,7 +44,39 @@ public static class ExchangeFormat
         public static readonly ExchangeColumn Counterpart = new(10, "Vốn đối ứng (đồng)", CellKind.Money, 20, Required: false);
         public static readonly ExchangeColumn State = new(11, "Trạng thái", CellKind.Text, 26, MaxLength: 60);
         public static readonly ExchangeColumn ApprovalDate = new(12, "Ngày phê duyệt", CellKind.Date, 16, Required: false, HeaderOptional: true);
+
+        /// <summary>
+        /// The beneficiaries by tax code, comma-separated: each names an establishment of the registry or of the same
+        /// workbook's CoSo sheet. Left empty, the project's beneficiaries stay as they are.
+        /// </summary>
+        public static readonly ExchangeColumn BeneficiaryTaxCodes = new(13, "Mã số thuế cơ sở thụ hưởng", CellKind.Text, 30, Required: false, MaxLength: 1000, HeaderOptional: true);
     }
+
+    /// <summary>CoSo: one establishment, found by its tax code, else by its portal code, else new.</summary>
+    public static class EstablishmentColumns
+    {
+        public static readonly ExchangeColumn TaxCode = new(0, "Mã số thuế", CellKind.Text, 18, Required: false, MaxLength: 20);
+        public static readonly ExchangeColumn PortalCode = new(1, "Mã cơ sở", CellKind.Text, 16, Required: false, MaxLength: 20);
+        public static readonly ExchangeColumn Name = new(2, "Tên cơ sở", CellKind.Text, 40, MaxLength: 300);
+        public static readonly ExchangeColumn Type = new(3, "Loại hình", CellKind.Text, 26, MaxLength: 60);
+        public static readonly ExchangeColumn Province = new(4, "Mã tỉnh", CellKind.Text, 10, MaxLength: 3);
+        public static readonly ExchangeColumn Commune = new(5, "Xã, phường", CellKind.Text, 24, MaxLength: 200);
+        public static readonly ExchangeColumn Address = new(6, "Địa chỉ", CellKind.Text, 40, Required: false, MaxLength: 400);
+        public static readonly ExchangeColumn Sector = new(7, "Ngành nghề", CellKind.Text, 24, Required: false, MaxLength: 200);
+        public static readonly ExchangeColumn MainProducts = new(8, "Sản phẩm chính", CellKind.Text, 30, Required: false, MaxLength: 500);
+        public static readonly ExchangeColumn Workers = new(9, "Số lao động", CellKind.Text, 12, Required: false, MaxLength: 20);
+        public static readonly ExchangeColumn WomenOwned = new(10, "Phụ nữ làm chủ", CellKind.Text, 14, Required: false, MaxLength: 10);
+        public static readonly ExchangeColumn EthnicMinorityEmployer = new(11, "Sử dụng lao động dân tộc thiểu số", CellKind.Text, 16, Required: false, MaxLength: 10);
+        public static readonly ExchangeColumn PriorityArea = new(12, "Địa bàn ưu tiên", CellKind.Text, 14, Required: false, MaxLength: 10);
+        public static readonly ExchangeColumn ContactName = new(13, "Người liên hệ", CellKind.Text, 24, Required: false, MaxLength: 200);
+        public static readonly ExchangeColumn Phone = new(14, "Điện thoại", CellKind.Text, 16, Required: false, MaxLength: 30);
+        public static readonly ExchangeColumn Email = new(15, "Thư điện tử", CellKind.Text, 26, Required: false, MaxLength: 256);
+    }
+
+    /// <summary>How the priority flags of CoSo are written: «Có» or «Không» (an empty cell is «Không»).</summary>
+    public const string Yes = "Có";
+
+    public const string No = "Không";
 
     /// <summary>GiaiNgan: one payment.</summary>
     public static class DisbursementColumns
@@ -62,6 +97,14 @@ public static class ExchangeFormat
         public static readonly ExchangeColumn Actual = new(3, "Thực hiện", CellKind.Money, 12, Required: false, HeaderOptional: true);
     }
 
+    public static readonly ExchangeSheet EstablishmentSheet = new(Establishments,
+    [
+        EstablishmentColumns.TaxCode, EstablishmentColumns.PortalCode, EstablishmentColumns.Name, EstablishmentColumns.Type, EstablishmentColumns.Province,
+        EstablishmentColumns.Commune, EstablishmentColumns.Address, EstablishmentColumns.Sector, EstablishmentColumns.MainProducts, EstablishmentColumns.Workers,
+        EstablishmentColumns.WomenOwned, EstablishmentColumns.EthnicMinorityEmployer, EstablishmentColumns.PriorityArea, EstablishmentColumns.ContactName,
+        EstablishmentColumns.Phone, EstablishmentColumns.Email,
+    ]);
+
     public static readonly ExchangeSheet PlanSheet = new(Plans,
         [PlanColumns.Year, PlanColumns.Province, PlanColumns.Source, PlanColumns.Amount, PlanColumns.DecisionNumber, PlanColumns.DecisionDate]);
 
@@ -69,7 +112,7 @@ public static class ExchangeFormat
     [
         ProjectColumns.Code, ProjectColumns.Year, ProjectColumns.Province, ProjectColumns.Source, ProjectColumns.Kind, ProjectColumns.Contents,
         ProjectColumns.Title, ProjectColumns.Unit, ProjectColumns.Requested, ProjectColumns.Approved, ProjectColumns.Counterpart, ProjectColumns.State,
-        ProjectColumns.ApprovalDate,
+        ProjectColumns.ApprovalDate, ProjectColumns.BeneficiaryTaxCodes,
     ]);
 
     public static readonly ExchangeSheet DisbursementSheet = new(Disbursements,
@@ -79,7 +122,9 @@ public static class ExchangeFormat
         [OutcomeColumns.Code, OutcomeColumns.Indicator, OutcomeColumns.Target, OutcomeColumns.Actual]);
 
     /// <summary>Sheets in the order they are read; the importer, exporter, templates and benchmark all derive from them.</summary>
-    public static readonly IReadOnlyList<ExchangeSheet> Sheets = [PlanSheet, ProjectSheet, DisbursementSheet, OutcomeSheet];
+    public static readonly IReadOnlyList<ExchangeSheet> Sheets = [EstablishmentSheet, PlanSheet, ProjectSheet, DisbursementSheet, OutcomeSheet];
+
+    public static IReadOnlyList<string> EstablishmentHeaders => EstablishmentSheet.Headers;
 
     public static IReadOnlyList<string> PlanHeaders => PlanSheet.Headers;
 

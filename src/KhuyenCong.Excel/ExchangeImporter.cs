@@ -18,7 +18,7 @@ namespace KhuyenCong.Excel;
 /// project created or paid by an earlier row) stays in memory instead of in the database.
 /// </summary>
 /// <param name="gate">The process's bound on imports at once; every entry (preview, confirmation, command line) passes it.</param>
-public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock, ProjectLimits? projectLimits = null, ImportGate? gate = null)
+public sealed partial class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock, ProjectLimits? projectLimits = null, ImportGate? gate = null)
 {
     public const string ConcurrentChangeMessage =
         "Một đề án trong tệp vừa được người khác thay đổi trong lúc nhập (ví dụ một khoản giải ngân ghi trên cổng); không có gì được ghi. Hãy xem trước và nhập lại.";
@@ -98,7 +98,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         var known = ExchangeFormat.Sheets.Select(s => s.Name).Append(ExchangeFormat.Codes).ToHashSet(StringComparer.Ordinal);
         foreach (var name in reader.SheetNames.Where(n => !known.Contains(n)))
         {
-            errors.Add(new ImportError(name, 1, "—", $"Trang tính «{name}» không thuộc mẫu trao đổi (KeHoach, DeAn, GiaiNgan, KetQua); hãy xóa hoặc đổi tên."));
+            errors.Add(new ImportError(name, 1, "—", $"Trang tính «{name}» không thuộc mẫu trao đổi (CoSo, KeHoach, DeAn, GiaiNgan, KetQua); hãy xóa hoặc đổi tên."));
         }
 
         foreach (var name in reader.HiddenSheetNames.Where(n => known.Contains(n) && n != ExchangeFormat.Codes))
@@ -108,7 +108,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
 
         if (!reader.SheetNames.Any(n => ExchangeFormat.Sheets.Any(s => s.Name == n)))
         {
-            return new ImportResult([.. errors, new ImportError("Tệp", 0, "—", "Sổ tính không có trang KeHoach, DeAn, GiaiNgan hoặc KetQua.")], [], false);
+            return new ImportResult([.. errors, new ImportError("Tệp", 0, "—", "Sổ tính không có trang CoSo, KeHoach, DeAn, GiaiNgan hoặc KetQua.")], [], false);
         }
 
         var directory = await Geography.LoadAsync(db, ct);
@@ -117,6 +117,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         var act = new ActContext(actor, clock.GetUtcNow().UtcDateTime, projectLimits ?? ProjectLimits.Default);
         var context = new Context(actor, ministry, directory, contents, indicators, errors, reader, limits, progress, act, correctionReason, dryRun);
         await LoadProjectsAsync(context, ProjectCodesIn(reader), ct);
+        await LoadEstablishmentsAsync(context, BeneficiaryTaxCodesIn(reader), ct);
 
         // All or nothing: rows are written as they are checked, in batches to bound memory, inside one transaction
         // that is committed only when no row of any sheet had an error. A dry run writes nothing and so needs no
@@ -133,6 +134,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             var rows = ReadSheet(context, name, headers, required);
             counts.Add(name switch
             {
+                ExchangeFormat.Establishments => await EstablishmentsAsync(context, rows, ct),
                 ExchangeFormat.Plans => await PlansAsync(context, rows, ct),
                 ExchangeFormat.Projects => await ProjectsAsync(context, rows, ct),
                 ExchangeFormat.Disbursements => await DisbursementsAsync(context, rows, ct),
@@ -198,6 +200,12 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         public Dictionary<string, Project> Held { get; } = new(StringComparer.Ordinal);
 
         public int RowsRead { get; set; }
+
+        /// <summary>Establishments by tax code that DeAn rows may name: those stored that the workbook names, and the CoSo sheet's.</summary>
+        public Dictionary<string, Domain.Establishments.Establishment> Establishments { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The valid tax codes of the CoSo sheet, written or not (a row with an error is reported once, on CoSo).</summary>
+        public HashSet<string> SheetTaxCodes { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>The project codes a workbook names (first column of DeAn, GiaiNgan and KetQua), read in one cheap pass.</summary>
@@ -426,10 +434,11 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             ProjectState? state = stateText is null ? null : ProjectLabels.TryParseState(stateText, out var s) ? s
                 : Fail<ProjectState>(c, ProjectColumns.State.Index, $"Trạng thái «{stateText}» không đúng; dùng một nhãn như «Nháp», «Đã phê duyệt, giao kế hoạch», «Đã quyết toán».");
             var approvalDate = c.Date(ProjectColumns.ApprovalDate);
+            var named = NamedEstablishments(context, c, out var badBeneficiaries);
             var province = year is null ? null : Province(context, c, ProjectColumns.Province.Index, provinceCode, year.Value, approvalDate ?? new DateOnly(year.Value, 1, 1),
                 id => code is not null && context.Projects.TryGetValue(code, out var held) && held.ProvinceId == id);
             if (code is null || year is null || source is null || kind is null || title is null || unit is null || requested is null || state is null
-                || province is null || contentCodes.Length == 0 || contentCodes.Any(x => !context.Contents.Contains(x)))
+                || province is null || contentCodes.Length == 0 || contentCodes.Any(x => !context.Contents.Contains(x)) || badBeneficiaries)
             {
                 continue;
             }
@@ -446,13 +455,13 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             }
 
             var draft = new ProjectDraft(year.Value, province.Id, source.Value, kind.Value, title, unit, new DateOnly(year.Value, 1, 1), new DateOnly(year.Value, 12, 31),
-                counterpart ?? 0, [.. contentCodes.Select((x, i) => new ContentDraft(x, 0, i == 0 ? requested.Value : 0))], [], []);
+                counterpart ?? 0, [.. contentCodes.Select((x, i) => new ContentDraft(x, 0, i == 0 ? requested.Value : 0))], named is null ? [] : BeneficiariesFor([], named), []);
             var values = new HistoricalProject(draft, state.Value, approved, approvalDate);
             if (context.Projects.TryGetValue(code, out var known))
             {
                 if (InScope(context, c, ProjectColumns.Code.Index, known.ProvinceId))
                 {
-                    toCompare.Add(new ProjectRow(c.Row, code, values));
+                    toCompare.Add(new ProjectRow(c.Row, code, values, named));
                 }
 
                 continue;
@@ -491,13 +500,16 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
             foreach (var row in batch)
             {
                 var project = stored[row.Code];
-                if (Signature(project) == Signature(row.Values))
+                var beneficiaries = row.Named is { } named && !BeneficiaryKeys(project.Beneficiaries).SequenceEqual(named.Select(e => e.TaxCode!).Order(StringComparer.Ordinal))
+                    ? BeneficiariesFor(project.Beneficiaries, named)
+                    : null;
+                if (Signature(project) == Signature(row.Values) && beneficiaries is null)
                 {
                     unchanged++;
                     continue;
                 }
 
-                var result = Change(context, project, row.Values);
+                var result = Change(context, project, row.Values, beneficiaries);
                 if (result.Done)
                 {
                     changed++;
@@ -514,7 +526,7 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         return new SheetCounts(ExchangeFormat.Projects, created, changed, unchanged);
     }
 
-    private sealed record ProjectRow(int Row, string Code, HistoricalProject Values);
+    private sealed record ProjectRow(int Row, string Code, HistoricalProject Values, IReadOnlyList<Domain.Establishments.Establishment>? Named);
 
     /// <summary>Where a domain refusal of a DeAn row is shown: the column of the field it names.</summary>
     private static readonly Dictionary<string, int> s_projectColumns = new(StringComparer.Ordinal)
@@ -522,17 +534,20 @@ public sealed class ExchangeImporter(KhuyenCongDbContext db, TimeProvider clock,
         ["PlanYear"] = ProjectColumns.Year.Index, ["ProvinceId"] = ProjectColumns.Province.Index, ["Title"] = ProjectColumns.Title.Index,
         ["Contents"] = ProjectColumns.Requested.Index, ["ApprovedSupport"] = ProjectColumns.Approved.Index,
         ["CounterpartCommitted"] = ProjectColumns.Counterpart.Index, ["State"] = ProjectColumns.State.Index, ["ApprovalDate"] = ProjectColumns.ApprovalDate.Index,
+        ["Beneficiaries"] = ProjectColumns.BeneficiaryTaxCodes.Index,
     };
 
     /// <summary>A row that differs from a stored project: the operator's correction, or the domain's revision from a row.</summary>
-    private static ActResult Change(Context context, Project project, HistoricalProject values)
+    private static ActResult Change(Context context, Project project, HistoricalProject values, IReadOnlyList<BeneficiaryDraft>? beneficiaries)
     {
         if (context.CorrectionReason is { } reason)
         {
-            return project.Correct(new ProjectCorrection(reason, values), context.Act);
+            return beneficiaries is not null
+                ? ActResult.Fail("Sửa chữa dữ liệu không đổi cơ sở thụ hưởng của đề án; hãy để trống cột «Mã số thuế cơ sở thụ hưởng» hoặc ghi đúng như trên cổng.", "Beneficiaries")
+                : project.Correct(new ProjectCorrection(reason, values), context.Act);
         }
 
-        return project.ReviseFromExchange(values, context.Act);
+        return project.ReviseFromExchange(values, context.Act, beneficiaries);
     }
 
     private static void Report(Context context, string sheet, int row, ActResult result, IReadOnlyDictionary<string, int> columns)

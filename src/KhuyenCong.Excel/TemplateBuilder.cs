@@ -21,10 +21,11 @@ public static class TemplateBuilder
         var data = book.AddWorksheet(sheet);
         var list = book.AddWorksheet(ExchangeFormat.Codes);
         var ranges = WriteCodes(list, codes);
-        var example = sheet switch
+        object?[] example = sheet switch
         {
+            ExchangeFormat.Establishments => new object?[] { ExampleTaxCode, null, "Hợp tác xã Chè Tân Cương", ProjectLabels.Of(BeneficiaryType.Cooperative), codes.Provinces[0].Code, "Xã Tân Cương", "Xóm 5", "Chế biến chè", "Chè xanh, chè búp", 25, ExchangeFormat.Yes, ExchangeFormat.No, ExchangeFormat.Yes, "Nguyễn Thị Hoa", "0912345678", "htx.chetancuong@example.vn" },
             ExchangeFormat.Plans => new object[] { codes.Year, codes.Provinces[0].Code, "KCQG", 1_500_000_000m, $"123/QĐ-BCT", new DateTime(codes.Year, 1, 15) },
-            ExchangeFormat.Projects => new object[] { $"KCQG-{codes.Year}-{codes.Provinces[0].Code}-0001", codes.Year, codes.Provinces[0].Code, "KCQG", "Thường", "ND03", "Hỗ trợ ứng dụng máy móc chế biến chè", "Trung tâm Khuyến công", 500_000_000m, 450_000_000m, 1_200_000_000m, ProjectLabels.Of(ProjectState.Approved), new DateTime(codes.Year, 3, 20) },
+            ExchangeFormat.Projects => new object[] { $"KCQG-{codes.Year}-{codes.Provinces[0].Code}-0001", codes.Year, codes.Provinces[0].Code, "KCQG", "Thường", "ND03", "Hỗ trợ ứng dụng máy móc chế biến chè", "Trung tâm Khuyến công", 500_000_000m, 450_000_000m, 1_200_000_000m, ProjectLabels.Of(ProjectState.Approved), new DateTime(codes.Year, 3, 20), ExampleTaxCode },
             ExchangeFormat.Disbursements => new object[] { $"KCQG-{codes.Year}-{codes.Provinces[0].Code}-0001", new DateTime(codes.Year, 4, 15), 200_000_000m, "Ngân sách", "Tạm ứng theo hợp đồng" },
             _ => new object[] { $"KCQG-{codes.Year}-{codes.Provinces[0].Code}-0001", codes.Indicators[0].Code, 30, 28 },
         };
@@ -37,6 +38,7 @@ public static class TemplateBuilder
             var cell = data.Cell(2, c + 1);
             switch (example[c])
             {
+                case null: break;
                 case DateTime d: cell.Value = d; cell.Style.DateFormat.Format = "dd/mm/yyyy"; break;
                 case decimal m: cell.Value = m; cell.Style.NumberFormat.Format = "#,##0"; break;
                 case int i: cell.Value = i; break;
@@ -68,10 +70,17 @@ public static class TemplateBuilder
         Validate("Trạng thái", ranges.States);
         Validate("Mã chỉ tiêu", ranges.Indicators);
         Validate("Loại vốn", ranges.MoneySources);
+        Validate("Loại hình", ranges.Types);
+        Validate("Phụ nữ làm chủ", ranges.YesNo);
+        Validate("Sử dụng lao động dân tộc thiểu số", ranges.YesNo);
+        Validate("Địa bàn ưu tiên", ranges.YesNo);
         book.SaveAs(output);
     }
 
-    private sealed record Ranges(string Provinces, string Sources, string Kinds, string States, string Indicators, string MoneySources);
+    /// <summary>The example's tax code (a published one whose check digit is right, docs/domain.md §12), in CoSo and in DeAn.</summary>
+    private const string ExampleTaxCode = "0100109106";
+
+    private sealed record Ranges(string Provinces, string Sources, string Kinds, string States, string Indicators, string MoneySources, string Types, string YesNo);
 
     private static Ranges WriteCodes(IXLWorksheet sheet, TemplateCodes codes)
     {
@@ -100,7 +109,9 @@ public static class TemplateBuilder
             Column(5, "Loại đề án", [.. Enum.GetValues<ProjectKind>().Select(k => (ProjectLabels.Of(k), string.Empty))], 6),
             Column(7, "Trạng thái", [.. Enum.GetValues<ProjectState>().Select(s => (ProjectLabels.Of(s), string.Empty))], 6),
             Column(9, "Mã chỉ tiêu", codes.Indicators, 40),
-            Column(11, "Loại vốn", [.. Enum.GetValues<MoneySource>().Select(s => (ProjectLabels.Of(s), string.Empty))], 6));
+            Column(11, "Loại vốn", [.. Enum.GetValues<MoneySource>().Select(s => (ProjectLabels.Of(s), string.Empty))], 6),
+            Column(15, "Loại hình", [.. Enum.GetValues<BeneficiaryType>().Select(t => (ProjectLabels.Of(t), string.Empty))], 6),
+            Column(17, "Có/Không", [(ExchangeFormat.Yes, string.Empty), (ExchangeFormat.No, string.Empty)], 6));
         Column(13, "Mã nội dung", codes.Contents, 60);
         return ranges;
     }

@@ -18,7 +18,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     {
         var first = await RunAsync("migrate");
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("thêm 230 dòng", first.Output); // reference rows, including 4 report deadlines, 5 reminder rules, 9 programme targets and 10 dossier items
+        Assert.Contains("thêm 241 dòng", first.Output); // reference rows, including 4 report deadlines, 5 reminder rules, 9 programme targets, 10 dossier items and 11 double-support windows
         var second = await RunAsync("migrate");
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("thêm 0 dòng", second.Output);
@@ -166,6 +166,47 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_establishments_writes_the_CoSo_sheet_that_imports_back_unchanged_with_the_projects_naming_them()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kc-coso-{Guid.NewGuid():N}.xlsx");
+        var (a, b) = (EstablishmentExchangeSpecs.NewTaxCode(), EstablishmentExchangeSpecs.NewTaxCode());
+        await File.WriteAllBytesAsync(file, ImportSpecs.Book()
+            .Sheet("CoSo", Excel.ExchangeFormat.EstablishmentHeaders, EstablishmentExchangeSpecs.EstablishmentRow(a, "Hợp tác xã Mây tre Tân Yên", women: true),
+                EstablishmentExchangeSpecs.EstablishmentRow(b, "Hộ kinh doanh Gốm Thổ Hà", province: "01"))
+            .Sheet("DeAn", Excel.ExchangeFormat.ProjectHeaders, EstablishmentExchangeSpecs.ProjectRow("CS-1", $"{a}, {b}")).Bytes());
+        var (establishments, projects) = (Path.ChangeExtension(file, ".coso.xlsx"), Path.ChangeExtension(file, ".dean.xlsx"));
+        try
+        {
+            var imported = await RunAsync("import", file);
+            Assert.Equal(0, imported.ExitCode);
+            Assert.Contains("CoSo: 2 thêm mới, 0 thay đổi, 0 không đổi", imported.Output);
+
+            var export = await RunAsync("export", "establishments", "--out", establishments, "--province", "24");
+            Assert.Equal(0, export.ExitCode);
+            Assert.Contains($"Đã xuất establishments ra {establishments}.", export.Output);
+            using (var book = new ClosedXML.Excel.XLWorkbook(establishments))
+            {
+                var sheet = book.Worksheet("CoSo");
+                Assert.Equal(Excel.ExchangeFormat.EstablishmentHeaders, sheet.Row(1).CellsUsed().Select(c => c.GetString()));
+                var row = Assert.Single(sheet.RowsUsed().Skip(1));
+                Assert.Equal((a, "Hợp tác xã Mây tre Tân Yên", "Có"), (row.Cell(1).GetString(), row.Cell(3).GetString(), row.Cell(11).GetString()));
+            }
+
+            Assert.Equal(0, (await RunAsync("export", "projects", "--out", projects, "--year", "2026")).ExitCode);
+            var again = await RunAsync("import", establishments);
+            Assert.Contains("CoSo: 0 thêm mới, 0 thay đổi, 1 không đổi", again.Output);
+            var againProjects = await RunAsync("import", projects);
+            Assert.Contains("DeAn: 0 thêm mới, 0 thay đổi, 1 không đổi", againProjects.Output);
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(establishments);
+            File.Delete(projects);
+        }
+    }
+
+    [Fact]
     public async Task Seed_demo_refuses_a_bad_year_range()
     {
         var result = await RunAsync("seed-demo", "--from", "2026", "--to", "2024");
@@ -189,6 +230,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     [InlineData("import", "--help", "--dry-run    chỉ kiểm tra và báo lỗi, không ghi gì")]
     [InlineData("import", "-h", "--reason     lý do sửa")]
     [InlineData("export", "--help", "--out        tệp .xlsx cần ghi (bắt buộc)")]
+    [InlineData("export", "--help", "establishments (cơ sở, trang CoSo)")]
     [InlineData("report", "--help", "--cutoff     ngày chốt số liệu, dạng yyyy-MM-dd (bắt buộc)")]
     [InlineData("reminders", "--help", "--date       ngày tính nhắc hạn, dạng yyyy-MM-dd; mặc định hôm nay theo giờ Việt Nam")]
     public async Task Help_on_a_verb_prints_its_arguments_in_vietnamese_and_exits_0_without_touching_the_database(string verb, string flag, string line)

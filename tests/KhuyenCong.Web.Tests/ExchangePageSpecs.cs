@@ -64,7 +64,7 @@ public sealed class ExchangePageSpecs(SqlitePortalFixture fixture) : IClassFixtu
         await client.SignInOkAsync(PortalFixture.MinistryOfficer);
         var book = ImportSpecs.Book().Sheet(ExchangeFormat.Plans, ExchangeFormat.PlanHeaders,
             [2026, "48", "KCQG", "1.000.000", "1/QĐ-BCT", "12/01/2026"], [2026, "48", "KCQG", "-5", "2/QĐ-BCT", "12/01/2026"]).Bytes();
-        var html = HttpForms.Text(await (await UploadAsync(client, book)).Content.ReadAsStringAsync());
+        var html = HttpForms.Cells(await (await UploadAsync(client, book)).Content.ReadAsStringAsync());
         Assert.Contains("Sổ tính có 1 lỗi; chưa ghi gì.", html);
         Assert.Contains("<td>KeHoach</td><td>3</td><td>Kinh phí (đồng)</td><td>Số tiền không được âm.</td>", html);
     }

@@ -84,7 +84,7 @@ public abstract class FigureCacheSpecs : IAsyncLifetime
         // Decided the same day: the later version (higher id) is the one in force.
         await AddPlanAsync(_portal, 12_000_000_000, "2/QĐ-BCT");
 
-        var after = HttpForms.Text(await client.GetPageAsync(url));
+        var after = HttpForms.Cells(await client.GetPageAsync(url));
         Assert.Contains("<td class=\"num\">12.000.000.000</td>", after);
         Assert.Contains("2/QĐ-BCT ngày", after);
         // The earlier decision is only in the line's list of versions, as superseded.

@@ -115,7 +115,7 @@ public sealed partial class HostileWorkbookSpecs(SqlitePortalFixture fixture) : 
         await client.SignInOkAsync(PortalFixture.MinistryOfficer);
         var response = await UploadAsync(client, Broken(kind, code));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        var html = HttpForms.Text(await response.Content.ReadAsStringAsync());
+        var html = HttpForms.Cells(await response.Content.ReadAsStringAsync());
         Assert.True(html.Contains($"<td>Tệp không phải sổ tính Excel hợp lệ: {part}", StringComparison.Ordinal), Preview(html));
         Assert.Contains("Sổ tính có 1 lỗi; chưa ghi gì.", html);
         Assert.DoesNotContain("Exception", html);

@@ -155,7 +155,7 @@ public abstract partial class ImportJobSpecs(ImportJobPortalFixture fixture)
         var done = await UntilDoneAsync(client, confirmed.Headers.Location!.ToString());
 
         Assert.Contains("Sổ tính có 1 lỗi; chưa ghi gì. Hãy sửa rồi tải lên lại.", done);
-        var shown = ErrorRow().Matches(done).Select(m => $"{m.Groups[1].Value}!{m.Groups[2].Value}: {m.Groups[3].Value}: {m.Groups[4].Value}").ToList();
+        var shown = ErrorRow().Matches(HttpForms.Cells(done)).Select(m => $"{m.Groups[1].Value}!{m.Groups[2].Value}: {m.Groups[3].Value}: {m.Groups[4].Value}").ToList();
         Assert.Equal(expected.Errors.Select(e => e.ToString()), shown);
         Assert.Equal("DeAn!101", Assert.Single(shown)[..8]);
         Assert.EndsWith(": Bạn chỉ được nhập dữ liệu của tỉnh, thành phố mình.", shown[0]);

@@ -163,7 +163,7 @@ public abstract class PortalOnEveryDatabase(PortalFixture fixture)
             var bytes = await portal.WithDbAsync(db =>
             {
                 using var stream = new MemoryStream();
-                Excel.ExchangeExporter.Write(stream, kind, db.Projects, db.AnnualPlans, new Excel.ExportFilter(2023, null));
+                Excel.ExchangeExporter.Write(stream, kind, db.Projects, db.AnnualPlans, db.Establishments, new Excel.ExportFilter(2023, null));
                 return Task.FromResult(stream.ToArray());
             });
             var result = await ImportSpecs.ImportAsync(portal, bytes, ministry);

@@ -212,7 +212,7 @@ public abstract partial class ProjectFormSpecs(PortalFixture fixture)
         Assert.Matches("name=\"Command.Date\" value=\"\\d\\d/\\d\\d/\\d{4}\"", form);
         var headroom = Regex.Match(form, "data-testid=\"headroom\"[^>]*>([^<]+) đồng<").Groups[1].Value;
 
-        var plans = HttpForms.Text(await leader.GetPageAsync("/Plans?year=2026"));
+        var plans = HttpForms.Cells(await leader.GetPageAsync("/Plans?year=2026"));
         var row = Regex.Matches(plans, "<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline).Select(m => m.Groups[1].Value)
             .Single(r => r.Contains("<td>24</td>", StringComparison.Ordinal) && r.Contains(">KCQG<", StringComparison.Ordinal));
         var difference = Regex.Match(row, "Chênh lệch ([0-9.]+)").Groups[1].Value;

@@ -194,6 +194,16 @@ public sealed class ReferenceDataLoader(KhuyenCongDbContext db)
             added++;
         }
 
+        var windows = await db.DoubleSupportWindows.Select(w => w.ContentCode).ToListAsync(ct);
+        foreach (var w in ReferenceCatalog.DoubleSupportWindows.Where(w => !windows.Contains(w.ContentCode)))
+        {
+            db.DoubleSupportWindows.Add(new Domain.Establishments.DoubleSupportWindow
+            {
+                ContentCode = w.ContentCode, Activity = w.Activity, Years = w.Years, Allowed = w.Allowed, LegalBasis = w.LegalBasis,
+            });
+            added++;
+        }
+
         var dossier = await db.DossierItems.Select(d => new { d.ContentCode, d.Name }).ToListAsync(ct);
         foreach (var d in ReferenceCatalog.DossierItems.Where(d => !dossier.Any(e => e.ContentCode == d.ContentCode && e.Name == d.Name)))
         {

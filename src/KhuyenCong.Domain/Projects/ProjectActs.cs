@@ -694,7 +694,11 @@ public sealed partial class Project
     /// through <see cref="EditDraft"/> (the row's exchange fields over the stored ones); anything past the draft, and any
     /// state or approved amount, changes only through the lifecycle's acts or an adjustment.
     /// </summary>
-    public ActResult ReviseFromExchange(HistoricalProject values, ActContext ctx)
+    /// <param name="beneficiaries">
+    /// The beneficiary lines the row's tax-code column gives (docs/domain.md §9.1), or null when the row leaves them as
+    /// they are.
+    /// </param>
+    public ActResult ReviseFromExchange(HistoricalProject values, ActContext ctx, IReadOnlyList<BeneficiaryDraft>? beneficiaries = null)
     {
         if (State is not (ProjectState.Draft or ProjectState.Returned))
         {
@@ -722,6 +726,7 @@ public sealed partial class Project
             ImplementingUnit = values.Draft.ImplementingUnit,
             CounterpartCommitted = values.Draft.CounterpartCommitted,
             Contents = sameContents ? stored.Contents : values.Draft.Contents,
+            Beneficiaries = beneficiaries ?? stored.Beneficiaries,
         }, ctx);
         if (result.Done)
         {

@@ -125,6 +125,20 @@ public static class ReferenceCatalog
         ("ND02", "Hỗ trợ khởi sự, thành lập doanh nghiệp", null, 10_000_000m, "TT 28/2018/TT-BTC (sửa đổi bởi TT 64/2024/TT-BTC)", new(2018, 5, 14), null),
     ];
 
+    /// <summary>
+    /// Thời hạn không hỗ trợ trùng (docs/domain.md §12.3): a default, every content of <see cref="Contents"/>, and for ND04
+    /// the one figure a source gives, fairs abroad at most twice a year per establishment (TT 46/2012/TT-BCT Art. 4, read
+    /// in summaries, not in the circular's text). The three-year window of the other rows is the portal's. None is
+    /// confirmed; a reference page to correct them is still to build (docs/domain.md §12.3).
+    /// </summary>
+    public static readonly IReadOnlyList<(string? ContentCode, string Activity, int Years, int Allowed, string LegalBasis)> DoubleSupportWindows =
+    [
+        (null, "Mặc định cho nội dung chưa có quy định riêng", 3, 1, "Quy định của cổng (cần xác nhận)"),
+        .. Contents.Select(c => c.Code == "ND04"
+            ? ((string?)c.Code, "Hội chợ, triển lãm ở nước ngoài: tối đa 02 lần một năm cho một cơ sở", 1, 2, "TT 46/2012/TT-BCT, Điều 4 (cần xác nhận với văn bản)")
+            : ((string?)c.Code, c.Name, 3, 1, "Quy định của cổng (cần xác nhận)")),
+    ];
+
     public static readonly IReadOnlyList<(int From, int To, string Name, string Decision)> ProgrammePeriods =
     [
         (2014, 2020, "Chương trình khuyến công quốc gia giai đoạn 2014–2020", "QĐ 1288/QĐ-TTg"),

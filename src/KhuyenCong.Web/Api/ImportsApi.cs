@@ -170,7 +170,7 @@ public sealed record ImportResponse(bool DryRun, bool Written, IReadOnlyList<Imp
 }
 
 /// <summary>What an import does, or would do, to one sheet.</summary>
-/// <param name="Sheet">Tên trang (KeHoach, DeAn, GiaiNgan, KetQua).</param>
+/// <param name="Sheet">Tên trang (CoSo, KeHoach, DeAn, GiaiNgan, KetQua), theo thứ tự được đọc.</param>
 /// <param name="Created">Số dòng thêm mới.</param>
 /// <param name="Changed">Số dòng thay đổi một bản ghi đã lưu.</param>
 /// <param name="Unchanged">Số dòng giống hệt dữ liệu đã lưu.</param>

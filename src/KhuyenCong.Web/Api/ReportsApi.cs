@@ -210,8 +210,15 @@ public static class ReportsApi
             [.. r.Outcomes.Select(o => new ConferenceOutcomeResponse(o.Code, o.Name, o.Unit, o.Target, o.Actual))],
             [.. r.Trend.Select(t => new ConferenceTrendResponse(t.Year, t.Cutoff, ApiParameters.Dong(t.PlanKcqg), ApiParameters.Dong(t.PlanKcdp), ApiParameters.Dong(t.Plan),
                 ApiParameters.Dong(t.ExecutedKcqg), ApiParameters.Dong(t.ExecutedKcdp), ApiParameters.Dong(t.Executed), Ratio(t.Executed, t.Plan)))],
-            r.Gaps, r.Narrative));
+            r.Gaps, r.Narrative)
+        {
+            Establishments = Establishments(r.Establishments),
+        });
     }
+
+    private static EstablishmentsResponse Establishments(EstablishmentFigures e) =>
+        new(e.Supported, e.WomenOwned, e.EthnicMinorityEmployer, e.PriorityArea,
+            Ratio(e.WomenOwned, e.Supported), Ratio(e.EthnicMinorityEmployer, e.Supported), Ratio(e.PriorityArea, e.Supported));
 
     private static ConferenceSummaryResponse Summary(Figures f, Figures national) =>
         new(Money(f), Ratio(f.Plan - f.PlanPrevious, f.PlanPrevious), Ratio(f.Plan, national.Plan), Ratio(f.Executed, f.Plan));
@@ -300,7 +307,22 @@ public sealed record ConferenceResponse(string Region, string RegionName, int Ye
     ConferenceSummaryResponse Kcqg, ConferenceSummaryResponse Kcdp, ConferenceSummaryResponse Total,
     ConferenceFiguresResponse NationalKcqg, ConferenceFiguresResponse NationalKcdp, ConferenceFiguresResponse NationalTotal,
     IReadOnlyList<ConferenceProvinceResponse> Provinces, IReadOnlyList<StateCountResponse> ProjectsByState, IReadOnlyList<ConferenceContentResponse> Contents,
-    IReadOnlyList<ConferenceOutcomeResponse> Outcomes, IReadOnlyList<ConferenceTrendResponse> Trend, IReadOnlyList<string> Gaps, IReadOnlyList<string> Narrative);
+    IReadOnlyList<ConferenceOutcomeResponse> Outcomes, IReadOnlyList<ConferenceTrendResponse> Trend, IReadOnlyList<string> Gaps, IReadOnlyList<string> Narrative)
+{
+    /// <summary>Cơ sở công nghiệp nông thôn được các đề án được duyệt của năm hỗ trợ, mỗi cơ sở tính một lần.</summary>
+    public EstablishmentsResponse Establishments { get; init; } = new(0, 0, 0, 0, null, null, null);
+}
+
+/// <summary>Các cơ sở được hỗ trợ (mỗi cơ sở tính một lần dù thụ hưởng nhiều đề án) và tỷ lệ theo từng tiêu chí ưu tiên.</summary>
+/// <param name="Supported">Số cơ sở được hỗ trợ.</param>
+/// <param name="WomenOwned">Số cơ sở do phụ nữ làm chủ.</param>
+/// <param name="EthnicMinorityEmployer">Số cơ sở sử dụng lao động là người dân tộc thiểu số.</param>
+/// <param name="PriorityArea">Số cơ sở ở địa bàn ưu tiên.</param>
+/// <param name="WomenOwnedShare">Tỷ lệ cơ sở do phụ nữ làm chủ (số thập phân); null khi không có cơ sở nào.</param>
+/// <param name="EthnicMinorityEmployerShare">Tỷ lệ cơ sở sử dụng lao động là người dân tộc thiểu số (số thập phân).</param>
+/// <param name="PriorityAreaShare">Tỷ lệ cơ sở ở địa bàn ưu tiên (số thập phân).</param>
+public sealed record EstablishmentsResponse(int Supported, int WomenOwned, int EthnicMinorityEmployer, int PriorityArea,
+    decimal? WomenOwnedShare, decimal? EthnicMinorityEmployerShare, decimal? PriorityAreaShare);
 
 /// <summary>Các số tiền của một nguồn (hoặc hai nguồn), đồng.</summary>
 /// <param name="Plan">Kế hoạch năm báo cáo có hiệu lực tại ngày số liệu.</param>

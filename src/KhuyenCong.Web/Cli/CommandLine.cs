@@ -69,17 +69,17 @@ public static class CommandLine
             """,
         ["import"] = """
             Cách dùng: import <tệp.xlsx> [--dry-run] [--correct --reason "<lý do>"]
-              <tệp.xlsx>   sổ tính trao đổi dữ liệu (các trang KeHoach, DeAn, GiaiNgan, KetQua)
+              <tệp.xlsx>   sổ tính trao đổi dữ liệu (các trang CoSo, KeHoach, DeAn, GiaiNgan, KetQua)
               --dry-run    chỉ kiểm tra và báo lỗi, không ghi gì
               --correct    sửa dữ liệu của đề án đã lưu (thao tác của người vận hành); phải kèm --reason
               --reason     lý do sửa, ghi vào lịch sử của từng đề án được sửa
               Có lỗi thì không ghi gì: mỗi lỗi in trên một dòng, mã thoát 1.
             """,
         ["export"] = """
-            Cách dùng: export <plans|projects|disbursements|outcomes> --out <tệp.xlsx> [--year <năm>] [--province <mã tỉnh>]
-              <loại>       plans (kế hoạch năm), projects (đề án), disbursements (giải ngân), outcomes (kết quả)
+            Cách dùng: export <establishments|plans|projects|disbursements|outcomes> --out <tệp.xlsx> [--year <năm>] [--province <mã tỉnh>]
+              <loại>       establishments (cơ sở, trang CoSo), plans (kế hoạch năm), projects (đề án), disbursements (giải ngân), outcomes (kết quả)
               --out        tệp .xlsx cần ghi (bắt buộc)
-              --year       chỉ năm kế hoạch này
+              --year       chỉ năm kế hoạch này (không áp dụng cho establishments)
               --province   chỉ tỉnh có mã này
             """,
         ["report"] = """
@@ -307,11 +307,11 @@ public static class CommandLine
         var output = args.Required("--out");
         var yearText = args.Optional("--year");
         var province = args.Optional("--province");
-        var kind = args.Positional("loại dữ liệu (plans, projects, disbursements, outcomes)");
+        var kind = args.Positional("loại dữ liệu (establishments, plans, projects, disbursements, outcomes)");
         args.EnsureNoneLeft();
         if (!Excel.ExchangeExporter.Kinds.Contains(kind))
         {
-            await stderr.WriteLineAsync($"Lỗi: loại dữ liệu «{kind}» phải là plans, projects, disbursements hoặc outcomes.");
+            await stderr.WriteLineAsync($"Lỗi: loại dữ liệu «{kind}» phải là establishments, plans, projects, disbursements hoặc outcomes.");
             return 2;
         }
 
@@ -330,7 +330,7 @@ public static class CommandLine
         var db = services.GetRequiredService<KhuyenCongDbContext>();
         await using (var stream = File.Create(output))
         {
-            Excel.ExchangeExporter.Write(stream, kind, db.Projects, db.AnnualPlans, new Excel.ExportFilter(year, province));
+            Excel.ExchangeExporter.Write(stream, kind, db.Projects, db.AnnualPlans, db.Establishments, new Excel.ExportFilter(year, province));
         }
 
         await stdout.WriteLineAsync($"Đã xuất {kind} ra {output}.");

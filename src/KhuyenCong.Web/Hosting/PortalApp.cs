@@ -45,6 +45,8 @@ public static class PortalApp
         services.AddSingleton(SessionLifetime.From(configuration));
         services.AddSingleton<SessionRevocations>();
         services.AddScoped<Projects.ProjectService>();
+        services.AddScoped<Establishments.EstablishmentService>();
+        services.AddScoped<Establishments.DoubleSupportCheck>();
         services.AddScoped<Projects.ProjectListCounts>();
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();

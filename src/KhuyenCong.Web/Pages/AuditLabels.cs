@@ -48,6 +48,7 @@ public static class AuditLabels
         ["ProjectContent"] = "Nội dung của đề án",
         ["Beneficiary"] = "Cơ sở thụ hưởng",
         ["Establishment"] = "Cơ sở CNNT",
+        ["DoubleSupportWindow"] = "Thời hạn không hỗ trợ trùng",
         ["ProjectOutcome"] = "Chỉ tiêu kết quả của đề án",
         ["Disbursement"] = "Giải ngân",
         ["ProjectDocument"] = "Tài liệu",

@@ -237,6 +237,15 @@ public static class AuditView
             ["PriorityArea"] = "Thuộc địa bàn ưu tiên",
             ["EstablishmentId"] = "Cơ sở trong sổ",
         },
+        ["DoubleSupportWindow"] = new()
+        {
+            ["ContentCode"] = "Nội dung",
+            ["Activity"] = "Hoạt động",
+            ["Years"] = "Thời hạn (năm)",
+            ["Allowed"] = "Số lần được hỗ trợ trong thời hạn",
+            ["LegalBasis"] = "Căn cứ pháp lý",
+            ["Confirmed"] = "Đã xác nhận",
+        },
         ["Establishment"] = new()
         {
             ["Name"] = "Tên cơ sở",

@@ -44,6 +44,9 @@ public sealed class ProjectInput
 
     public sealed class BeneficiaryLine
     {
+        /// <summary>The registry entry chosen with the picker; kept only when it is in the user's scope and still says what the line says (ProjectService).</summary>
+        public int? EstablishmentId { get; set; }
+
         public string? Name { get; set; }
 
         public string? TaxCode { get; set; }
@@ -82,7 +85,7 @@ public sealed class ProjectInput
         VietnameseCulture.TryParseDate(EndDate, out var end) ? end : default,
         VietnameseCulture.TryParseDong(CounterpartCommitted, out var counterpart) ? counterpart : 0,
         [.. Contents.Select(c => new ContentDraft(c.ContentCode!, Dong(c.TotalCost), Dong(c.RequestedAmount)))],
-        [.. Beneficiaries.Select(b => new BeneficiaryDraft(b.Name!, b.TaxCode, b.Type, b.Commune!, b.WomenOwned, b.EthnicMinorityEmployer, b.PriorityArea))],
+        [.. Beneficiaries.Select(b => new BeneficiaryDraft(b.Name!, b.TaxCode, b.Type, b.Commune!, b.WomenOwned, b.EthnicMinorityEmployer, b.PriorityArea, b.EstablishmentId))],
         [.. Outcomes.Select(o => new OutcomeDraft(o.IndicatorCode!, Dong(o.Target)))]);
 
     private static decimal Dong(string? text) => VietnameseCulture.TryParseDong(text, out var value) ? value : 0;

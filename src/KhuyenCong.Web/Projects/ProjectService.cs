@@ -80,6 +80,29 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
     public ActContext Context(ProjectActor actor) => new(actor, clock.GetUtcNow().UtcDateTime, options.Value.Limits);
 
     /// <summary>Registers a project (id null) or saves a draft or returned one.</summary>
+    /// <summary>
+    /// The picker's links (docs/domain.md §12) are kept only for establishments in the actor's scope whose tax code (or,
+    /// without one, name and commune) is still what the line says; any other is dropped, and the linker matches the line
+    /// as if it had been typed.
+    /// </summary>
+    private async Task KeepChosenEstablishmentsAsync(ProjectActor actor, ProjectInput input, CancellationToken ct)
+    {
+        var ids = input.Beneficiaries.Select(b => b.EstablishmentId).OfType<int>().Distinct().ToList();
+        var chosen = ids.Count == 0 ? [] : await db.Establishments.VisibleTo(actor, db).AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.TaxCode, e.MatchKey }).ToDictionaryAsync(e => e.Id, ct);
+        foreach (var line in input.Beneficiaries.Where(b => b.EstablishmentId is not null))
+        {
+            var keep = chosen.TryGetValue(line.EstablishmentId!.Value, out var e)
+                && (Data.Establishments.EstablishmentLinker.TaxKey(line.TaxCode) is { } tax
+                    ? e.TaxCode == tax
+                    : e.TaxCode is null && e.MatchKey == Domain.Establishments.Establishment.MatchKeyOf(line.Name ?? string.Empty, line.Commune ?? string.Empty));
+            if (!keep)
+            {
+                line.EstablishmentId = null;
+            }
+        }
+    }
+
     public async Task<ProjectResult> SaveDraftAsync(ProjectActor actor, int? id, Guid version, ProjectInput input, CancellationToken ct = default)
     {
         // Scope and rights first: a project outside the user's scope is not found, whatever the input.
@@ -121,6 +144,7 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
             return new ProjectResult(errors);
         }
 
+        await KeepChosenEstablishmentsAsync(actor, input, ct);
         var draft = input.ToDraft();
         var ctx = Context(actor);
         if (existing is not null)

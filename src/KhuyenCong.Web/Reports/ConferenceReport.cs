@@ -60,6 +60,9 @@ public sealed record ConferenceReport(
     /// <summary>What the data lacks, by kind (the sentences of the narrative and the items of <see cref="ConferenceReport.Gaps"/>).</summary>
     public ConferenceGaps Shortfalls { get; init; } = ConferenceGaps.None;
 
+    /// <summary>The establishments the year's counted projects in the region supported (docs/domain.md §8.1 item 5).</summary>
+    public EstablishmentFigures Establishments { get; init; } = EstablishmentFigures.Zero;
+
     /// <summary>Xu hướng 5 năm: plan and executed of the region for Y−4..Y, each to that year's cut-off (C − k years).</summary>
     public IReadOnlyList<TrendLine> Trend { get; init; } = [];
 

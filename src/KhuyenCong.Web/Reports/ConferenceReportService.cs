@@ -170,8 +170,11 @@ public sealed class ConferenceReportService(KhuyenCongDbContext db, Geography ge
             })
             .OrderBy(o => indicators.GetValueOrDefault(o.Code).SortOrder)
             .ToList();
+        var placedInRegion = directory.All.Where(p => place(p.Id, year).Region == region).Select(p => p.Id).ToList();
+        var establishments = await db.Projects.Where(p => p.PlanYear == year && placedInRegion.Contains(p.ProvinceId)).SupportedEstablishmentsAsync(db, ct);
         report = report with
         {
+            Establishments = establishments,
             Contents = contents,
             Outcomes = outcomes,
             Trend = Trend(region, year, cutoff, trendPlans, trendExecuted, place),
@@ -414,6 +417,7 @@ public static class ConferenceNarrative
             $"So với cùng kỳ năm {prev} ({B(t.ExecutedPrevious)} tỷ đồng), kinh phí thực hiện bằng {ReportFormat.Percent(t.Executed, t.ExecutedPrevious)}.",
             $"Vốn đối ứng của các cơ sở thụ hưởng là {B(t.Counterpart)} tỷ đồng; hệ số thu hút vốn đạt {ReportFormat.Times(t.Counterpart, t.Support)} đồng vốn đối ứng trên mỗi đồng kinh phí khuyến công (kinh phí khuyến công quốc gia: {ReportFormat.Times(q.Counterpart, q.Support)}).",
             States(r),
+            r.Establishments.Sentence($"Các đề án được duyệt năm {r.Year} của khu vực"),
             .. Outcomes(r),
             .. Gaps(r),
         ];

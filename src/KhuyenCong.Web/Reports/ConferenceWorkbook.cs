@@ -50,6 +50,8 @@ public static class ConferenceWorkbook
         outcomes.Column(4).Width = 14;
         outcomes.Range(1, 1, 1, outcomeHeaders.Length).Style.Alignment.WrapText = true;
         ReportSheets.FitWrappedRows(outcomes, 1, 1);
+        ReportSheets.Establishments(book.AddWorksheet(ReportSheets.EstablishmentsSheet), r.Establishments,
+            $"CƠ SỞ ĐƯỢC HỖ TRỢ NĂM {r.Year} – KHU VỰC {r.RegionName.ToUpperInvariant()}");
         var narrative = book.AddWorksheet("NhanXet");
         narrative.Column(1).Width = 140;
         narrative.Cell(1, 1).Value = "Dự thảo nội dung báo cáo";

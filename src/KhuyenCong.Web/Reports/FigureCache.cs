@@ -18,7 +18,7 @@ namespace KhuyenCong.Web.Reports;
 /// The figure is computed in a scope of its own, not the request's: the cache runs one computation for every caller
 /// waiting on the same key, and it must not use a DbContext that a caller who gave up has already disposed.
 /// </remarks>
-public sealed class FigureCache(HybridCache cache, IMemoryCache memory, KhuyenCongDbContext db, IServiceScopeFactory scopes)
+public sealed class FigureCache(HybridCache cache, IMemoryCache memory, ListViews views, KhuyenCongDbContext db, IServiceScopeFactory scopes)
 {
     /// <summary>How long an entry lives at most; a write retires it at once, so this bounds memory, not staleness.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
@@ -43,7 +43,15 @@ public sealed class FigureCache(HybridCache cache, IMemoryCache memory, KhuyenCo
     /// shared, and retired by any write through the portal. <paramref name="read"/> must return values nobody
     /// changes afterwards (untracked rows).
     /// </summary>
-    public async Task<T> LocalAsync<T>(string name, Func<CancellationToken, Task<T>> read, CancellationToken ct)
+    public Task<T> LocalAsync<T>(string name, Func<CancellationToken, Task<T>> read, CancellationToken ct) => KeepAsync(memory, name, read, ct);
+
+    /// <summary>
+    /// Like <see cref="LocalAsync"/>, for one page of a list: in <see cref="ListViews"/>, bounded in number, because a
+    /// list has as many views as page numbers times filters times orders.
+    /// </summary>
+    public Task<T> ViewAsync<T>(string name, Func<CancellationToken, Task<T>> read, CancellationToken ct) => KeepAsync(views.Memory, name, read, ct);
+
+    private async Task<T> KeepAsync<T>(IMemoryCache memory, string name, Func<CancellationToken, Task<T>> read, CancellationToken ct)
     {
         var key = string.Join('|', "local", (await VersionAsync(ct)).ToString("N"), name);
         if (memory.TryGetValue(key, out T? value))
@@ -71,6 +79,20 @@ public sealed class FigureCache(HybridCache cache, IMemoryCache memory, KhuyenCo
             return await state.compute(owned.ServiceProvider.GetRequiredService<TService>(), token);
         }, s_options, cancellationToken: ct);
     }
+}
+
+/// <summary>
+/// The list views kept under the data version (<see cref="FigureCache.ViewAsync"/>), in a memory of their own holding
+/// <see cref="Capacity"/> views at most (some 25 rows each, about 10 MB in all), so that paging through a list or
+/// trying every filter cannot grow the process; past the bound the least used are dropped.
+/// </summary>
+public sealed class ListViews : IDisposable
+{
+    public const int Capacity = 2_000;
+
+    public MemoryCache Memory { get; } = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.25 });
+
+    public void Dispose() => Memory.Dispose();
 }
 
 /// <summary>
@@ -106,6 +128,7 @@ public static class FigureCacheSetup
 
         // A conference report with its trend and per-content lines is a few kilobytes; 4 MB leaves room.
         services.AddHybridCache(options => options.MaximumPayloadBytes = 4 * 1024 * 1024);
+        services.AddSingleton<ListViews>();
         services.AddScoped<FigureCache>();
         return services;
     }

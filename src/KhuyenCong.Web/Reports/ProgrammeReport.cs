@@ -55,6 +55,9 @@ public sealed record ProgrammeReport(
     /// <summary>The decision of the programme whose targets are compared, e.g. "QĐ 1881/QĐ-TTg ngày 20/11/2020".</summary>
     public string? ProgrammeDecision { get; init; }
 
+    /// <summary>The establishments the period's counted projects supported, each counted once over the whole period.</summary>
+    public EstablishmentFigures Establishments { get; init; } = EstablishmentFigures.Zero;
+
     public int? ProgrammeFromYear { get; init; }
 
     public int? ProgrammeToYear { get; init; }

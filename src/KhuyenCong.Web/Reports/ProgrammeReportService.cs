@@ -123,6 +123,7 @@ public sealed class ProgrammeReportService(KhuyenCongDbContext db, Geography geo
         var provinceCount = region is null ? 0 : directory.ValidOn(new DateOnly(toYear, 1, 1)).Count(p => directory.RegionOn(p.Id, new DateOnly(toYear, 1, 1)) == region);
         var report = new ProgrammeReport(fromYear, toYear, region, regionName, provinceCount, cutoff, period?.Name, years, lines, [])
         {
+            Establishments = await PeriodProjects(fromYear, toYear, region, directory).SupportedEstablishmentsAsync(db, ct),
             ProgrammeDecision = period?.Decision,
             ProgrammeFromYear = period?.FromYear,
             ProgrammeToYear = period?.ToYear,
@@ -132,6 +133,29 @@ public sealed class ProgrammeReportService(KhuyenCongDbContext db, Geography geo
         decimal? Target(string measure) => targets.TryGetValue(measure, out var t) ? t.Target : null;
 
         TargetSource? Source(string measure) => targets.TryGetValue(measure, out var t) ? new TargetSource(t.LegalBasis, t.Note, t.Confirmed) : null;
+    }
+
+    /// <summary>
+    /// The period's projects of the country, or of the region as each year placed them (the region a province was in on
+    /// 1 January of the plan year, as the money is counted): one query, a year's provinces per branch.
+    /// </summary>
+    private IQueryable<Project> PeriodProjects(int fromYear, int toYear, string? region, Domain.Geography.ProvinceDirectory directory)
+    {
+        var all = db.Projects.Where(p => p.PlanYear >= fromYear && p.PlanYear <= toYear);
+        if (region is null)
+        {
+            return all;
+        }
+
+        IQueryable<Project>? projects = null;
+        for (var year = fromYear; year <= toYear; year++)
+        {
+            var (y, ids) = (year, directory.All.Where(p => directory.RegionOn(p.Id, new DateOnly(year, 1, 1)) == region).Select(p => p.Id).ToList());
+            var part = db.Projects.Where(p => p.PlanYear == y && ids.Contains(p.ProvinceId));
+            projects = projects is null ? part : projects.Concat(part);
+        }
+
+        return projects!;
     }
 }
 
@@ -171,6 +195,7 @@ public static class ProgrammeNarrative
             $"Tính đến ngày {ReportFormat.Date(r.Cutoff)}, kinh phí đã thực hiện là {B(t.Executed)} tỷ đồng, đạt {ReportFormat.Percent(t.Executed, t.Plan)} tổng kế hoạch; trong đó kinh phí khuyến công quốc gia {B(q.Executed)} tỷ đồng, đạt {ReportFormat.Percent(q.Executed, q.Plan)}, kinh phí khuyến công địa phương {B(d.Executed)} tỷ đồng, đạt {ReportFormat.Percent(d.Executed, d.Plan)} kế hoạch.",
             $"Tổng vốn đối ứng của các cơ sở thụ hưởng kinh phí khuyến công quốc gia là {B(q.Counterpart)} tỷ đồng; trung bình 01 đồng kinh phí khuyến công quốc gia thu hút được {ReportFormat.Times(q.Counterpart, q.Support)} đồng vốn đối ứng.",
             $"Vốn đối ứng của các cơ sở thụ hưởng kinh phí khuyến công địa phương là {B(d.Counterpart)} tỷ đồng; trung bình 01 đồng kinh phí khuyến công địa phương thu hút được {ReportFormat.Times(d.Counterpart, d.Support)} đồng vốn đối ứng.",
+            r.Establishments.Sentence($"Các đề án được duyệt giai đoạn {range}"),
         };
         sentences.AddRange(r.Targets.Where(l => !l.IsMoney && l.Target is not null).Select(l =>
             $"{l.Name}: thực hiện {Quantity(l.Actual)} {l.Unit}, {reach} {Achieved(l.Actual, l.Target)} so với mục tiêu của chương trình ({Quantity(l.Target)} {l.Unit}{Unconfirmed(l)})."));

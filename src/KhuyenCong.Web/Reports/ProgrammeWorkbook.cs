@@ -20,6 +20,8 @@ public static class ProgrammeWorkbook
         using var book = new XLWorkbook();
         Years(book.AddWorksheet("TheoNam"), r);
         Targets(book.AddWorksheet("MucTieu"), r);
+        ReportSheets.Establishments(book.AddWorksheet(ReportSheets.EstablishmentsSheet), r.Establishments,
+            $"CƠ SỞ ĐƯỢC HỖ TRỢ GIAI ĐOẠN {r.FromYear}–{r.ToYear} – {(r.IsNational ? "CẢ NƯỚC" : $"KHU VỰC {r.RegionName!.ToUpperInvariant()}")}");
         var narrative = book.AddWorksheet("NhanXet");
         narrative.Column(1).Width = 140;
         narrative.Cell(1, 1).Value = "Dự thảo nội dung báo cáo";

@@ -29,6 +29,44 @@ internal static class ReportSheets
         cell.Style.NumberFormat.Format = format;
     }
 
+    /// <summary>The name of the sheet of supported establishments, in the conference and the programme-period workbooks.</summary>
+    public const string EstablishmentsSheet = "CoSoHoTro";
+
+    /// <summary>
+    /// CoSoHoTro: the establishments a report's projects supported, each counted once, and the share with each
+    /// priority flag, under a title and its unit (số cơ sở; tỷ lệ trên số cơ sở được hỗ trợ).
+    /// </summary>
+    public static void Establishments(IXLWorksheet s, EstablishmentFigures f, string title)
+    {
+        s.Cell(1, 1).Value = title;
+        s.Cell(1, 1).Style.Font.Bold = true;
+        s.Cell(2, 1).Value = "Đơn vị: số cơ sở (mỗi cơ sở tính một lần dù thụ hưởng nhiều đề án); tỷ lệ tính bằng % trên số cơ sở được hỗ trợ.";
+        s.Cell(2, 1).Style.Font.Italic = true;
+        Headers(s, 4, ["Chỉ tiêu", "Số cơ sở", "Tỷ lệ"]);
+        s.Cell(5, 1).Value = "Cơ sở công nghiệp nông thôn được hỗ trợ";
+        Number(s.Cell(5, 2), f.Supported, "#,##0", 0);
+        var row = 6;
+        foreach (var (name, count) in f.Flags)
+        {
+            s.Cell(row, 1).Value = $"Trong đó: {char.ToLowerInvariant(name[0])}{name[1..]}";
+            Number(s.Cell(row, 2), count, "#,##0", 0);
+            if (f.Supported > 0)
+            {
+                Number(s.Cell(row, 3), (decimal)count / f.Supported, "0.00%", 4);
+            }
+            else
+            {
+                s.Cell(row, 3).Value = Domain.Reports.ReportFormat.Missing;
+                s.Cell(row, 3).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            }
+
+            row++;
+        }
+
+        Widths(s, 56, 14, 12);
+        PrintA4Landscape(s);
+    }
+
     /// <summary>Column widths in characters, from column A on (AdjustToContents needs GDI+, absent here).</summary>
     public static void Widths(IXLWorksheet s, params double[] widths)
     {

@@ -77,4 +77,22 @@ public static partial class HttpForms
     }
 
     public static string Text(string html) => WebUtility.HtmlDecode(html);
+
+    /// <summary>
+    /// The page's text with the labels that stack a table's cells on a phone (<c>data-label</c>) taken out, so a spec
+    /// reads cells as a laptop shows them; PlansPageSpecs asserts the labels themselves.
+    /// </summary>
+    public static string Cells(string html) => StackLabel().Replace(Text(html), string.Empty);
+
+    /// <summary>The words a reader sees, tags dropped and white space collapsed: for a spec that reads a table as a sentence.</summary>
+    public static string Words(string html) => Space().Replace(WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex Tag();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\s+")]
+    private static partial System.Text.RegularExpressions.Regex Space();
+
+    [System.Text.RegularExpressions.GeneratedRegex("""\s+data-label="[^"]*"(?=[\s>])""")]
+    private static partial System.Text.RegularExpressions.Regex StackLabel();
 }

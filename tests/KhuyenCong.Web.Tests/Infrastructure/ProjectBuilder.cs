@@ -14,6 +14,8 @@ public sealed class ProjectBuilder(PortalFactory portal)
     private string _title = "Hỗ trợ ứng dụng máy móc sản xuất mây tre đan";
     private string _beneficiary = "Hợp tác xã Mây tre Phú Lộc";
     private bool _costEstimate;
+    private string? _taxCode = "2300123454";
+    private string _commune = "xã Phú Lộc";
 
     /// <summary>Test projects are loaded as history, as the command line's operator would.</summary>
     public static readonly ProjectActor Operator = new(string.Empty, "dòng lệnh", Domain.Identity.Roles.Admin, new HashSet<int>(), new HashSet<string>());
@@ -31,6 +33,9 @@ public sealed class ProjectBuilder(PortalFactory portal)
 
     public ProjectBuilder BenefitingTo(string beneficiary) => Set(() => _beneficiary = beneficiary);
 
+    /// <summary>The beneficiary with its own tax code (null: none) and commune, so that the registry links it apart from the other test projects.</summary>
+    public ProjectBuilder BenefitingTo(string beneficiary, string? taxCode, string commune) => Set(() => (_beneficiary, _taxCode, _commune) = (beneficiary, taxCode, commune));
+
     public async Task<int> SaveAsync() => await portal.WithDbAsync(async db =>
     {
         var jan1 = new DateOnly(_year, 1, 1);
@@ -38,7 +43,7 @@ public sealed class ProjectBuilder(PortalFactory portal)
         var draft = new ProjectDraft(_year, province.Id, _source, ProjectKind.Thuong, _title, "Trung tâm Khuyến công",
             new DateOnly(_year, 3, 1), new DateOnly(_year, 10, 31), 1_200_000_000,
             [new ContentDraft("ND03", 1_700_000_000, Math.Max(500_000_000, _approved ?? 0))],
-            [new BeneficiaryDraft(_beneficiary, "2300123454", BeneficiaryType.Cooperative, "xã Phú Lộc")],
+            [new BeneficiaryDraft(_beneficiary, _taxCode, BeneficiaryType.Cooperative, _commune)],
             [new OutcomeDraft("LAO_DONG_DAO_TAO", 30)]);
         var approved = _approved ?? (_state >= ProjectState.Approved && _state != ProjectState.Rejected ? 400_000_000 : null);
         var (project, result) = Project.LoadHistorical($"TEST-{Guid.NewGuid():N}"[..20], new HistoricalProject(draft, _state, approved, approved is null ? null : new DateOnly(_year, 2, 1)),

@@ -20,6 +20,7 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
 {
     public static readonly IReadOnlyList<(string Sheet, string Label)> Sheets =
     [
+        (ExchangeFormat.Establishments, "Cơ sở thụ hưởng (CoSo)"),
         (ExchangeFormat.Plans, "Kế hoạch kinh phí (KeHoach)"),
         (ExchangeFormat.Projects, "Đề án (DeAn)"),
         (ExchangeFormat.Disbursements, "Giải ngân (GiaiNgan)"),
@@ -28,7 +29,7 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
 
     public static readonly IReadOnlyList<(string Kind, string Label)> ExportKinds =
     [
-        ("plans", "Kế hoạch kinh phí"), ("projects", "Đề án"), ("disbursements", "Giải ngân"), ("outcomes", "Kết quả"),
+        ("establishments", "Cơ sở thụ hưởng"), ("plans", "Kế hoạch kinh phí"), ("projects", "Đề án"), ("disbursements", "Giải ngân"), ("outcomes", "Kết quả"),
     ];
 
     public ImportResult? Preview { get; private set; }
@@ -89,7 +90,7 @@ public sealed class IndexModel(ProjectService projects, ExchangeImporter importe
         var path = Path.Combine(Path.GetTempPath(), $"kc-export-{Guid.NewGuid():N}.xlsx");
         await using (var file = System.IO.File.Create(path))
         {
-            ExchangeExporter.Write(file, kind, projects.Visible(actor), db.AnnualPlans.VisibleTo(actor, db), new ExportFilter(year, province));
+            ExchangeExporter.Write(file, kind, projects.Visible(actor), db.AnnualPlans.VisibleTo(actor, db), db.Establishments.VisibleTo(actor, db), new ExportFilter(year, province));
         }
 
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.DeleteOnClose);

@@ -20,6 +20,23 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
 
     [BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOf { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+
+    /// <summary>«asc» or «desc»; empty for the order's usual direction (province by code, money largest first).</summary>
+    [BindProperty(SupportsGet = true, Name = "dir")] public string? Direction { get; set; }
+
+    /// <summary>The orders a header sorts by; any other value is the province's code.</summary>
+    public static readonly IReadOnlyList<string> Sorts = ["province", "allocation", "approved", "disbursed"];
+
+    public string SortShown => Sort is { } s && Sorts.Contains(s) ? s : "province";
+
+    public bool Descending => Direction switch
+    {
+        "asc" => false,
+        "desc" => true,
+        _ => SortShown != "province",
+    };
+
     [BindProperty] public PlanInput Input { get; set; } = new();
 
     public DateOnly Date { get; private set; }
@@ -130,12 +147,17 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
         var year = Year.Value;
         var lines = await planFigures.CachedAsync(figures, actor, year, Date, ct);
         var directory = await geography.DirectoryAsync(ct);
-        var versions = await planFigures.VersionsAsync(actor, year, ct);
-        var recorders = await RecordersAsync(versions.Select(v => v.Id), ct);
+        // The versions and who recorded them change only with a plan write (which renews the data version); a renamed
+        // recorder shows within FigureCache.OutsideWriteBound.
+        var (versions, recorders) = await figures.LocalAsync($"plan-versions|{KhuyenCong.Web.Reports.ReportScope.CacheKey(actor)}|{year}", async c =>
+        {
+            var read = await planFigures.VersionsAsync(actor, year, c);
+            return (read, await RecordersAsync(read.Select(v => v.Id), c));
+        }, ct);
         var byLine = versions.ToLookup(v => (v.ProvinceId, v.Source));
         // A plan whose decisions all come after the date has its line too (PlanFigures groups every version), with no
         // allocation in force and its versions listed as "có hiệu lực từ …".
-        Rows = [.. lines.Select(l =>
+        var rows = lines.Select(l =>
             {
                 var province = directory.Find(l.ProvinceId);
                 var inForce = byLine[(l.ProvinceId, l.Source)].Where(v => v.DecisionDate <= Date).LastOrDefault();
@@ -144,8 +166,24 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
                     l.Adjustments, l.Approved, l.Projects, l.Differs, l.Disbursed,
                     [.. byLine[(l.ProvinceId, l.Source)].Select(v => new VersionRow(v.DecisionNumber, v.DecisionDate, v.Amount, recorders.GetValueOrDefault(v.Id),
                         v == inForce, v.DecisionDate > Date))]);
-            })
-            .OrderBy(r => r.ProvinceCode, StringComparer.Ordinal).ThenBy(r => r.Source)];
+            });
+        Rows = [.. Ordered(rows)];
+    }
+
+    /// <summary>The lines in the order asked; ties by province code and source, so that the order is the same at each view.</summary>
+    private IEnumerable<Row> Ordered(IEnumerable<Row> rows)
+    {
+        Func<Row, decimal> money = SortShown switch
+        {
+            "allocation" => r => r.Allocation ?? 0,
+            "approved" => r => r.Approved,
+            "disbursed" => r => r.Disbursed,
+            _ => _ => 0,
+        };
+        var byMoney = Descending ? rows.OrderByDescending(money) : rows.OrderBy(money);
+        return SortShown == "province" && Descending
+            ? byMoney.ThenByDescending(r => r.ProvinceCode, StringComparer.Ordinal).ThenByDescending(r => r.Source)
+            : byMoney.ThenBy(r => r.ProvinceCode, StringComparer.Ordinal).ThenBy(r => r.Source);
     }
 
     /// <summary>Who recorded each plan version, by full name and role, from the audit log's creation entries.</summary>

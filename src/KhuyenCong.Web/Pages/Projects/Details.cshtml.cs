@@ -10,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Projects;
 
 /// <summary>One project: its data, money, outcomes, dossier, timeline, and the actions the user may take now.</summary>
-public sealed class DetailsModel(ProjectService projects, DocumentStore documents, KhuyenCongDbContext db, Geography geography, FigureCache figures, PlanFigures planFigures, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ProjectService projects, DocumentStore documents, KhuyenCongDbContext db, Geography geography, FigureCache figures, PlanFigures planFigures, KhuyenCong.Web.Establishments.DoubleSupportCheck doubleSupport, TimeProvider clock) : PageModel
 {
+    /// <summary>Hỗ trợ trùng (docs/domain.md §12.3): the beneficiaries' earlier projects with the same content, shown to whoever appraises or approves now.</summary>
+    public IReadOnlyList<KhuyenCong.Web.Establishments.DoubleSupportWarning> DoubleSupports { get; private set; } = [];
+
     /// <summary>Today in Vietnam (the approval form's date starts there).</summary>
     public DateOnly Today { get; private set; }
 
@@ -112,6 +115,11 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
             Approval = new ApprovalFacts(recommended, by, project.Province!.Name, project.PlanYear, ProjectLabels.Of(project.Source),
                 lines.FirstOrDefault(l => l.ProvinceId == project.ProvinceId && l.Source == project.Source));
         }
+        if (Allowed.Overlaps([ProjectAction.AppraiseBase, ProjectAction.AppraiseMinistry, ProjectAction.Approve]))
+        {
+            DoubleSupports = await doubleSupport.ForProjectAsync(project, actor, ct);
+        }
+
         NormFindings = SupportNormCheck.Check(project, await figures.LocalAsync("support-norms", c => db.SupportNorms.AsNoTracking().ToListAsync(c), ct));
         Indicators = await figures.LocalAsync("outcome-indicators", c => db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit), c), ct);
         // The authors of every part of the page in one query, whatever the number of rows.

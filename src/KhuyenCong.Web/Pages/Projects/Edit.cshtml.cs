@@ -211,7 +211,7 @@ public sealed class EditModel(ProjectService projects, KhuyenCongDbContext db, G
         Contents = [.. p.Contents.Select(c => new ProjectInput.ContentLine { ContentCode = c.ContentCode, TotalCost = VietnameseCulture.Dong(c.TotalCost), RequestedAmount = VietnameseCulture.Dong(c.RequestedAmount) })],
         Beneficiaries = [.. p.Beneficiaries.Select(b => new ProjectInput.BeneficiaryLine
         {
-            Name = b.Name, TaxCode = b.TaxCode, Type = b.Type, Commune = b.Commune,
+            EstablishmentId = b.EstablishmentId, Name = b.Name, TaxCode = b.TaxCode, Type = b.Type, Commune = b.Commune,
             WomenOwned = b.WomenOwned, EthnicMinorityEmployer = b.EthnicMinorityEmployer, PriorityArea = b.PriorityArea,
         })],
         Outcomes = [.. p.Outcomes.Select(o => new ProjectInput.OutcomeLine { IndicatorCode = o.IndicatorCode, Target = VietnameseCulture.Dong(o.Target) })],

@@ -112,14 +112,18 @@ public sealed class IndexModel(ProjectService projects, ProjectListCounts counts
         }
 
         // Nothing matches: the (cached) count says so, and looking for a page of nothing would read every candidate.
-        List<int> ids = total == 0 ? [] : await Ordered(paged).Select(p => p.Id).Skip(skip).Take(PageSize).ToListAsync(ct);
-        var rows = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Code, p.Title, p.PlanYear, p.ProvinceId, Province = p.Province!.Name, p.Source, p.Kind, p.State, p.RequestedSupport, p.ApprovedSupport })
-            .ToDictionaryAsync(p => p.Id, ct);
-        var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
-        Result = new Paged<Row>(
-            [.. items.Select(p => new Row(p.Id, p.Code, p.Title, p.PlanYear, p.ProvinceId, p.Province,
-                directory.SuccessorOn(p.ProvinceId, today)?.Name ?? "—", p.Source, p.Kind, p.State, p.RequestedSupport, p.ApprovedSupport))],
+        // The page's rows are kept under the data version, like the count: the same view again reads nothing.
+        var view = string.Join('|', key, filter.Key, SortShown, Descending ? "desc" : "asc", number.ToString(System.Globalization.CultureInfo.InvariantCulture), today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        IReadOnlyList<Row> shown = total == 0 ? [] : await counts.PageAsync<IReadOnlyList<Row>>(actor, view, async c =>
+        {
+            var ids = await Ordered(paged).Select(p => p.Id).Skip(skip).Take(PageSize).ToListAsync(c);
+            var rows = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
+                .Select(p => new { p.Id, p.Code, p.Title, p.PlanYear, p.ProvinceId, Province = p.Province!.Name, p.Source, p.Kind, p.State, p.RequestedSupport, p.ApprovedSupport })
+                .ToDictionaryAsync(p => p.Id, c);
+            return [.. ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(p => new Row(p.Id, p.Code, p.Title, p.PlanYear, p.ProvinceId, p.Province,
+                directory.SuccessorOn(p.ProvinceId, today)?.Name ?? "—", p.Source, p.Kind, p.State, p.RequestedSupport, p.ApprovedSupport))];
+        }, ct);
+        Result = new Paged<Row>(shown,
             number, PageSize, total);
     }
 

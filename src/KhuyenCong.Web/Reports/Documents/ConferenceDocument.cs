@@ -116,5 +116,17 @@ public static class ConferenceDocument
             ])],
             [8, 14, 14, 14, 14, 14, 12], textColumns: 2);
 
+        // The same figures as the sheet CoSoHoTro and the narrative's sentence (docs/domain.md §8.1 item 5).
+        var e = r.Establishments;
+        d.Heading("7. Cơ sở công nghiệp nông thôn được hỗ trợ");
+        d.Unit("Đơn vị tính: cơ sở (mỗi cơ sở tính một lần)");
+        d.Table(["Chỉ tiêu", "Số cơ sở", "Tỷ lệ"],
+        [
+            ["Cơ sở được hỗ trợ", Count(e.Supported), string.Empty],
+            .. e.Flags.Select(f => (IReadOnlyList<string>)[$"Trong đó: {char.ToLowerInvariant(f.Name[0])}{f.Name[1..]}", Count(f.Count), e.Share(f.Count)]),
+        ],
+            [50, 14, 12], textColumns: 1);
     }
+
+    private static string Count(int value) => value.ToString("#,##0", VietnameseCulture.Instance);
 }

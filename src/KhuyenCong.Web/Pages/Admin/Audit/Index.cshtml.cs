@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Admin.Audit;
 
-/// <summary>Nhật ký thay đổi: every change to reference data and users, newest first.</summary>
+/// <summary>Nhật ký thay đổi: every change to reference data and users, newest first or oldest first.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(KhuyenCongDbContext db) : PageModel
 {
@@ -22,6 +22,12 @@ public sealed class IndexModel(KhuyenCongDbContext db) : PageModel
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
+
+    /// <summary>«asc» for the oldest first; anything else is the newest first.</summary>
+    [BindProperty(SupportsGet = true, Name = "dir")]
+    public string? Direction { get; set; }
+
+    public bool OldestFirst => Direction == "asc";
 
     public Paged<AuditEntry> Result { get; private set; } = new([], 1, PageSize, 0);
 
@@ -44,7 +50,8 @@ public sealed class IndexModel(KhuyenCongDbContext db) : PageModel
             entries = entries.Where(e => e.UserName.Contains(text) || (e.UserId != null && named.Contains(e.UserId)));
         }
 
-        Result = await entries.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id).ToPagedAsync(PageNumber, PageSize, ct);
+        var ordered = OldestFirst ? entries.OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id) : entries.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id);
+        Result = await ordered.ToPagedAsync(PageNumber, PageSize, ct);
         Items = await AuditView.RenderAsync(db, Result.Items, ct);
     }
 }

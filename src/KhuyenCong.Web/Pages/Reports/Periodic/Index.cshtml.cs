@@ -19,6 +19,23 @@ public sealed class IndexModel(PeriodicReportService reports, ProjectService pro
 
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+
+    /// <summary>«asc» or «desc»; empty for the order's usual direction (the period newest first, the province by code, the others largest or latest first).</summary>
+    [BindProperty(SupportsGet = true, Name = "dir")] public string? Direction { get; set; }
+
+    /// <summary>The orders a header sorts by; any other value is the period's.</summary>
+    public static readonly IReadOnlyList<string> Sorts = ["period", "province", "submitted", "executed"];
+
+    public string SortShown => Sort is { } s && Sorts.Contains(s) ? s : "period";
+
+    public bool Descending => Direction switch
+    {
+        "asc" => false,
+        "desc" => true,
+        _ => SortShown != "province",
+    };
+
     [BindProperty] public CreateInput Input { get; set; } = new();
 
     public sealed class CreateInput
@@ -96,7 +113,19 @@ public sealed class IndexModel(PeriodicReportService reports, ProjectService pro
             query = query.Where(r => r.Status == status);
         }
 
-        Rows = await query.OrderByDescending(r => r.Year).ThenByDescending(r => r.Period).ThenBy(r => r.Province!.Code)
+        // Each order ends on the unique id, so that paging is stable and the other direction is the same list reversed.
+        var ordered = (SortShown, Descending) switch
+        {
+            ("province", false) => query.OrderBy(r => r.Province!.Code).ThenByDescending(r => r.Year).ThenByDescending(r => r.Period).ThenBy(r => r.Id),
+            ("province", true) => query.OrderByDescending(r => r.Province!.Code).ThenBy(r => r.Year).ThenBy(r => r.Period).ThenByDescending(r => r.Id),
+            ("submitted", true) => query.OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id),
+            ("submitted", false) => query.OrderBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id),
+            ("executed", true) => query.OrderByDescending(r => (double)(r.ExecutedKcqg + r.ExecutedKcdp)).ThenByDescending(r => r.Id),
+            ("executed", false) => query.OrderBy(r => (double)(r.ExecutedKcqg + r.ExecutedKcdp)).ThenBy(r => r.Id),
+            (_, false) => query.OrderBy(r => r.Year).ThenBy(r => r.Period).ThenByDescending(r => r.Province!.Code).ThenBy(r => r.Id),
+            _ => query.OrderByDescending(r => r.Year).ThenByDescending(r => r.Period).ThenBy(r => r.Province!.Code).ThenByDescending(r => r.Id),
+        };
+        Rows = await ordered
             .Select(r => new Row(r.Id, r.Province!.Code, r.Province.Name, r.Year, r.Period, r.Status, r.SubmittedAtUtc,
                 r.PlanKcqg + r.PlanKcdp, r.ExecutedKcqg + r.ExecutedKcdp))
             .ToPagedAsync(PageNumber, 25, ct);
