@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Votes;
 
 /// <summary>A certificate an establishment holds: for the establishment's page (docs/domain.md §13).</summary>
-public sealed record VoteAward(int VoteId, string VoteTitle, VoteLevel Level, int Year, string Product, ProductGroup Group,
-    string CertificateNumber, DateOnly? DecisionDate, DateOnly? ValidUntil);
+public sealed record VoteAward(int VoteId, int ProductId, string VoteTitle, VoteLevel Level, int Year, string Product, ProductGroup Group,
+    string CertificateNumber, string? DecisionNumber, DateOnly? DecisionDate, DateOnly? ValidUntil);
 
 /// <summary>Small reads other pages share: an establishment's certificates, a project's certified products.</summary>
 public static class VoteQueries
@@ -19,7 +19,7 @@ public static class VoteQueries
         db.VoteProducts.AsNoTracking()
             .Where(p => p.EstablishmentId == establishmentId && p.CertificateNumber != null)
             .OrderByDescending(p => p.Vote!.Year).ThenByDescending(p => p.Vote!.Level)
-            .Select(p => new VoteAward(p.VoteId, p.Vote!.Title, p.Vote.Level, p.Vote.Year, p.Name, p.Group, p.CertificateNumber!, p.Vote.DecisionDate, p.CertificateValidUntil))
+            .Select(p => new VoteAward(p.VoteId, p.Id, p.Vote!.Title, p.Vote.Level, p.Vote.Year, p.Name, p.Group, p.CertificateNumber!, p.Vote.DecisionNumber, p.Vote.DecisionDate, p.CertificateValidUntil))
             .ToListAsync(ct);
 
     /// <summary>
