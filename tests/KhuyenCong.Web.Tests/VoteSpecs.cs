@@ -218,4 +218,114 @@ public sealed class VoteSpecs : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitAsync($"/Votes/Score/{regional}", await PointsAsync(30, 35, 25, 10))).StatusCode);
         Assert.Equal(4, await _portal.WithDbAsync(db => db.VoteScores.CountAsync()));
     }
+
+    [Fact]
+    public async Task The_council_average_ranks_the_products_only_those_reaching_the_pass_mark_get_certificates_and_they_show_on_the_establishments_page()
+    {
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var (vote, first) = await ProvinceVoteWithProductAsync(officer);
+        var url = $"/Votes/Details/{vote}";
+        foreach (var name in new[] { "Chum gốm Phù Lãng", "Lọ hoa gốm chưa chấm" })
+        {
+            var registered = await officer.SubmitAsync(url, new Dictionary<string, string> { ["Establishment"] = TaxCodeOfPhuLang, ["ProductName"] = name, ["Group"] = "Handicraft" }, url + "?handler=Register");
+            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(url, new Dictionary<string, string> { ["MemberEmail"] = Stranger }, url + "?handler=Member")).StatusCode);
+        var second = await _portal.WithDbAsync(db => db.VoteProducts.Where(p => p.VoteId == vote && p.Name == "Chum gốm Phù Lãng").Select(p => p.Id).SingleAsync());
+
+        // Scores before the scoring dates are refused; bad input answers the form with a message, not an error.
+        using (var early = await SignedInAsync(Member))
+        {
+            Assert.Contains("Chỉ chấm điểm từ 01/09/2026 đến 30/09/2026.", HttpForms.Text(await early.GetPageAsync($"/Votes/Score/{first}")), StringComparison.Ordinal);
+        }
+
+        _clock.SetVietnamTime(2026, 9, 10);
+        using var member = await SignedInAsync(Member);
+        var tooMany = await member.SubmitAsync($"/Votes/Score/{first}", await PointsAsync(31, 30, 20, 8));
+        Assert.Equal(HttpStatusCode.OK, tooMany.StatusCode);
+        Assert.Contains("phải từ 0 đến 30", HttpForms.Text(await tooMany.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var words = await PointsAsync(25, 30, 20, 8);
+        words[words.Keys.First()] = "hai mươi";
+        var notANumber = await member.SubmitAsync($"/Votes/Score/{first}", words);
+        Assert.Equal(HttpStatusCode.OK, notANumber.StatusCode);
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.VoteScores.CountAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitAsync($"/Votes/Score/{first}", await PointsAsync(25, 30, 20, 8))).StatusCode); // 83
+        Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitAsync($"/Votes/Score/{second}", await PointsAsync(15, 20, 15, 5))).StatusCode); // 55
+        using var other = await SignedInAsync(Stranger);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SubmitAsync($"/Votes/Score/{first}", await PointsAsync(20, 30, 20, 7))).StatusCode); // 77
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SubmitAsync($"/Votes/Score/{second}", await PointsAsync(20, 20, 16, 6))).StatusCode); // 62
+
+        officer.Dispose();
+        officer = await SignedInAsync(OfficerBacNinh);
+        var page = HttpForms.Cells(await officer.GetPageAsync(url));
+        var firstAt = page.IndexOf("80,00", StringComparison.Ordinal);
+        var secondAt = page.IndexOf("58,50", StringComparison.Ordinal);
+        Assert.True(firstAt > 0 && secondAt > firstAt, "80,00 (hạng 1) đứng trước 58,50 (hạng 2)");
+        Assert.Contains("Chưa đạt", page, StringComparison.Ordinal);
+        Assert.Contains("Chưa chấm", page, StringComparison.Ordinal);
+
+        // A stale decision form is refused; the fresh one certifies only the product at or above the pass mark (60).
+        var version = HttpForms.Field(await officer.GetPageAsync(url), "Version");
+        var stale = await officer.SubmitAsync(url, new Dictionary<string, string> { ["DecisionNumber"] = "5/QĐ-UBND", ["DecisionDate"] = "15/10/2026", ["Version"] = Guid.NewGuid().ToString() }, url + "?handler=Decide");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("vừa được người khác thay đổi", HttpForms.Text(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var badDate = await officer.SubmitAsync(url, new Dictionary<string, string> { ["DecisionNumber"] = "5/QĐ-UBND", ["DecisionDate"] = "32/13/2026", ["Version"] = version }, url + "?handler=Decide");
+        Assert.Equal(HttpStatusCode.OK, badDate.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(url, new Dictionary<string, string> { ["DecisionNumber"] = "5/QĐ-UBND", ["DecisionDate"] = "15/10/2026", ["Version"] = version }, url + "?handler=Decide")).StatusCode);
+        var certificates = await _portal.WithDbAsync(db => db.VoteProducts.Where(p => p.VoteId == vote).OrderBy(p => p.Id).Select(p => p.CertificateNumber).ToListAsync());
+        Assert.Equal(["001/2026/GCN-T", null, null], certificates);
+
+        var establishment = await _portal.WithDbAsync(db => db.Establishments.Where(e => e.TaxCode == TaxCodeOfPhuLang).Select(e => e.Id).SingleAsync());
+        var awards = HttpForms.Words(await officer.GetPageAsync($"/Establishments/Details/{establishment}"));
+        Assert.Contains("Bình gốm men nâu Phù Lãng", awards, StringComparison.Ordinal);
+        Assert.Contains("001/2026/GCN-T", awards, StringComparison.Ordinal);
+        Assert.Contains("Số 5/QĐ-UBND ngày 15/10/2026", awards, StringComparison.Ordinal);
+        Assert.Contains("14/10/2029", awards, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chum gốm Phù Lãng", awards, StringComparison.Ordinal);
+        officer.Dispose();
+    }
+
+    [Fact]
+    public async Task Each_level_is_run_by_its_own_role_and_another_province_cannot_register_or_decide()
+    {
+        using var hanoi = await SignedInAsync(OfficerHanoi);
+        using var organiser = await SignedInAsync(OrganiserNorth);
+        using var member = await SignedInAsync(Member);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/Votes/Create")).StatusCode);
+
+        // An organiser posting a province vote, or a province officer a region vote, gets the form back and no vote.
+        var asProvince = VoteForm("Đợt giả mạo cấp tỉnh");
+        Assert.Equal(HttpStatusCode.OK, (await organiser.SubmitAsync("/Votes/Create", asProvince)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hanoi.SubmitAsync("/Votes/Create", VoteForm("Đợt giả mạo cấp vùng", "BAC"))).StatusCode);
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.Votes.CountAsync()));
+
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var (vote, _) = await ProvinceVoteWithProductAsync(officer);
+        var url = $"/Votes/Details/{vote}";
+
+        // Hà Nội's officer cannot reach Bắc Ninh's vote at all: every handler answers 404.
+        var token = HttpForms.Token(await hanoi.GetPageAsync("/Votes"));
+        foreach (var handler in new[] { "Register", "Member", "Decide", "Nominate" })
+        {
+            var post = await hanoi.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["Establishment"] = TaxCodeOfPhuLang, ["ProductName"] = "Giả mạo", ["Group"] = "Handicraft",
+                ["MemberEmail"] = Stranger, ["DecisionNumber"] = "1/QĐ", ["DecisionDate"] = "15/10/2026",
+            }));
+            Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        }
+
+        // The region's organiser sees the province vote's region but may not run Bắc Ninh's vote.
+        var refused = await organiser.PostAsync($"{url}?handler=Member", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HttpForms.Token(await organiser.GetPageAsync(url)), ["MemberEmail"] = Stranger,
+        }));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Chỉ đơn vị tổ chức đợt bình chọn mới làm được việc này.", HttpForms.Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.VoteProducts.CountAsync()));
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.VoteCouncilMembers.CountAsync()));
+        officer.Dispose();
+    }
 }
