@@ -69,6 +69,7 @@ public sealed class VoteJourney
         await session.SignInAsync(member, Member);
         await member.GotoAsync(voteUrl);
         await member.GetByRole(AriaRole.Link, new() { Name = "Chấm điểm" }).ClickAsync();
+        var problems = new List<string?> { await PageLayout.OverflowAsync(member, 390, "Chấm điểm (điện thoại)") };
         var fields = member.Locator("[data-testid=score-form] input[type=number]");
         await Assertions.Expect(fields).ToHaveCountAsync(4);
         var points = new[] { "25", "30", "20", "8" };
@@ -79,6 +80,7 @@ public sealed class VoteJourney
 
         await member.GetByRole(AriaRole.Button, new() { Name = "Ghi điểm" }).ClickAsync();
         await Assertions.Expect(member.GetByTestId("standings")).ToContainTextAsync("83,00");
+        problems.Add(await PageLayout.OverflowAsync(member, 390, "Đợt bình chọn sau khi chấm (điện thoại)"));
         await BrowserSession.ScreenshotAsync(member, "vote-scored-phone");
 
         await officer.GotoAsync(voteUrl);
@@ -106,5 +108,17 @@ public sealed class VoteJourney
         var text = word.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains(number, text, StringComparison.Ordinal);
         Assert.Contains("Hợp tác xã Gốm Phù Lãng", text, StringComparison.Ordinal);
+
+        // The officer's pages of the vote fit a 390 px phone too, the certificate table stacked.
+        var phone = await session.NewPageAsync(390, 844);
+        await session.SignInAsync(phone, Officer);
+        foreach (var (url, what) in new[] { ("/Votes", "Danh sách đợt bình chọn"), ("/Votes/Create", "Tạo đợt bình chọn"), (voteUrl, "Đợt bình chọn đã có quyết định"), ($"/Establishments/Details/{establishment}", "Trang cơ sở có giấy chứng nhận") })
+        {
+            await phone.GotoAsync(url);
+            problems.Add(await PageLayout.OverflowAsync(phone, 390, what));
+        }
+
+        await BrowserSession.ScreenshotAsync(phone, "establishment-certificate-phone");
+        Assert.Equal(string.Empty, string.Join("\n", problems.Where(p => !string.IsNullOrEmpty(p))));
     }
 }
