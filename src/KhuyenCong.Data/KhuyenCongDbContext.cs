@@ -86,6 +86,20 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
 
     public DbSet<DossierItem> DossierItems => Set<DossierItem>();
 
+    public DbSet<Domain.Votes.Vote> Votes => Set<Domain.Votes.Vote>();
+
+    public DbSet<Domain.Votes.VoteProvince> VoteProvinces => Set<Domain.Votes.VoteProvince>();
+
+    public DbSet<Domain.Votes.VoteProduct> VoteProducts => Set<Domain.Votes.VoteProduct>();
+
+    public DbSet<Domain.Votes.VoteCouncilMember> VoteCouncilMembers => Set<Domain.Votes.VoteCouncilMember>();
+
+    public DbSet<Domain.Votes.VoteScore> VoteScores => Set<Domain.Votes.VoteScore>();
+
+    public DbSet<Domain.Votes.VoteCriterion> VoteCriteria => Set<Domain.Votes.VoteCriterion>();
+
+    public DbSet<Domain.Votes.VotePassMark> VotePassMarks => Set<Domain.Votes.VotePassMark>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Imports.PendingImport> PendingImports => Set<Imports.PendingImport>();

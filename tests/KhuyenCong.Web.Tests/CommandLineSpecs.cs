@@ -18,7 +18,7 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     {
         var first = await RunAsync("migrate");
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("thêm 241 dòng", first.Output); // reference rows, including 4 report deadlines, 5 reminder rules, 9 programme targets, 10 dossier items and 11 double-support windows
+        Assert.Contains("thêm 249 dòng", first.Output); // reference rows, including the roles (Reviewer among them), 4 report deadlines, 5 reminder rules, 9 programme targets, 10 dossier items, 11 double-support windows, 4 vote criteria and 3 vote pass marks
         var second = await RunAsync("migrate");
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("thêm 0 dòng", second.Output);

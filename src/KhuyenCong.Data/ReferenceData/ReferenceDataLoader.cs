@@ -155,6 +155,20 @@ public sealed class ReferenceDataLoader(KhuyenCongDbContext db)
             added++;
         }
 
+        var criteria = await db.VoteCriteria.Select(c => new { c.Code, c.ValidFrom }).ToListAsync(ct);
+        foreach (var c in ReferenceCatalog.VoteCriteria.Where(c => !criteria.Any(e => e.Code == c.Code && e.ValidFrom == c.From)))
+        {
+            db.VoteCriteria.Add(new Domain.Votes.VoteCriterion { Code = c.Code, Name = c.Name, MaxPoints = c.MaxPoints, SortOrder = c.Order, ValidFrom = c.From });
+            added++;
+        }
+
+        var marks = await db.VotePassMarks.Select(m => new { m.Level, m.ValidFrom }).ToListAsync(ct);
+        foreach (var m in ReferenceCatalog.VotePassMarks.Where(m => !marks.Any(e => e.Level == m.Level && e.ValidFrom == m.From)))
+        {
+            db.VotePassMarks.Add(new Domain.Votes.VotePassMark { Level = m.Level, MinPoints = m.MinPoints, CertificateYears = m.Years, ValidFrom = m.From, LegalBasis = m.Basis });
+            added++;
+        }
+
         var deadlines = await db.ReportDeadlines.Select(d => new { d.Period, d.FromYear }).ToListAsync(ct);
         foreach (var d in ReferenceCatalog.ReportDeadlines.Where(d => !deadlines.Any(e => e.Period == d.Period && e.FromYear == d.FromYear)))
         {

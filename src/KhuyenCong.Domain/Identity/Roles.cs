@@ -11,8 +11,11 @@ public static class Roles
     public const string ConferenceOrganiser = nameof(ConferenceOrganiser);
     public const string Viewer = nameof(Viewer);
 
+    /// <summary>Thành viên hội đồng bình chọn: scores the products of the votes whose council they sit on, sees nothing else (docs/domain.md §13).</summary>
+    public const string Reviewer = nameof(Reviewer);
+
     public static readonly IReadOnlyList<string> All =
-        [Admin, MinistryOfficer, MinistryApprover, ProvinceOfficer, ProvinceApprover, ConferenceOrganiser, Viewer];
+        [Admin, MinistryOfficer, MinistryApprover, ProvinceOfficer, ProvinceApprover, ConferenceOrganiser, Viewer, Reviewer];
 
     /// <summary>Roles that see the whole country: ministry staff, viewers and administrators.</summary>
     public static readonly IReadOnlyList<string> NationalReaders = [MinistryOfficer, MinistryApprover, Viewer, Admin];
@@ -42,6 +45,7 @@ public static class Roles
         ProvinceApprover => "Lãnh đạo Sở Công Thương",
         ConferenceOrganiser => "Ban tổ chức hội nghị vùng",
         Viewer => "Người xem",
+        Reviewer => "Thành viên hội đồng bình chọn",
         _ => role,
     };
 }

@@ -201,6 +201,31 @@ public static class ReferenceCatalog
 
     private const string Qd1881Note = "Chương trình có mục tiêu cho nội dung này; con số chưa có trong văn bản đã đọc, cần nhập theo Quyết định";
 
+    /// <summary>
+    /// The criteria of the typical-product vote on a 100-point scale (TT 26/2014/TT-BCT as amended by TT 14/2018/TT-BCT;
+    /// the four groups are confirmed by published vote notices, the maximum points are to confirm against the circular's
+    /// annex: docs/domain.md §13). Editable by Admin; a new period is a new row.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Code, string Name, int MaxPoints, int Order, DateOnly From)> VoteCriteria =
+    [
+        ("THI_TRUONG", "Đáp ứng thị trường và khả năng phát triển sản xuất", 30, 1, VoteRulesFrom),
+        ("KT_KT_XH_MT", "Kinh tế - kỹ thuật - xã hội và môi trường", 35, 2, VoteRulesFrom),
+        ("VAN_HOA_THAM_MY", "Tính văn hóa, thẩm mỹ", 25, 3, VoteRulesFrom),
+        ("KHAC", "Tiêu chí khác", 10, 4, VoteRulesFrom),
+    ];
+
+    /// <summary>Pass mark and certificate validity per level (to confirm against TT 26/2014 as amended: docs/domain.md §13).</summary>
+    public static readonly IReadOnlyList<(Votes.VoteLevel Level, int MinPoints, int Years, DateOnly From, string Basis)> VotePassMarks =
+    [
+        (Votes.VoteLevel.Province, 60, 3, VoteRulesFrom, VoteBasis),
+        (Votes.VoteLevel.Region, 70, 3, VoteRulesFrom, VoteBasis),
+        (Votes.VoteLevel.National, 80, 3, VoteRulesFrom, VoteBasis),
+    ];
+
+    private static readonly DateOnly VoteRulesFrom = new(2014, 10, 1);
+
+    private const string VoteBasis = "TT 26/2014/TT-BCT, sửa đổi bởi TT 14/2018/TT-BCT (điểm và thời hạn cần đối chiếu văn bản)";
+
     /// <summary>The department's names over time (dates of the renamings to confirm; editable by Admin).</summary>
     public static readonly IReadOnlyList<(string Name, string Abbreviation, DateOnly From, DateOnly? To)> DepartmentNames =
     [

@@ -131,7 +131,7 @@ public static class ApiEndpoints
 /// <param name="Id">Mã định danh của người dùng.</param>
 /// <param name="Email">Thư điện tử dùng để đăng nhập.</param>
 /// <param name="FullName">Họ và tên.</param>
-/// <param name="Role">Mã vai trò (ProvinceOfficer, ProvinceApprover, ConferenceOrganiser, MinistryOfficer, MinistryApprover, Viewer, Admin).</param>
+/// <param name="Role">Mã vai trò (ProvinceOfficer, ProvinceApprover, ConferenceOrganiser, MinistryOfficer, MinistryApprover, Viewer, Admin, Reviewer).</param>
 /// <param name="ProvinceCode">Mã tỉnh của người dùng cấp tỉnh, như trong sổ trao đổi Excel (ví dụ 24); null với người dùng khác.</param>
 /// <param name="Regions">Mã các vùng khuyến công của ban tổ chức hội nghị (BAC, MTTN, NAM); rỗng với người dùng khác.</param>
 /// <param name="TokenName">Tên của mã truy cập đã dùng cho lời gọi này.</param>

@@ -139,6 +139,7 @@ public static class DemoAccounts
         ("bantochuc.nam@khuyencong.local", "Ban tổ chức phía Nam", Domain.Identity.Roles.ConferenceOrganiser, null, ["NAM"]),
         ("bantochuc.bac@khuyencong.local", "Ban tổ chức phía Bắc", Domain.Identity.Roles.ConferenceOrganiser, null, ["BAC"]),
         ("xem@khuyencong.local", "Thanh tra Bộ", Domain.Identity.Roles.Viewer, null, []),
+        ("hoidong@khuyencong.local", "Hoàng Văn Hội Đồng", Domain.Identity.Roles.Reviewer, null, []),
     ];
 
     public static async Task EnsureAsync(UserAccounts accounts, KhuyenCongDbContext db, ILogger logger, CancellationToken ct = default)

@@ -58,6 +58,7 @@ public static class PortalApp
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Projects.ProjectOptions>>().Value.Limits);
         services.AddScoped<Reports.ConferenceReportService>();
         services.AddScoped<Reports.PeriodicReportService>();
+        services.AddScoped<Votes.VoteService>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Notifications.MailDispatcher>();
         services.Configure<Notifications.MailOptions>(configuration.GetSection("Mail"));

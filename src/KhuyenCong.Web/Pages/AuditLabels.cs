@@ -55,6 +55,13 @@ public static class AuditLabels
         ["Adjustment"] = "Điều chỉnh",
         ["ProgressNote"] = "Tiến độ",
         ["DossierItem"] = "Hồ sơ đề án",
+        ["Vote"] = "Đợt bình chọn sản phẩm",
+        ["VoteProvince"] = "Tỉnh tham gia bình chọn",
+        ["VoteProduct"] = "Sản phẩm tham gia bình chọn",
+        ["VoteCouncilMember"] = "Thành viên hội đồng bình chọn",
+        ["VoteScore"] = "Điểm bình chọn",
+        ["VoteCriterion"] = "Tiêu chí bình chọn",
+        ["VotePassMark"] = "Điểm đạt bình chọn",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);

@@ -246,6 +246,24 @@ public static class AuditView
             ["LegalBasis"] = "Căn cứ pháp lý",
             ["Confirmed"] = "Đã xác nhận",
         },
+        ["Vote"] = new()
+        {
+            ["Level"] = "Cấp", ["Year"] = "Năm", ["Title"] = "Tên đợt", ["Organiser"] = "Cơ quan tổ chức", ["ProvinceId"] = "Tỉnh", ["RegionId"] = "Vùng",
+            ["RegistrationFrom"] = "Đăng ký từ", ["RegistrationTo"] = "Đăng ký đến", ["ScoringFrom"] = "Chấm điểm từ", ["ScoringTo"] = "Chấm điểm đến",
+            ["ResultsOn"] = "Công bố kết quả", ["ProjectId"] = "Đề án hỗ trợ", ["PassMark"] = "Điểm đạt", ["CertificateYears"] = "Thời hạn giấy chứng nhận (năm)",
+            ["DecisionNumber"] = "Số quyết định", ["DecisionDate"] = "Ngày quyết định", ["CreatedAtUtc"] = "Ngày tạo", ["CreatedBy"] = "Người tạo",
+        },
+        ["VoteProduct"] = new()
+        {
+            ["VoteId"] = "Đợt bình chọn", ["EstablishmentId"] = "Cơ sở", ["ProvinceId"] = "Tỉnh", ["Name"] = "Tên sản phẩm", ["Group"] = "Nhóm sản phẩm",
+            ["Description"] = "Mô tả", ["NominatedFromId"] = "Đề cử từ sản phẩm", ["RegisteredAtUtc"] = "Ngày đăng ký", ["RegisteredBy"] = "Người đăng ký",
+            ["CertificateNumber"] = "Số giấy chứng nhận", ["CertificateValidUntil"] = "Giấy chứng nhận có giá trị đến",
+        },
+        ["VoteCouncilMember"] = new() { ["VoteId"] = "Đợt bình chọn", ["UserId"] = "Tài khoản", ["Name"] = "Họ tên", ["ProvinceId"] = "Tỉnh công tác" },
+        ["VoteScore"] = new() { ["ProductId"] = "Sản phẩm", ["ReviewerId"] = "Thành viên chấm", ["CriterionId"] = "Tiêu chí", ["Points"] = "Điểm" },
+        ["VoteProvince"] = new() { ["VoteId"] = "Đợt bình chọn", ["ProvinceId"] = "Tỉnh" },
+        ["VoteCriterion"] = new() { ["Code"] = "Mã tiêu chí", ["Name"] = "Tên tiêu chí", ["MaxPoints"] = "Điểm tối đa", ["SortOrder"] = "Thứ tự", ["ValidFrom"] = "Áp dụng từ", ["ValidTo"] = "Áp dụng đến" },
+        ["VotePassMark"] = new() { ["Level"] = "Cấp", ["MinPoints"] = "Điểm đạt", ["CertificateYears"] = "Thời hạn giấy chứng nhận (năm)", ["ValidFrom"] = "Áp dụng từ", ["LegalBasis"] = "Căn cứ pháp lý" },
         ["Establishment"] = new()
         {
             ["Name"] = "Tên cơ sở",

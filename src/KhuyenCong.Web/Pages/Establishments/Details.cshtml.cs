@@ -15,7 +15,7 @@ namespace KhuyenCong.Web.Pages.Establishments;
 /// and outcomes, the double supports among them (§12.3), its products and awards (filled by the typical-product vote),
 /// and its history of changes. Outside the user's scope it is not found.
 /// </summary>
-public sealed class DetailsModel(EstablishmentService establishments, DoubleSupportCheck doubleSupport, KhuyenCongDbContext db, FigureCache figures) : PageModel
+public sealed class DetailsModel(EstablishmentService establishments, DoubleSupportCheck doubleSupport, KhuyenCongDbContext db, FigureCache figures, Web.Votes.VoteService votes) : PageModel
 {
     public Establishment Establishment { get; private set; } = null!;
 
@@ -26,7 +26,11 @@ public sealed class DetailsModel(EstablishmentService establishments, DoubleSupp
 
     public IReadOnlyList<(SupportRecord Project, DoubleSupportWarning Warning)> DoubleSupports { get; private set; } = [];
 
-    public IReadOnlyList<ProductAward> Products { get; private set; } = [];
+    /// <summary>Its typical-product certificates, newest first (docs/domain.md §13).</summary>
+    public IReadOnlyList<Web.Votes.VoteAward> Products { get; private set; } = [];
+
+    /// <summary>The votes among <see cref="Products"/> the user may open (the vote page and the certificate download).</summary>
+    public IReadOnlySet<int> OpenableVotes { get; private set; } = new HashSet<int>();
 
     public ContentNames Contents { get; private set; } = ContentNames.None;
 
@@ -37,9 +41,6 @@ public sealed class DetailsModel(EstablishmentService establishments, DoubleSupp
 
     public sealed record ProjectRow(int Id, string Code, string Title, int PlanYear, FundingSource Source, ProjectState State,
         IReadOnlyList<string> ContentCodes, decimal? Approved, decimal Paid, IReadOnlyList<(string Indicator, string Unit, decimal Target, decimal? Actual)> Outcomes);
-
-    /// <summary>A product of the establishment voted typical, with its award; the vote (another part of issue 10) fills it.</summary>
-    public sealed record ProductAward(string Product, string Award, int Year);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -69,18 +70,10 @@ public sealed class DetailsModel(EstablishmentService establishments, DoubleSupp
         Projects = [.. projects.Select(p => new ProjectRow(p.Id, p.Code, p.Title, p.PlanYear, p.Source, p.State, p.Contents, p.ApprovedSupport, p.Paid.Sum(),
             [.. p.Outcomes.Select(o => (indicators.GetValueOrDefault(o.IndicatorCode, (o.IndicatorCode, string.Empty)).Item1, indicators.GetValueOrDefault(o.IndicatorCode, (o.IndicatorCode, string.Empty)).Item2, o.Target, o.Actual))]))];
         DoubleSupports = await doubleSupport.ForEstablishmentAsync(id, actor, ct);
-        Products = await ProductsAsync(id, ct);
+        Products = await Web.Votes.VoteQueries.AwardsOfAsync(db, id, ct);
+        var voteIds = Products.Select(a => a.VoteId).Distinct().ToList();
+        OpenableVotes = voteIds.Count == 0 ? new HashSet<int>() : (await votes.Visible(actor).Where(v => voteIds.Contains(v.Id)).Select(v => v.Id).ToListAsync(ct)).ToHashSet();
         History = await AuditLabels.HistoryAsync(db, nameof(Domain.Establishments.Establishment), id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         return Page();
-    }
-
-    /// <summary>
-    /// Sản phẩm và giải thưởng: the place the typical-product vote fills (its own work, not built here). Until then no
-    /// establishment has a voted product, and the section says so.
-    /// </summary>
-    private static Task<IReadOnlyList<ProductAward>> ProductsAsync(int establishmentId, CancellationToken ct)
-    {
-        _ = (establishmentId, ct);
-        return Task.FromResult<IReadOnlyList<ProductAward>>([]);
     }
 }

@@ -1,0 +1,331 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using KhuyenCong.Domain.Establishments;
+using KhuyenCong.Domain.Identity;
+using KhuyenCong.Domain.Projects;
+using KhuyenCong.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Web.Tests;
+
+/// <summary>
+/// The typical-product vote over HTTP (docs/domain.md §13): Bắc Ninh's officer opens the province vote and registers
+/// a product, seats a council member who scores it, records the decision, and the numbered certificate downloads as a
+/// Word document; a reviewer sees only the votes they sit on, a province officer cannot score, a region vote lists the
+/// region's provinces after the 2025 merger and keeps a member from scoring their own province.
+/// </summary>
+public sealed class VoteSpecs : IAsyncLifetime
+{
+    private const string OfficerBacNinh = "chuyenvien.bacninh@test.vn";
+    private const string OfficerHanoi = "chuyenvien.hanoi@test.vn";
+    private const string OrganiserNorth = "bantochuc.bac@test.vn";
+    private const string Member = "hoidong.a@test.vn";
+    private const string MemberBacNinh = "hoidong.bacninh@test.vn";
+    private const string Stranger = "hoidong.khac@test.vn";
+
+    private readonly TestClock _clock = new(new DateTimeOffset(2026, 8, 10, 2, 0, 0, TimeSpan.Zero));
+    private readonly PortalFactory _portal;
+    private const string TaxCodeOfPhuLang = "0100109106";
+
+    public VoteSpecs() => _portal = new PortalFactory(TestDatabase.Sqlite(), null, _clock);
+
+    public async ValueTask InitializeAsync()
+    {
+        await _portal.StartAsync();
+        await _portal.CreateUserAsync(OfficerBacNinh, Roles.ProvinceOfficer, "24");
+        await _portal.CreateUserAsync(OfficerHanoi, Roles.ProvinceOfficer, "01");
+        await _portal.CreateUserAsync(OrganiserNorth, Roles.ConferenceOrganiser, null, "BAC");
+        await _portal.CreateUserAsync(Member, Roles.Reviewer);
+        await _portal.CreateUserAsync(MemberBacNinh, Roles.Reviewer);
+        await _portal.CreateUserAsync(Stranger, Roles.Reviewer);
+        await _portal.WithDbAsync(async db =>
+        {
+            var bacNinh = await db.Provinces.SingleAsync(p => p.Code == "24" && p.ValidTo == null);
+            db.Establishments.Add(Establishment.Register(new EstablishmentDraft("Hợp tác xã Gốm Phù Lãng", TaxCodeOfPhuLang, BeneficiaryType.Cooperative, bacNinh.Id, "Phù Lãng"), DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _portal.Database.DisposeAsync();
+    }
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = _portal.Browser();
+        await client.SignInOkAsync(email);
+        return client;
+    }
+
+    private static Dictionary<string, string> VoteForm(string title, string? region = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Level"] = region is null ? "Province" : "Region", ["Input.Year"] = "2026", ["Input.Title"] = title, ["Input.Organiser"] = region is null ? "Sở Công Thương Bắc Ninh" : "Cục ĐCK, Bộ Công Thương",
+            ["Input.RegistrationFrom"] = "01/08/2026", ["Input.RegistrationTo"] = "31/08/2026", ["Input.ScoringFrom"] = "01/09/2026", ["Input.ScoringTo"] = "30/09/2026", ["Input.ResultsOn"] = "15/10/2026",
+        };
+        if (region is not null)
+        {
+            form["Input.Region"] = region;
+        }
+
+        return form;
+    }
+
+    private static int IdFrom(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return int.Parse(response.Headers.Location!.ToString().Split('/')[^1].Split('?')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Bắc Ninh's province vote with one registered product and <see cref="Member"/> on its council.</summary>
+    private async Task<(int Vote, int Product)> ProvinceVoteWithProductAsync(HttpClient officer)
+    {
+        var vote = IdFrom(await officer.SubmitAsync("/Votes/Create", VoteForm("Bình chọn sản phẩm CNNT tiêu biểu tỉnh Bắc Ninh 2026")));
+        var url = $"/Votes/Details/{vote}";
+        var registered = await officer.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Establishment"] = TaxCodeOfPhuLang, ["ProductName"] = "Bình gốm men nâu Phù Lãng", ["Group"] = "Handicraft", ["Description"] = "Gốm đất đỏ, men tro.",
+        }, url + "?handler=Register");
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var seated = await officer.SubmitAsync(url, new Dictionary<string, string> { ["MemberEmail"] = Member }, url + "?handler=Member");
+        Assert.Equal(HttpStatusCode.Redirect, seated.StatusCode);
+        var product = await _portal.WithDbAsync(db => db.VoteProducts.Where(p => p.VoteId == vote).Select(p => p.Id).SingleAsync());
+        return (vote, product);
+    }
+
+    private async Task<Dictionary<string, string>> PointsAsync(params int[] points)
+    {
+        var ids = await _portal.WithDbAsync(db => db.VoteCriteria.OrderBy(c => c.SortOrder).Select(c => c.Id).ToListAsync());
+        return ids.Select((id, i) => (id, i)).ToDictionary(x => $"Points[{x.id}]", x => points[x.i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_province_registers_a_product_the_council_scores_it_and_the_numbered_certificate_downloads_as_a_word_document()
+    {
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var (vote, product) = await ProvinceVoteWithProductAsync(officer);
+
+        _clock.SetVietnamTime(2026, 9, 10);
+        officer.Dispose();
+        officer = await SignedInAsync(OfficerBacNinh); // a month on, the first session has expired
+        using var member = await SignedInAsync(Member);
+        var scored = await member.SubmitAsync($"/Votes/Score/{product}", await PointsAsync(25, 30, 20, 8));
+        Assert.Equal(HttpStatusCode.Redirect, scored.StatusCode);
+        var page = HttpForms.Text(await member.GetPageAsync($"/Votes/Details/{vote}"));
+        Assert.Contains("83,00", page, StringComparison.Ordinal);
+        Assert.Contains("Đạt", page, StringComparison.Ordinal);
+
+        var url = $"/Votes/Details/{vote}";
+        var decided = await officer.SubmitAsync(url, new Dictionary<string, string> { ["DecisionNumber"] = "123/QĐ-UBND", ["DecisionDate"] = "15/10/2026", ["Version"] = HttpForms.Field(await officer.GetPageAsync(url), "Version") }, url + "?handler=Decide");
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        page = HttpForms.Text(await officer.GetPageAsync(url));
+        Assert.Contains("Giấy chứng nhận số 001/2026/GCN-T, đến 14/10/2029", page.Replace("<strong>", "").Replace("</strong>", ""), StringComparison.Ordinal);
+        Assert.Contains("Số 123/QĐ-UBND ngày 15/10/2026", page, StringComparison.Ordinal);
+
+        var download = await officer.GetAsync($"{url}?handler=Certificate&product={product}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.EndsWith(".docx", download.Content.Headers.ContentDisposition!.FileName!.Trim('"'), StringComparison.Ordinal);
+        using var word = WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), false);
+        var text = word.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("GIẤY CHỨNG NHẬN", text.ToUpperInvariant(), StringComparison.Ordinal);
+        Assert.Contains("Bình gốm men nâu Phù Lãng", text, StringComparison.Ordinal);
+        Assert.Contains("001/2026/GCN-T", text, StringComparison.Ordinal);
+        Assert.Contains("Hợp tác xã Gốm Phù Lãng", text, StringComparison.Ordinal);
+
+        // Scores are closed by the decision.
+        var late = HttpForms.Text(await member.GetPageAsync($"/Votes/Score/{product}"));
+        Assert.Contains("đã có quyết định công nhận kết quả", late, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reviewer_sees_only_the_votes_they_sit_on_and_a_province_officer_cannot_score()
+    {
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var (vote, product) = await ProvinceVoteWithProductAsync(officer);
+        _clock.SetVietnamTime(2026, 9, 10);
+        officer.Dispose();
+        officer = await SignedInAsync(OfficerBacNinh);
+
+        using var member = await SignedInAsync(Member);
+        Assert.Contains("Bình chọn sản phẩm CNNT tiêu biểu tỉnh Bắc Ninh 2026", HttpForms.Text(await member.GetPageAsync("/Votes")), StringComparison.Ordinal);
+
+        using var stranger = await SignedInAsync(Stranger);
+        Assert.Contains("Chưa có đợt bình chọn nào", HttpForms.Text(await stranger.GetPageAsync("/Votes")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Votes/Details/{vote}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Votes/Score/{product}")).StatusCode);
+
+        using var hanoi = await SignedInAsync(OfficerHanoi);
+        Assert.Equal(HttpStatusCode.NotFound, (await hanoi.GetAsync($"/Votes/Details/{vote}")).StatusCode);
+
+        // The province's own officer sees the product but is refused the form, and a forged post records nothing.
+        var form = HttpForms.Text(await officer.GetPageAsync($"/Votes/Score/{product}"));
+        Assert.Contains("Chỉ thành viên hội đồng bình chọn của đợt này mới chấm điểm được.", form, StringComparison.Ordinal);
+        var forged = await officer.SubmitAsync($"/Votes/Score/{product}", await PointsAsync(30, 35, 25, 10));
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.VoteScores.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_region_vote_covers_the_regions_provinces_after_the_merger_and_a_member_cannot_score_their_own_province()
+    {
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var (provinceVote, product) = await ProvinceVoteWithProductAsync(officer);
+
+        using var organiser = await SignedInAsync(OrganiserNorth);
+        var regionVote = IdFrom(await organiser.SubmitAsync("/Votes/Create", VoteForm("Bình chọn sản phẩm CNNT tiêu biểu khu vực phía Bắc 2026", "BAC")));
+        var regionUrl = $"/Votes/Details/{regionVote}";
+        var provinces = HttpForms.Text(await organiser.GetPageAsync(regionUrl));
+        Assert.Contains("Bắc Ninh", provinces, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bắc Giang", provinces, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hà Giang", provinces, StringComparison.Ordinal);
+        var expected = await _portal.WithDbAsync(db => db.ProvinceRegionMemberships.CountAsync(m => m.Region!.Code == "BAC" && m.ValidTo == null));
+        Assert.Equal(expected, await _portal.WithDbAsync(db => db.VoteProvinces.CountAsync(p => p.VoteId == regionVote)));
+
+        foreach (var email in new[] { Member, MemberBacNinh })
+        {
+            var seated = await organiser.SubmitAsync(regionUrl, new Dictionary<string, string> { ["MemberEmail"] = email, ["MemberProvince"] = email == MemberBacNinh ? "24" : "" }, regionUrl + "?handler=Member");
+            Assert.Equal(HttpStatusCode.Redirect, seated.StatusCode);
+        }
+
+        // The province's winner, put forward to the region.
+        _clock.SetVietnamTime(2026, 8, 20);
+        await _portal.WithDbAsync(async db =>
+        {
+            var p = await db.VoteProducts.SingleAsync(x => x.Id == product);
+            p.CertificateNumber = "001/2026/GCN-T";
+            p.CertificateValidUntil = new DateOnly(2029, 8, 19);
+            var v = await db.Votes.SingleAsync(x => x.Id == provinceVote);
+            (v.DecisionNumber, v.DecisionDate) = ("9/QĐ-UBND", new DateOnly(2026, 8, 20));
+            return await db.SaveChangesAsync();
+        });
+        officer.Dispose();
+        officer = await SignedInAsync(OfficerBacNinh);
+        var provinceUrl = $"/Votes/Details/{provinceVote}";
+        var nominated = await officer.SubmitAsync(provinceUrl, new Dictionary<string, string> { ["ProductId"] = product.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ToVoteId"] = regionVote.ToString(System.Globalization.CultureInfo.InvariantCulture) }, provinceUrl + "?handler=Nominate");
+        Assert.Equal(HttpStatusCode.Redirect, nominated.StatusCode);
+        var regional = await _portal.WithDbAsync(db => db.VoteProducts.Where(p => p.VoteId == regionVote).Select(p => p.Id).SingleAsync());
+
+        _clock.SetVietnamTime(2026, 9, 10);
+        using var bacNinhMember = await SignedInAsync(MemberBacNinh);
+        Assert.Contains("Thành viên hội đồng không chấm điểm sản phẩm của tỉnh mình ở cấp khu vực.", HttpForms.Text(await bacNinhMember.GetPageAsync($"/Votes/Score/{regional}")), StringComparison.Ordinal);
+        await bacNinhMember.SubmitAsync($"/Votes/Score/{regional}", await PointsAsync(30, 35, 25, 10));
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.VoteScores.CountAsync()));
+
+        using var member = await SignedInAsync(Member);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitAsync($"/Votes/Score/{regional}", await PointsAsync(30, 35, 25, 10))).StatusCode);
+        Assert.Equal(4, await _portal.WithDbAsync(db => db.VoteScores.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_council_average_ranks_the_products_only_those_reaching_the_pass_mark_get_certificates_and_they_show_on_the_establishments_page()
+    {
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var (vote, first) = await ProvinceVoteWithProductAsync(officer);
+        var url = $"/Votes/Details/{vote}";
+        foreach (var name in new[] { "Chum gốm Phù Lãng", "Lọ hoa gốm chưa chấm" })
+        {
+            var registered = await officer.SubmitAsync(url, new Dictionary<string, string> { ["Establishment"] = TaxCodeOfPhuLang, ["ProductName"] = name, ["Group"] = "Handicraft" }, url + "?handler=Register");
+            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(url, new Dictionary<string, string> { ["MemberEmail"] = Stranger }, url + "?handler=Member")).StatusCode);
+        var second = await _portal.WithDbAsync(db => db.VoteProducts.Where(p => p.VoteId == vote && p.Name == "Chum gốm Phù Lãng").Select(p => p.Id).SingleAsync());
+
+        // Scores before the scoring dates are refused; bad input answers the form with a message, not an error.
+        using (var early = await SignedInAsync(Member))
+        {
+            Assert.Contains("Chỉ chấm điểm từ 01/09/2026 đến 30/09/2026.", HttpForms.Text(await early.GetPageAsync($"/Votes/Score/{first}")), StringComparison.Ordinal);
+        }
+
+        _clock.SetVietnamTime(2026, 9, 10);
+        using var member = await SignedInAsync(Member);
+        var tooMany = await member.SubmitAsync($"/Votes/Score/{first}", await PointsAsync(31, 30, 20, 8));
+        Assert.Equal(HttpStatusCode.OK, tooMany.StatusCode);
+        Assert.Contains("phải từ 0 đến 30", HttpForms.Text(await tooMany.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var words = await PointsAsync(25, 30, 20, 8);
+        words[words.Keys.First()] = "hai mươi";
+        var notANumber = await member.SubmitAsync($"/Votes/Score/{first}", words);
+        Assert.Equal(HttpStatusCode.OK, notANumber.StatusCode);
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.VoteScores.CountAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitAsync($"/Votes/Score/{first}", await PointsAsync(25, 30, 20, 8))).StatusCode); // 83
+        Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitAsync($"/Votes/Score/{second}", await PointsAsync(15, 20, 15, 5))).StatusCode); // 55
+        using var other = await SignedInAsync(Stranger);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SubmitAsync($"/Votes/Score/{first}", await PointsAsync(20, 30, 20, 7))).StatusCode); // 77
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SubmitAsync($"/Votes/Score/{second}", await PointsAsync(20, 20, 16, 6))).StatusCode); // 62
+
+        officer.Dispose();
+        officer = await SignedInAsync(OfficerBacNinh);
+        var page = HttpForms.Cells(await officer.GetPageAsync(url));
+        var firstAt = page.IndexOf("80,00", StringComparison.Ordinal);
+        var secondAt = page.IndexOf("58,50", StringComparison.Ordinal);
+        Assert.True(firstAt > 0 && secondAt > firstAt, "80,00 (hạng 1) đứng trước 58,50 (hạng 2)");
+        Assert.Contains("Chưa đạt", page, StringComparison.Ordinal);
+        Assert.Contains("Chưa chấm", page, StringComparison.Ordinal);
+
+        // A stale decision form is refused; the fresh one certifies only the product at or above the pass mark (60).
+        var version = HttpForms.Field(await officer.GetPageAsync(url), "Version");
+        var stale = await officer.SubmitAsync(url, new Dictionary<string, string> { ["DecisionNumber"] = "5/QĐ-UBND", ["DecisionDate"] = "15/10/2026", ["Version"] = Guid.NewGuid().ToString() }, url + "?handler=Decide");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("vừa được người khác thay đổi", HttpForms.Text(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var badDate = await officer.SubmitAsync(url, new Dictionary<string, string> { ["DecisionNumber"] = "5/QĐ-UBND", ["DecisionDate"] = "32/13/2026", ["Version"] = version }, url + "?handler=Decide");
+        Assert.Equal(HttpStatusCode.OK, badDate.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(url, new Dictionary<string, string> { ["DecisionNumber"] = "5/QĐ-UBND", ["DecisionDate"] = "15/10/2026", ["Version"] = version }, url + "?handler=Decide")).StatusCode);
+        var certificates = await _portal.WithDbAsync(db => db.VoteProducts.Where(p => p.VoteId == vote).OrderBy(p => p.Id).Select(p => p.CertificateNumber).ToListAsync());
+        Assert.Equal(["001/2026/GCN-T", null, null], certificates);
+
+        var establishment = await _portal.WithDbAsync(db => db.Establishments.Where(e => e.TaxCode == TaxCodeOfPhuLang).Select(e => e.Id).SingleAsync());
+        var awards = HttpForms.Words(await officer.GetPageAsync($"/Establishments/Details/{establishment}"));
+        Assert.Contains("Bình gốm men nâu Phù Lãng", awards, StringComparison.Ordinal);
+        Assert.Contains("001/2026/GCN-T", awards, StringComparison.Ordinal);
+        Assert.Contains("Số 5/QĐ-UBND ngày 15/10/2026", awards, StringComparison.Ordinal);
+        Assert.Contains("14/10/2029", awards, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chum gốm Phù Lãng", awards, StringComparison.Ordinal);
+        officer.Dispose();
+    }
+
+    [Fact]
+    public async Task Each_level_is_run_by_its_own_role_and_another_province_cannot_register_or_decide()
+    {
+        using var hanoi = await SignedInAsync(OfficerHanoi);
+        using var organiser = await SignedInAsync(OrganiserNorth);
+        using var member = await SignedInAsync(Member);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/Votes/Create")).StatusCode);
+
+        // An organiser posting a province vote, or a province officer a region vote, gets the form back and no vote.
+        var asProvince = VoteForm("Đợt giả mạo cấp tỉnh");
+        Assert.Equal(HttpStatusCode.OK, (await organiser.SubmitAsync("/Votes/Create", asProvince)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hanoi.SubmitAsync("/Votes/Create", VoteForm("Đợt giả mạo cấp vùng", "BAC"))).StatusCode);
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.Votes.CountAsync()));
+
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var (vote, _) = await ProvinceVoteWithProductAsync(officer);
+        var url = $"/Votes/Details/{vote}";
+
+        // Hà Nội's officer cannot reach Bắc Ninh's vote at all: every handler answers 404.
+        var token = HttpForms.Token(await hanoi.GetPageAsync("/Votes"));
+        foreach (var handler in new[] { "Register", "Member", "Decide", "Nominate" })
+        {
+            var post = await hanoi.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["Establishment"] = TaxCodeOfPhuLang, ["ProductName"] = "Giả mạo", ["Group"] = "Handicraft",
+                ["MemberEmail"] = Stranger, ["DecisionNumber"] = "1/QĐ", ["DecisionDate"] = "15/10/2026",
+            }));
+            Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        }
+
+        // The region's organiser sees the province vote's region but may not run Bắc Ninh's vote.
+        var refused = await organiser.PostAsync($"{url}?handler=Member", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HttpForms.Token(await organiser.GetPageAsync(url)), ["MemberEmail"] = Stranger,
+        }));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Chỉ đơn vị tổ chức đợt bình chọn mới làm được việc này.", HttpForms.Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.VoteProducts.CountAsync()));
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.VoteCouncilMembers.CountAsync()));
+        officer.Dispose();
+    }
+}
