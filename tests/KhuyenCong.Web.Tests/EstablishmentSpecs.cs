@@ -42,7 +42,7 @@ public abstract class EstablishmentSpecs(PortalFixture fixture)
         var page = HttpForms.Text(await ministry.GetPageAsync($"/Establishments/Details/{id}"));
         Assert.Contains(name, page);
         Assert.Contains($"/Projects/Details/{projectId}", page);
-        Assert.Contains("Sản phẩm và giải thưởng", page);
+        Assert.Contains("Sản phẩm CNNT tiêu biểu và giấy chứng nhận", page);
         Assert.Contains("Chưa có sản phẩm được bình chọn", page);
     }
 
