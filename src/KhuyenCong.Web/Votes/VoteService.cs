@@ -2,6 +2,7 @@ using KhuyenCong.Data;
 using KhuyenCong.Domain.Identity;
 using KhuyenCong.Domain.Projects;
 using KhuyenCong.Domain.Votes;
+using KhuyenCong.Web.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Votes;
@@ -129,7 +130,8 @@ public sealed class VoteService(KhuyenCongDbContext db, Data.Geography geography
         }
 
         var key = (establishment ?? string.Empty).Trim();
-        var found = await db.Establishments.Where(e => e.TaxCode == key || e.PortalCode == key).FirstOrDefaultAsync(ct);
+        // Looked up within the user's scope (ProjectScope.VisibleTo), so another province's registry is not probed by code.
+        var found = await db.Establishments.VisibleTo(actor, db).Where(e => e.TaxCode == key || e.PortalCode == key).FirstOrDefaultAsync(ct);
         if (found is null)
         {
             return $"Không có cơ sở có mã số thuế hoặc mã cơ sở «{key}» trong danh bạ cơ sở.";
