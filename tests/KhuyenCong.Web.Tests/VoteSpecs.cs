@@ -328,4 +328,69 @@ public sealed class VoteSpecs : IAsyncLifetime
         Assert.Equal(1, await _portal.WithDbAsync(db => db.VoteCouncilMembers.CountAsync()));
         officer.Dispose();
     }
+
+    [Fact]
+    public async Task The_certificates_count_in_the_outcome_of_the_project_that_paid_for_the_vote_and_the_acceptance_form_proposes_them()
+    {
+        var project = await new ProjectBuilder(_portal).In("24", 2026).State(ProjectState.Contracted).ForTypicalProducts().SaveAsync();
+        var hanoiProject = await new ProjectBuilder(_portal).In("01", 2026).State(ProjectState.Contracted).ForTypicalProducts().SaveAsync();
+        var unrelated = await new ProjectBuilder(_portal).In("24", 2026).State(ProjectState.Contracted).SaveAsync();
+        var codes = await _portal.WithDbAsync(db => db.Projects.ToDictionaryAsync(p => p.Id, p => p.Code));
+
+        // The picker offers the province's own ND04 projects only, and a forged code of another province is refused.
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var create = await officer.GetPageAsync("/Votes/Create");
+        Assert.Contains($"value=\"{codes[project]}\"", create, StringComparison.Ordinal);
+        Assert.DoesNotContain(codes[hanoiProject], create, StringComparison.Ordinal);
+        Assert.DoesNotContain(codes[unrelated], create, StringComparison.Ordinal);
+        var forged = VoteForm("Bình chọn sản phẩm CNNT tiêu biểu tỉnh Bắc Ninh 2026");
+        forged["Input.ProjectCode"] = codes[hanoiProject];
+        var refused = await officer.SubmitAsync("/Votes/Create", forged);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"Không có đề án mã «{codes[hanoiProject]}» có nội dung ND04 trong phạm vi của bạn.", HttpForms.Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.Votes.CountAsync()));
+
+        var form = VoteForm("Bình chọn sản phẩm CNNT tiêu biểu tỉnh Bắc Ninh 2026");
+        form["Input.ProjectCode"] = codes[project];
+        var vote = IdFrom(await officer.SubmitAsync("/Votes/Create", form));
+        var url = $"/Votes/Details/{vote}";
+        foreach (var name in new[] { "Bình gốm men nâu Phù Lãng", "Chum gốm Phù Lãng" })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(url, new Dictionary<string, string> { ["Establishment"] = TaxCodeOfPhuLang, ["ProductName"] = name, ["Group"] = "Handicraft" }, url + "?handler=Register")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(url, new Dictionary<string, string> { ["MemberEmail"] = Member }, url + "?handler=Member")).StatusCode);
+        var pending = HttpForms.Words(await officer.GetPageAsync($"/Projects/Details/{project}"));
+        Assert.Contains("Bình chọn sản phẩm CNNT tiêu biểu tỉnh Bắc Ninh 2026 — 2 sản phẩm đăng ký, chưa có quyết định công nhận", pending, StringComparison.Ordinal);
+
+        _clock.SetVietnamTime(2026, 9, 10);
+        using (var member = await SignedInAsync(Member))
+        {
+            var products = await _portal.WithDbAsync(db => db.VoteProducts.Where(p => p.VoteId == vote).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+            Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitAsync($"/Votes/Score/{products[0]}", await PointsAsync(25, 30, 20, 8))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitAsync($"/Votes/Score/{products[1]}", await PointsAsync(10, 10, 10, 5))).StatusCode);
+        }
+
+        officer.Dispose();
+        officer = await SignedInAsync(OfficerBacNinh);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(url, new Dictionary<string, string> { ["DecisionNumber"] = "123/QĐ-UBND", ["DecisionDate"] = "15/10/2026", ["Version"] = HttpForms.Field(await officer.GetPageAsync(url), "Version") }, url + "?handler=Decide")).StatusCode);
+
+        var page = await officer.GetPageAsync($"/Projects/Details/{project}");
+        Assert.Contains("quyết định số 123/QĐ-UBND ngày 15/10/2026, 1 sản phẩm được công nhận trên 2 sản phẩm dự bình chọn", HttpForms.Words(page), StringComparison.Ordinal);
+        var proposed = HttpForms.Field(page, "Command.Actuals[SAN_PHAM_TIEU_BIEU]");
+        Assert.Equal("1", proposed);
+
+        _clock.SetVietnamTime(2026, 10, 25);
+        officer.Dispose();
+        officer = await SignedInAsync(OfficerBacNinh);
+        await ProjectLifecycleSpecs.ActOkAsync(_portal, officer, project, ProjectAction.RecordAcceptance, new()
+        {
+            ["Command.Date"] = "20/10/2026", ["Command.Reference"] = "5/BB-NT", ["Command.Amount"] = "400.000.000", ["Command.Counterpart"] = "1.200.000.000", ["Command.Actuals[SAN_PHAM_TIEU_BIEU]"] = proposed,
+        });
+        Assert.Equal(1m, await _portal.WithDbAsync(db => db.ProjectOutcomes.Where(o => o.ProjectId == project && o.IndicatorCode == "SAN_PHAM_TIEU_BIEU").Select(o => o.Actual).SingleAsync()));
+        var accepted = HttpForms.Words(await officer.GetPageAsync($"/Projects/Details/{project}"));
+        Assert.Contains("Sản phẩm CNNT tiêu biểu được bình chọn (sản phẩm) 2 1", accepted, StringComparison.Ordinal);
+        Assert.DoesNotContain("khác số giấy chứng nhận trên cổng", accepted, StringComparison.Ordinal);
+        officer.Dispose();
+    }
 }

@@ -47,6 +47,16 @@ public sealed class VoteService(KhuyenCongDbContext db, Data.Geography geography
         }
     }
 
+    /// <summary>The content whose projects pay for votes (typical CNNT products, fairs, brands: docs/domain.md §13).</summary>
+    public const string SupportContent = "ND04";
+
+    /// <summary>
+    /// The projects a vote may say it was paid by: in the actor's scope (ProjectScope.VisibleTo), with content
+    /// <see cref="SupportContent"/>, not refused; so nobody links, or learns the codes of, another province's projects.
+    /// </summary>
+    public IQueryable<Project> SupportingProjects(ProjectActor actor) =>
+        db.Projects.VisibleTo(actor, db).Where(p => p.State != ProjectState.Rejected && p.Contents.Any(c => c.ContentCode == SupportContent));
+
     /// <summary>One vote in the actor's scope with its provinces, council and products (scores included), or null.</summary>
     public Task<Vote?> FindAsync(ProjectActor actor, int id, CancellationToken ct) =>
         Visible(actor).Where(v => v.Id == id)
@@ -89,10 +99,11 @@ public sealed class VoteService(KhuyenCongDbContext db, Data.Geography geography
         int? projectId = null;
         if (!string.IsNullOrWhiteSpace(d.ProjectCode))
         {
-            projectId = await db.Projects.Where(p => p.Code == d.ProjectCode.Trim()).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            var code = d.ProjectCode.Trim();
+            projectId = await SupportingProjects(actor).Where(p => p.Code == code).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
             if (projectId is null)
             {
-                return (null, $"Không có đề án mã «{d.ProjectCode.Trim()}».");
+                return (null, $"Không có đề án mã «{code}» có nội dung {SupportContent} trong phạm vi của bạn.");
             }
         }
 

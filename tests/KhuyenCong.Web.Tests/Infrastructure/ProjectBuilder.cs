@@ -16,6 +16,8 @@ public sealed class ProjectBuilder(PortalFactory portal)
     private bool _costEstimate;
     private string? _taxCode = "2300123454";
     private string _commune = "xã Phú Lộc";
+    private string _content = "ND03";
+    private OutcomeDraft _outcome = new("LAO_DONG_DAO_TAO", 30);
 
     /// <summary>Test projects are loaded as history, as the command line's operator would.</summary>
     public static readonly ProjectActor Operator = new(string.Empty, "dòng lệnh", Domain.Identity.Roles.Admin, new HashSet<int>(), new HashSet<string>());
@@ -31,6 +33,9 @@ public sealed class ProjectBuilder(PortalFactory portal)
     /// <summary>Files the required cost estimate (Dự toán kinh phí), as the officer would before sending the draft.</summary>
     public ProjectBuilder WithCostEstimate() => Set(() => _costEstimate = true);
 
+    /// <summary>A project of content ND04 whose outcome is the typical products voted (it pays for a vote).</summary>
+    public ProjectBuilder ForTypicalProducts(decimal target = 2) => Set(() => (_content, _outcome) = ("ND04", new OutcomeDraft("SAN_PHAM_TIEU_BIEU", target)));
+
     public ProjectBuilder BenefitingTo(string beneficiary) => Set(() => _beneficiary = beneficiary);
 
     /// <summary>The beneficiary with its own tax code (null: none) and commune, so that the registry links it apart from the other test projects.</summary>
@@ -42,9 +47,9 @@ public sealed class ProjectBuilder(PortalFactory portal)
         var province = await db.Provinces.SingleAsync(p => p.Code == _provinceCode && p.ValidFrom <= jan1 && (p.ValidTo == null || p.ValidTo >= jan1));
         var draft = new ProjectDraft(_year, province.Id, _source, ProjectKind.Thuong, _title, "Trung tâm Khuyến công",
             new DateOnly(_year, 3, 1), new DateOnly(_year, 10, 31), 1_200_000_000,
-            [new ContentDraft("ND03", 1_700_000_000, Math.Max(500_000_000, _approved ?? 0))],
+            [new ContentDraft(_content, 1_700_000_000, Math.Max(500_000_000, _approved ?? 0))],
             [new BeneficiaryDraft(_beneficiary, _taxCode, BeneficiaryType.Cooperative, _commune)],
-            [new OutcomeDraft("LAO_DONG_DAO_TAO", 30)]);
+            [_outcome]);
         var approved = _approved ?? (_state >= ProjectState.Approved && _state != ProjectState.Rejected ? 400_000_000 : null);
         var (project, result) = Project.LoadHistorical($"TEST-{Guid.NewGuid():N}"[..20], new HistoricalProject(draft, _state, approved, approved is null ? null : new DateOnly(_year, 2, 1)),
             new ActContext(Operator, DateTime.UtcNow, ProjectLimits.Default));

@@ -21,13 +21,17 @@ public sealed record ActForm(
     IReadOnlyList<(string Code, string Name)>? Outcomes = null,
     string? DefaultAmount = null,
     string? DefaultDate = null,
-    ApprovalFacts? Approval = null)
+    ApprovalFacts? Approval = null,
+    IReadOnlyDictionary<string, string>? KnownActuals = null)
 {
     /// <summary>The user's input is shown again only on the form of the action they tried.</summary>
     public string? Value(string? value) => Command.Action == Action ? value : null;
 
     /// <summary>What the user tried, else what the portal already knows (the appraisal's amount, today's date).</summary>
     public string? Value(string? value, string? known) => Command.Action == Action ? value : known;
+
+    /// <summary>The actual of one outcome as the user typed it, else as the portal counts it (the vote's certificates).</summary>
+    public string? Actual(string code) => Value(Command.Actuals.GetValueOrDefault(code), KnownActuals?.GetValueOrDefault(code));
 }
 
 /// <summary>

@@ -44,6 +44,21 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
     /// <summary>Every recorded change of the project and its parts, field by field.</summary>
     public IReadOnlyList<AuditItem> History { get; private set; } = [];
 
+    /// <summary>The typical-product votes the project paid for, and what they certified (docs/domain.md §13).</summary>
+    public IReadOnlyList<KhuyenCong.Web.Votes.ProjectVote> Votes { get; private set; } = [];
+
+    /// <summary>
+    /// The certificates of the project's decided votes: what the acceptance form proposes for the outcome
+    /// «Sản phẩm CNNT tiêu biểu được bình chọn»; null when no vote of the project is decided.
+    /// </summary>
+    public int? Certified => Votes.Any(v => v.Decided) ? Votes.Where(v => v.Decided).Sum(v => v.Certified) : null;
+
+    /// <summary>What the acceptance form proposes for each outcome the portal counts itself.</summary>
+    public IReadOnlyDictionary<string, string> KnownActuals =>
+        Certified is { } n && Project.Outcomes.Any(o => o.IndicatorCode == KhuyenCong.Web.Votes.VoteQueries.Indicator)
+            ? new Dictionary<string, string> { [KhuyenCong.Web.Votes.VoteQueries.Indicator] = KhuyenCong.Domain.Common.VietnameseCulture.Number(n) }
+            : new Dictionary<string, string>();
+
     [BindProperty]
     public ProjectCommand Command { get; set; } = new();
 
@@ -130,6 +145,7 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
         Contents = await ContentNames.LoadAsync(figures, db, ct);
         Checklist = DocumentChecklist.For(project.Contents.Select(c => c.ContentCode), await figures.LocalAsync("dossier-items", c => db.DossierItems.AsNoTracking().ToListAsync(c), ct));
         History = await figures.LocalAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"project-history|{project.Id}"), c => AuditLabels.ProjectHistoryAsync(db, project.Id, c), ct);
+        Votes = await figures.ViewAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"project-votes|{project.Id}"), c => KhuyenCong.Web.Votes.VoteQueries.OfProjectAsync(db, project.Id, c), ct);
         if (!keepCommand)
         {
             Command = new ProjectCommand();

@@ -5,6 +5,7 @@ using KhuyenCong.Web.Projects;
 using KhuyenCong.Web.Votes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Votes;
 
@@ -16,6 +17,12 @@ public sealed class CreateModel(VoteService votes, ProjectService projects, Data
     public IReadOnlyList<VoteLevel> Levels { get; private set; } = [];
 
     public IReadOnlyList<string> Regions { get; private set; } = [];
+
+    /// <summary>The projects (content ND04, in the user's scope) the vote may be paid by: a picker, not a typed code.</summary>
+    public IReadOnlyList<(string Code, string Title, int Year)> Projects { get; private set; } = [];
+
+    /// <summary>The first plan year the picker offers.</summary>
+    public int Since { get; private set; }
 
     public sealed class VoteInput
     {
@@ -45,7 +52,7 @@ public sealed class CreateModel(VoteService votes, ProjectService projects, Data
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = await projects.ActorAsync(User, ct);
-        Load(actor);
+        await LoadAsync(actor, ct);
         if (Levels.Count == 0)
         {
             return Forbid();
@@ -63,7 +70,7 @@ public sealed class CreateModel(VoteService votes, ProjectService projects, Data
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var actor = await projects.ActorAsync(User, ct);
-        Load(actor);
+        await LoadAsync(actor, ct);
         if (Levels.Count == 0)
         {
             return Forbid();
@@ -97,8 +104,16 @@ public sealed class CreateModel(VoteService votes, ProjectService projects, Data
         return RedirectToPage("Details", new { id });
     }
 
-    private void Load(Domain.Projects.ProjectActor actor)
+    /// <summary>How many supporting projects the picker offers, the newest plan years first.</summary>
+    public const int PickerSize = 300;
+
+    private async Task LoadAsync(Domain.Projects.ProjectActor actor, CancellationToken ct)
     {
+        var since = Since = votes.Today().Year - 2;
+        Projects = [.. (await votes.SupportingProjects(actor).AsNoTracking().Where(p => p.PlanYear >= since)
+                .OrderByDescending(p => p.PlanYear).ThenBy(p => p.Code).Take(PickerSize)
+                .Select(p => new { p.Code, p.Title, p.PlanYear }).ToListAsync(ct))
+            .Select(p => (p.Code, p.Title, p.PlanYear))];
         Levels = actor.Role switch
         {
             Roles.ProvinceOfficer => [VoteLevel.Province],
