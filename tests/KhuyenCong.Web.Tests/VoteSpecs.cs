@@ -393,4 +393,36 @@ public sealed class VoteSpecs : IAsyncLifetime
         Assert.DoesNotContain("khác số giấy chứng nhận trên cổng", accepted, StringComparison.Ordinal);
         officer.Dispose();
     }
+
+    [Fact]
+    public async Task A_score_posted_from_a_stale_form_is_refused_and_the_points_already_recorded_stay()
+    {
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var (_, product) = await ProvinceVoteWithProductAsync(officer);
+        officer.Dispose();
+        _clock.SetVietnamTime(2026, 9, 10);
+        using var member = await SignedInAsync(Member);
+        var url = $"/Votes/Score/{product}";
+        var first = await member.GetPageAsync(url);
+        var second = await member.GetPageAsync(url); // a second tab, opened before the first is posted
+
+        async Task<HttpResponseMessage> PostAsync(string page, params int[] points)
+        {
+            var fields = await PointsAsync(points);
+            fields["Seen"] = HttpForms.Field(page, "Seen");
+            return await member.SubmitAsync(url, fields, page: page);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(first, 25, 30, 20, 8)).StatusCode);
+        var stale = await PostAsync(second, 10, 10, 10, 5);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var answer = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("đã được ghi ở một trang khác sau khi bạn mở trang này", HttpForms.Text(answer), StringComparison.Ordinal);
+        Assert.Equal(83, await _portal.WithDbAsync(db => db.VoteScores.SumAsync(s => s.Points)));
+
+        // The answered form stands on the points just read: posting it again is a deliberate correction.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(answer, 10, 10, 10, 5)).StatusCode);
+        Assert.Equal(35, await _portal.WithDbAsync(db => db.VoteScores.SumAsync(s => s.Points)));
+        Assert.Equal(4, await _portal.WithDbAsync(db => db.VoteScores.CountAsync()));
+    }
 }

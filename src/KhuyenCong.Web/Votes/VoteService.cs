@@ -253,8 +253,19 @@ public sealed class VoteService(KhuyenCongDbContext db, Data.Geography geography
         return set;
     }
 
-    /// <summary>A council member records (or corrects) their points for one product, all criteria at once.</summary>
-    public async Task<string?> ScoreAsync(ProjectActor actor, Vote vote, VoteProduct product, IReadOnlyDictionary<int, int?> points, CancellationToken ct)
+    /// <summary>A member's points on a product as the scoring form saw them ("" before they scored it): its stale-edit check.</summary>
+    public static string PointsSeen(VoteProduct product, string reviewerId) =>
+        string.Join(',', product.Scores.Where(s => s.ReviewerId == reviewerId).OrderBy(s => s.CriterionId)
+            .Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.CriterionId}:{s.Points}")));
+
+    public const string StaleScores = "Điểm của bạn cho sản phẩm này đã được ghi ở một trang khác sau khi bạn mở trang này. Điểm mới chưa được lưu; hãy tải lại trang để xem điểm đã ghi rồi sửa lại.";
+
+    /// <summary>
+    /// A council member records (or corrects) their points for one product, all criteria at once, if their points are
+    /// still those the form showed (<paramref name="seen"/>, <see cref="PointsSeen"/>): a second tab or a double post
+    /// does not silently replace the first.
+    /// </summary>
+    public async Task<string?> ScoreAsync(ProjectActor actor, Vote vote, VoteProduct product, IReadOnlyDictionary<int, int?> points, string? seen, CancellationToken ct)
     {
         var member = actor.Is(Roles.Reviewer) ? vote.Council.FirstOrDefault(m => m.UserId == actor.UserId) : null;
         if (VoteRules.RefuseScoring(vote, member, await MemberProvincesAsync(member, ct), product.ProvinceId, Today()) is { } refusal)
@@ -268,9 +279,23 @@ public sealed class VoteService(KhuyenCongDbContext db, Data.Geography geography
             return bad;
         }
 
+        if ((seen ?? string.Empty) != PointsSeen(product, actor.UserId))
+        {
+            return StaleScores;
+        }
+
         db.VoteScores.RemoveRange(product.Scores.Where(s => s.ReviewerId == actor.UserId));
         product.Scores.AddRange(criteria.Select(c => new VoteScore { ReviewerId = actor.UserId, CriterionId = c.Id, Points = points[c.Id]!.Value }));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two posts at once: the other one removed these rows first (concurrency) or added the same ones (unique index).
+            return StaleScores;
+        }
+
         return null;
     }
 

@@ -26,6 +26,9 @@ public sealed class ScoreModel(VoteService votes, ProjectService projects, Khuye
 
     [BindProperty] public Dictionary<int, int?> Points { get; set; } = [];
 
+    /// <summary>The member's points as the form showed them (VoteService.PointsSeen): the stale-edit check.</summary>
+    [BindProperty] public string? Seen { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -35,6 +38,7 @@ public sealed class ScoreModel(VoteService votes, ProjectService projects, Khuye
 
         var me = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         Points = Criteria.ToDictionary(c => c.Id, c => Product.Scores.FirstOrDefault(s => s.ReviewerId == me && s.CriterionId == c.Id)?.Points);
+        Seen = VoteService.PointsSeen(Product, me ?? string.Empty);
         return Page();
     }
 
@@ -46,12 +50,17 @@ public sealed class ScoreModel(VoteService votes, ProjectService projects, Khuye
         }
 
         var actor = await projects.ActorAsync(User, ct);
-        var refusal = ModelState.IsValid ? await votes.ScoreAsync(actor, Vote, Product, Points, ct) : "Điểm phải là số nguyên.";
+        var refusal = ModelState.IsValid ? await votes.ScoreAsync(actor, Vote, Product, Points, Seen, ct) : "Điểm phải là số nguyên.";
         if (refusal is not null)
         {
             ModelState.AddModelError(string.Empty, refusal);
             db.ChangeTracker.Clear();
             await LoadAsync(id, ct);
+            if (refusal == VoteService.StaleScores)
+            {
+                Seen = VoteService.PointsSeen(Product, actor.UserId); // the form now stands on the points just read
+            }
+
             return Page();
         }
 
