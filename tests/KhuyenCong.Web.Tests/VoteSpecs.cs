@@ -22,6 +22,7 @@ public sealed class VoteSpecs : IAsyncLifetime
     private const string Member = "hoidong.a@test.vn";
     private const string MemberBacNinh = "hoidong.bacninh@test.vn";
     private const string Stranger = "hoidong.khac@test.vn";
+    private const string Ministry = "chuyenvien.cuc@test.vn";
 
     private readonly TestClock _clock = new(new DateTimeOffset(2026, 8, 10, 2, 0, 0, TimeSpan.Zero));
     private readonly PortalFactory _portal;
@@ -38,6 +39,7 @@ public sealed class VoteSpecs : IAsyncLifetime
         await _portal.CreateUserAsync(Member, Roles.Reviewer);
         await _portal.CreateUserAsync(MemberBacNinh, Roles.Reviewer);
         await _portal.CreateUserAsync(Stranger, Roles.Reviewer);
+        await _portal.CreateUserAsync(Ministry, Roles.MinistryOfficer);
         await _portal.WithDbAsync(async db =>
         {
             var bacNinh = await db.Provinces.SingleAsync(p => p.Code == "24" && p.ValidTo == null);
@@ -425,4 +427,62 @@ public sealed class VoteSpecs : IAsyncLifetime
         Assert.Equal(35, await _portal.WithDbAsync(db => db.VoteScores.SumAsync(s => s.Points)));
         Assert.Equal(4, await _portal.WithDbAsync(db => db.VoteScores.CountAsync()));
     }
+
+    [Fact]
+    public async Task A_region_winner_is_put_forward_to_the_national_vote_by_the_regions_organiser_only()
+    {
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var (provinceVote, product) = await ProvinceVoteWithProductAsync(officer);
+        using var organiser = await SignedInAsync(OrganiserNorth);
+        var regionVote = IdFrom(await organiser.SubmitAsync("/Votes/Create", VoteForm("Bình chọn sản phẩm CNNT tiêu biểu khu vực phía Bắc 2026", "BAC")));
+        using var ministry = await SignedInAsync(Ministry);
+        var national = VoteForm("Bình chọn sản phẩm CNNT tiêu biểu cấp quốc gia 2026");
+        (national["Input.Level"], national["Input.Organiser"]) = ("National", "Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công");
+        var nationalVote = IdFrom(await ministry.SubmitAsync("/Votes/Create", national));
+        Assert.Equal(await _portal.WithDbAsync(db => db.Provinces.CountAsync(p => p.ValidFrom <= new DateOnly(2026, 8, 1) && (p.ValidTo == null || p.ValidTo >= new DateOnly(2026, 8, 1)))),
+            await _portal.WithDbAsync(db => db.VoteProvinces.CountAsync(p => p.VoteId == nationalVote)));
+
+        // Bắc Ninh's winner goes to the region; the region decides (as the council would have) and certifies it.
+        await CertifyAsync(provinceVote, product, "001/2026/GCN-T");
+        var provinceUrl = $"/Votes/Details/{provinceVote}";
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(provinceUrl, Nomination(product, regionVote), provinceUrl + "?handler=Nominate")).StatusCode);
+        var regional = await _portal.WithDbAsync(db => db.VoteProducts.Where(p => p.VoteId == regionVote).Select(p => p.Id).SingleAsync());
+        await CertifyAsync(regionVote, regional, "001/2026/GCN-KV");
+
+        // Not the province, and not the province's winner skipping the region: the region's organiser, with the region's product.
+        var regionUrl = $"/Votes/Details/{regionVote}";
+        var byProvince = await officer.PostAsync(regionUrl + "?handler=Nominate", new FormUrlEncodedContent(new Dictionary<string, string>(Nomination(regional, nationalVote))
+        {
+            ["__RequestVerificationToken"] = HttpForms.Token(await officer.GetPageAsync(regionUrl)),
+        }));
+        Assert.Equal(HttpStatusCode.OK, byProvince.StatusCode);
+        Assert.Contains("Chỉ đơn vị tổ chức đợt bình chọn cấp dưới mới đề cử được sản phẩm của đợt đó.", HttpForms.Text(await byProvince.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var skipping = await officer.SubmitAsync(provinceUrl, Nomination(product, nationalVote), provinceUrl + "?handler=Nominate");
+        Assert.Equal(HttpStatusCode.OK, skipping.StatusCode);
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.VoteProducts.CountAsync(p => p.VoteId == nationalVote)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync(regionUrl, Nomination(regional, nationalVote), regionUrl + "?handler=Nominate")).StatusCode);
+        var again = await organiser.SubmitAsync(regionUrl, Nomination(regional, nationalVote), regionUrl + "?handler=Nominate");
+        Assert.Contains("Sản phẩm này đã được đề cử lên đợt bình chọn đó.", HttpForms.Text(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var entered = await _portal.WithDbAsync(db => db.VoteProducts.Where(p => p.VoteId == nationalVote).Select(p => new { p.NominatedFromId, p.Name, p.ProvinceId }).SingleAsync());
+        Assert.Equal(regional, entered.NominatedFromId);
+        Assert.Equal("Bình gốm men nâu Phù Lãng", entered.Name);
+        Assert.Contains("Bình gốm men nâu Phù Lãng", HttpForms.Words(await ministry.GetPageAsync($"/Votes/Details/{nationalVote}")), StringComparison.Ordinal);
+        officer.Dispose();
+    }
+
+    private static Dictionary<string, string> Nomination(int product, int toVote) => new()
+    {
+        ["ProductId"] = product.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ToVoteId"] = toVote.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A vote decided with one certified product, written as the decision would leave it.</summary>
+    private Task<int> CertifyAsync(int vote, int product, string number) => _portal.WithDbAsync(async db =>
+    {
+        var p = await db.VoteProducts.SingleAsync(x => x.Id == product);
+        (p.CertificateNumber, p.CertificateValidUntil) = (number, new DateOnly(2029, 8, 19));
+        var v = await db.Votes.SingleAsync(x => x.Id == vote);
+        (v.DecisionNumber, v.DecisionDate) = ("9/QĐ", new DateOnly(2026, 8, 20));
+        return await db.SaveChangesAsync();
+    });
 }
