@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace KhuyenCong.Browser.Tests;
@@ -32,14 +33,16 @@ public sealed class AccessibilityJourney
         Assert.Equal("undefined", await probe.EvaluateAsync<string>("() => typeof window.axe"));
         await probe.Context.CloseAsync();
 
+        var establishment = await session.Portal.WithDbAsync(db => db.Beneficiaries.Where(b => b.ProjectId == data.Contracted).Select(b => b.EstablishmentId!.Value).FirstAsync());
         var problems = new List<string>();
         foreach (var (user, pages) in new (string?, string[])[]
         {
             (null, ["/Account/Login"]),
             (PortalWithData.ProvinceOfficer, ["/", "/Projects", "/Projects/Queue", $"/Projects/Details/{data.Contracted}", "/Projects/Edit", $"/Projects/Edit/{data.Draft}", "/Plans",
-                "/Reports/Periodic", $"/Reports/Periodic/{data.PeriodicReport}", "/Reports/Conference?year=2025", "/Exchange", "/Notifications",
-                "/Account/ChangePassword", "/Account/Mfa", "/Account/Notifications", "/Account/Tokens"]),
-            (PortalWithData.ProvinceApprover, ["/", "/Projects/Queue", $"/Projects/Details/{data.Submitted}", $"/Reports/Periodic/{data.PeriodicReport}"]),
+                "/Reports/Periodic", $"/Reports/Periodic/Details/{data.PeriodicReport}", "/Reports/Conference?year=2025", "/Exchange", "/Notifications",
+                "/Account/ChangePassword", "/Account/Mfa", "/Account/Notifications", "/Account/Tokens",
+                "/Establishments", $"/Establishments/Details/{establishment}", $"/Establishments/Edit/{establishment}", "/Votes", "/Votes/Create"]),
+            (PortalWithData.ProvinceApprover, ["/", "/Projects/Queue", $"/Projects/Details/{data.Submitted}", $"/Reports/Periodic/Details/{data.PeriodicReport}"]),
             (PortalWithData.MinistryOfficer, ["/", "/Projects", $"/Projects/Details/{data.UnderMinistryReview}", "/Reports/Periodic", "/Reports/Completeness", "/Reports/Programme?from=2023&to=2026"]),
             (PortalWithData.MinistryApprover, ["/", "/Projects/Queue", $"/Projects/Details/{data.UnderMinistryReview}"]),
             (PortalWithData.Organiser, ["/", "/Projects", "/Reports/Conference?region=NAM&year=2025&cutoff=30%2F09%2F2025", "/Reports/Programme?from=2023&to=2026&region=NAM"]),
@@ -56,7 +59,13 @@ public sealed class AccessibilityJourney
 
             foreach (var path in pages)
             {
-                await page.GotoAsync(path);
+                // A page that is not there (404, 403) has nothing to check: it counts as a failure.
+                var status = (await page.GotoAsync(path))?.Status;
+                if (status != 200)
+                {
+                    problems.Add($"{user ?? "khách"} {path}: HTTP {status}");
+                }
+
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 problems.AddRange((await ViolationsAsync(page)).Select(v => $"{user ?? "khách"} {path}: {v}"));
             }

@@ -37,6 +37,9 @@ public sealed class PhoneLayoutJourney
             return job.Id;
         });
 
+        // The registry entry the projects' beneficiary was linked to (EstablishmentLinker).
+        var establishment = await session.Portal.WithDbAsync(db => db.Beneficiaries.Where(b => b.ProjectId == data.Contracted).Select(b => b.EstablishmentId!.Value).FirstAsync());
+
         var page = await session.NewPageAsync(Width, 844);
         var problems = new List<string>();
         async Task Check(string what) => problems.Add(await PageLayout.OverflowAsync(page, Width, what) ?? "");
@@ -67,9 +70,9 @@ public sealed class PhoneLayoutJourney
             ("/Projects/Edit", "Đề án mới"),
             ("/Plans", "Kế hoạch"),
             ("/Reports/Periodic", "Báo cáo định kỳ"),
-            ($"/Reports/Periodic/{data.PeriodicReport}", "Một báo cáo định kỳ"),
+            ($"/Reports/Periodic/Details/{data.PeriodicReport}", "Một báo cáo định kỳ"),
             ("/Reports/Conference?year=2025", "Báo cáo hội nghị"),
-            ("/Reports/Programme?from=2023&to=2026", "Báo cáo giai đoạn"),
+            ("/Reports/Programme", "Báo cáo giai đoạn"),
             ("/Exchange", "Excel"),
             ("/Notifications", "Thông báo"),
             ("/Account/ChangePassword", "Đổi mật khẩu"),
@@ -77,9 +80,22 @@ public sealed class PhoneLayoutJourney
             ("/Account/Mfa/Enrol", "Đăng ký xác thực hai bước"),
             ("/Account/Notifications", "Nhận thư thông báo"),
             ("/Account/Tokens", "Mã truy cập API"),
+            ("/Establishments", "Danh bạ cơ sở"),
+            ("/Establishments?q=phu+loc", "Danh bạ cơ sở có tìm kiếm"),
+            ($"/Establishments/Details/{establishment}", "Trang một cơ sở"),
+            ($"/Establishments/Edit/{establishment}", "Sửa cơ sở"),
+            ("/Establishments/Edit", "Cơ sở mới"),
+            ("/Votes", "Bình chọn sản phẩm"),
+            ("/Votes/Create", "Tạo đợt bình chọn"),
         })
         {
-            await page.GotoAsync(path);
+            // A page that is not there (404, 403) would fit any phone: it counts as a failure.
+            var status = (await page.GotoAsync(path))?.Status;
+            if (status != 200)
+            {
+                problems.Add($"{what} ({path}): HTTP {status}");
+            }
+
             await Check(what);
             if (path == "/Projects")
             {
@@ -127,7 +143,11 @@ public sealed class PhoneLayoutJourney
             await session.SignInAsync(page, user);
             foreach (var (path, what) in pages)
             {
-                await page.GotoAsync(path);
+                if ((await page.GotoAsync(path))?.Status is { } status && status != 200)
+                {
+                    problems.Add($"{what} ({path}): HTTP {status}");
+                }
+
                 if (await PageLayout.OverflowAsync(page, Width, what) is { } problem)
                 {
                     problems.Add(problem);
