@@ -48,6 +48,7 @@ public static class PortalApp
         services.AddScoped<Establishments.EstablishmentService>();
         services.AddScoped<Establishments.DoubleSupportCheck>();
         services.AddScoped<Projects.ProjectListCounts>();
+        services.AddScoped<Projects.StoredFiles>();
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
         services.AddScoped<Excel.ExchangeImporter>();
