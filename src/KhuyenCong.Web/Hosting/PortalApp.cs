@@ -60,6 +60,7 @@ public static class PortalApp
         services.AddScoped<Reports.ConferenceReportService>();
         services.AddScoped<Reports.PeriodicReportService>();
         services.AddScoped<Votes.VoteService>();
+        services.AddScoped<Votes.VoteFiles>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Notifications.MailDispatcher>();
         services.Configure<Notifications.MailOptions>(configuration.GetSection("Mail"));

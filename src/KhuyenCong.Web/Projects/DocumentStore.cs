@@ -17,6 +17,9 @@ public sealed class DocumentOptions
 
     /// <summary>Total size of one project's documents.</summary>
     public long MaxBytesPerProject { get; set; } = ProjectLimits.Default.MaxDocumentBytes;
+
+    /// <summary>Photos and documents one product of a vote may hold (docs/domain.md §13).</summary>
+    public int MaxPerVoteProduct { get; set; } = 10;
 }
 
 /// <summary>
