@@ -92,6 +92,8 @@ public sealed class KhuyenCongDbContext(DbContextOptions<KhuyenCongDbContext> op
 
     public DbSet<Domain.Votes.VoteProduct> VoteProducts => Set<Domain.Votes.VoteProduct>();
 
+    public DbSet<Domain.Votes.VoteProductFile> VoteProductFiles => Set<Domain.Votes.VoteProductFile>();
+
     public DbSet<Domain.Votes.VoteCouncilMember> VoteCouncilMembers => Set<Domain.Votes.VoteCouncilMember>();
 
     public DbSet<Domain.Votes.VoteScore> VoteScores => Set<Domain.Votes.VoteScore>();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using DocumentFormat.OpenXml.Packaging;
 using KhuyenCong.Domain.Establishments;
 using KhuyenCong.Domain.Identity;
@@ -12,7 +13,9 @@ namespace KhuyenCong.Web.Tests;
 /// The typical-product vote over HTTP (docs/domain.md §13): Bắc Ninh's officer opens the province vote and registers
 /// a product, seats a council member who scores it, records the decision, and the numbered certificate downloads as a
 /// Word document; a reviewer sees only the votes they sit on, a province officer cannot score, a region vote lists the
-/// region's provinces after the 2025 merger and keeps a member from scoring their own province.
+/// region's provinces after the 2025 merger and keeps a member from scoring their own province; the product's photos
+/// and documents are attached by its province, shown to the council, hidden from other provinces and frozen by the
+/// decision, and a bad upload is refused with nothing stored.
 /// </summary>
 public sealed class VoteSpecs : IAsyncLifetime
 {
@@ -28,7 +31,13 @@ public sealed class VoteSpecs : IAsyncLifetime
     private readonly PortalFactory _portal;
     private const string TaxCodeOfPhuLang = "0100109106";
 
-    public VoteSpecs() => _portal = new PortalFactory(TestDatabase.Sqlite(), null, _clock);
+    /// <summary>The product files of this class's portals: its own folder, so that "nothing stored" is counted there.</summary>
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"kc-vote-files-{Guid.NewGuid():N}");
+
+    public VoteSpecs() => _portal = new PortalFactory(TestDatabase.Sqlite(), new Dictionary<string, string>
+    {
+        ["Documents:Path"] = _folder, ["Documents:MaxPerVoteProduct"] = "3", ["Documents:MaxBytes"] = "65536",
+    }, _clock);
 
     public async ValueTask InitializeAsync()
     {
@@ -52,6 +61,33 @@ public sealed class VoteSpecs : IAsyncLifetime
     {
         await _portal.DisposeAsync();
         await _portal.Database.DisposeAsync();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, true);
+        }
+    }
+
+    private int StoredFileCount() => Directory.Exists(_folder) ? Directory.GetFiles(_folder).Length : 0;
+
+    /// <summary>Posts one file to a product's upload form on the vote's page, as the browser does (multipart, with the page's token).</summary>
+    private static async Task<HttpResponseMessage> AttachAsync(HttpClient client, int vote, int product, string fileName, byte[] content, string contentType)
+    {
+        var url = $"/Votes/Details/{vote}";
+        var page = await client.GetAsync(url);
+        var token = HttpForms.Token(page.StatusCode == HttpStatusCode.OK ? await page.Content.ReadAsStringAsync() : await client.GetPageAsync("/Votes"));
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        form.Add(new StringContent(product.ToString(System.Globalization.CultureInfo.InvariantCulture)), "ProductId");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        return await client.PostAsync($"{url}?handler=Upload", form);
+    }
+
+    private static async Task<HttpResponseMessage> DeleteFileAsync(HttpClient client, int vote, int fileId)
+    {
+        var url = $"/Votes/Details/{vote}";
+        return await client.SubmitAsync(url, new Dictionary<string, string> { ["fileId"] = fileId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, url + "?handler=DeleteFile");
     }
 
     private async Task<HttpClient> SignedInAsync(string email)
@@ -171,10 +207,11 @@ public sealed class VoteSpecs : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_region_vote_covers_the_regions_provinces_after_the_merger_and_a_member_cannot_score_their_own_province()
+    public async Task A_region_vote_covers_the_regions_provinces_after_the_merger_a_product_put_forward_takes_its_photos_and_a_member_cannot_score_their_own_province()
     {
         var officer = await SignedInAsync(OfficerBacNinh);
         var (provinceVote, product) = await ProvinceVoteWithProductAsync(officer);
+        Assert.Equal(HttpStatusCode.Redirect, (await AttachAsync(officer, provinceVote, product, "binh-gom.png", HostileUploadSpecs.Png(), "image/png")).StatusCode);
 
         using var organiser = await SignedInAsync(OrganiserNorth);
         var regionVote = IdFrom(await organiser.SubmitAsync("/Votes/Create", VoteForm("Bình chọn sản phẩm CNNT tiêu biểu khu vực phía Bắc 2026", "BAC")));
@@ -210,6 +247,10 @@ public sealed class VoteSpecs : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, nominated.StatusCode);
         var regional = await _portal.WithDbAsync(db => db.VoteProducts.Where(p => p.VoteId == regionVote).Select(p => p.Id).SingleAsync());
 
+        // The product's photo goes up with it: the region's council sees the same stored file.
+        var (original, copy) = await _portal.WithDbAsync(async db => (await db.VoteProductFiles.SingleAsync(f => f.ProductId == product), await db.VoteProductFiles.SingleAsync(f => f.ProductId == regional)));
+        Assert.Equal((original.StorageName, original.FileName, original.Sha256), (copy.StorageName, copy.FileName, copy.Sha256));
+
         _clock.SetVietnamTime(2026, 9, 10);
         using var bacNinhMember = await SignedInAsync(MemberBacNinh);
         Assert.Contains("Thành viên hội đồng không chấm điểm sản phẩm của tỉnh mình ở cấp khu vực.", HttpForms.Text(await bacNinhMember.GetPageAsync($"/Votes/Score/{regional}")), StringComparison.Ordinal);
@@ -217,6 +258,7 @@ public sealed class VoteSpecs : IAsyncLifetime
         Assert.Equal(0, await _portal.WithDbAsync(db => db.VoteScores.CountAsync()));
 
         using var member = await SignedInAsync(Member);
+        Assert.Equal(HostileUploadSpecs.Png(), await (await member.GetAsync($"{regionUrl}?handler=File&fileId={copy.Id}")).Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitAsync($"/Votes/Score/{regional}", await PointsAsync(30, 35, 25, 10))).StatusCode);
         Assert.Equal(4, await _portal.WithDbAsync(db => db.VoteScores.CountAsync()));
     }
@@ -485,4 +527,131 @@ public sealed class VoteSpecs : IAsyncLifetime
         (v.DecisionNumber, v.DecisionDate) = ("9/QĐ", new DateOnly(2026, 8, 20));
         return await db.SaveChangesAsync();
     });
+
+    [Fact]
+    public async Task The_provinces_photos_and_documents_of_a_product_are_shown_to_the_council_hidden_from_another_province_and_frozen_by_the_decision()
+    {
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var (vote, product) = await ProvinceVoteWithProductAsync(officer);
+        var url = $"/Votes/Details/{vote}";
+        var png = HostileUploadSpecs.Png();
+        var pdf = HostileUploadSpecs.Pdf();
+
+        var attached = await AttachAsync(officer, vote, product, "ảnh bình gốm.png", png, "image/png");
+        Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AttachAsync(officer, vote, product, "Thuyết minh sản phẩm.pdf", pdf, "application/pdf")).StatusCode);
+        var files = await _portal.WithDbAsync(db => db.VoteProductFiles.Where(f => f.ProductId == product).OrderBy(f => f.Id).ToListAsync());
+        Assert.Equal(["image/png", "application/pdf"], files.Select(f => f.ContentType));
+        Assert.Equal(2, StoredFileCount());
+        var (photo, document) = (files[0], files[1]);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(png)), photo.Sha256);
+        var photoUrl = $"{url}?fileId={photo.Id}&handler=File";
+        var documentUrl = $"{url}?fileId={document.Id}&handler=File";
+
+        // The vote's page: a lazy thumbnail with a Vietnamese alt text, served by the page (not wwwroot), and the document's link.
+        var page = HttpForms.Text(await officer.GetPageAsync(url));
+        Assert.Contains($"<img src=\"{photoUrl}\" alt=\"Ảnh sản phẩm «Bình gốm men nâu Phù Lãng» (ảnh bình gốm.png)\" loading=\"lazy\"", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{documentUrl}\">Thuyết minh sản phẩm.pdf</a>", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"upload-" + product, page, StringComparison.Ordinal);
+        Assert.Contains("accept=\".jpg,.jpeg,.png,.pdf,.docx\"", page, StringComparison.Ordinal);
+        Assert.Contains("tối đa 0,06 MB mỗi tệp và 3 tệp mỗi sản phẩm", page, StringComparison.Ordinal);
+
+        // The council member opens the photo (the same bytes, as a PNG) and the document, and sees both on the scoring page.
+        using var member = await SignedInAsync(Member);
+        var shown = await member.GetAsync(photoUrl);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Equal("image/png", shown.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(png, await shown.Content.ReadAsByteArrayAsync());
+        var downloaded = await member.GetAsync(documentUrl);
+        Assert.Equal("application/pdf", downloaded.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Thuyết minh sản phẩm.pdf", downloaded.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal(pdf, await downloaded.Content.ReadAsByteArrayAsync());
+        var scoring = HttpForms.Text(await member.GetPageAsync($"/Votes/Score/{product}"));
+        Assert.Contains($"<img src=\"{photoUrl}\"", scoring, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{documentUrl}\">Thuyết minh sản phẩm.pdf</a>", scoring, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"upload-", scoring, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"upload-", HttpForms.Text(await member.GetPageAsync(url)), StringComparison.Ordinal);
+
+        // The member may look but not attach; Hà Nội's officer and a reviewer of another council do not find the files at all.
+        var byMember = await AttachAsync(member, vote, product, "anh-khac.png", png, "image/png");
+        Assert.Equal(HttpStatusCode.OK, byMember.StatusCode);
+        Assert.Contains("Chỉ chuyên viên Sở Công Thương của tỉnh có sản phẩm mới đính kèm hoặc xóa được ảnh, hồ sơ của sản phẩm.", HttpForms.Text(await byMember.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        using var hanoi = await SignedInAsync(OfficerHanoi);
+        using var stranger = await SignedInAsync(Stranger);
+        foreach (var outsider in new[] { hanoi, stranger })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(photoUrl)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(documentUrl)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await AttachAsync(outsider, vote, product, "gia-mao.png", png, "image/png")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync($"{url}?handler=DeleteFile", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = HttpForms.Token(await outsider.GetPageAsync("/Votes")), ["fileId"] = photo.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }))).StatusCode);
+        }
+
+        // A file id that is none of this vote's products' files is not found.
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"{url}?handler=File&fileId={photo.Id + 100}")).StatusCode);
+        Assert.Equal(2, await _portal.WithDbAsync(db => db.VoteProductFiles.CountAsync()));
+
+        // After the decision the files are frozen: no form, an upload or a removal is refused, and nothing changes.
+        var decided = await officer.SubmitAsync(url, new Dictionary<string, string> { ["DecisionNumber"] = "123/QĐ-UBND", ["DecisionDate"] = "15/10/2026", ["Version"] = HttpForms.Field(await officer.GetPageAsync(url), "Version") }, url + "?handler=Decide");
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.DoesNotContain("data-testid=\"upload-", HttpForms.Text(await officer.GetPageAsync(url)), StringComparison.Ordinal);
+        var late = await AttachAsync(officer, vote, product, "anh-muon.png", png, "image/png");
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("Đợt bình chọn đã có quyết định công nhận kết quả; ảnh và hồ sơ của sản phẩm không thay đổi được nữa.", HttpForms.Text(await late.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var lateDelete = await DeleteFileAsync(officer, vote, photo.Id);
+        Assert.Equal(HttpStatusCode.OK, lateDelete.StatusCode);
+        Assert.Equal(2, await _portal.WithDbAsync(db => db.VoteProductFiles.CountAsync()));
+        Assert.Equal(2, StoredFileCount());
+        Assert.Equal(png, await (await member.GetAsync(photoUrl)).Content.ReadAsByteArrayAsync());
+        officer.Dispose();
+    }
+
+    [Fact]
+    public async Task A_product_file_that_is_not_what_it_says_too_large_or_one_too_many_is_refused_in_vietnamese_with_nothing_stored_and_a_file_can_be_removed()
+    {
+        var officer = await SignedInAsync(OfficerBacNinh);
+        var (vote, product) = await ProvinceVoteWithProductAsync(officer);
+        var url = $"/Votes/Details/{vote}";
+
+        (string Name, byte[] Content, string Type, string Message)[] refused =
+        [
+            ("anh-san-pham.png", HostileUploadSpecs.Pdf(), "image/png", "Nội dung tệp không phải là PNG như tên tệp cho biết; tệp không được nhận."),
+            ("setup.exe", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00], "application/octet-stream", "Chỉ nhận ảnh sản phẩm JPEG, PNG (.jpg, .jpeg, .png) và hồ sơ PDF, Word (.pdf, .docx)."),
+            ("bang-gia.xlsx", [0x50, 0x4B, 0x03, 0x04], "application/octet-stream", "Chỉ nhận ảnh sản phẩm JPEG, PNG"),
+            ("ho-so-lon.pdf", HostileUploadSpecs.Pdf(padding: 70_000), "application/pdf", "Tệp quá lớn: tối đa 0,06 MB."),
+            ("trong.jpg", [], "image/jpeg", "Tệp «trong.jpg» rỗng (0 byte); hãy chọn đúng tệp."),
+        ];
+        foreach (var (name, content, type, message) in refused)
+        {
+            var response = await AttachAsync(officer, vote, product, name, content, type);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(message, HttpForms.Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.VoteProductFiles.CountAsync()));
+        Assert.Equal(0, StoredFileCount());
+
+        // Three files is this portal's limit per product: the fourth is refused naming it.
+        Assert.Equal(HttpStatusCode.Redirect, (await AttachAsync(officer, vote, product, "mat-truoc.jpg", HostileUploadSpecs.Jpeg(), "image/jpeg")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AttachAsync(officer, vote, product, "mat-sau.png", HostileUploadSpecs.Png(), "image/png")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AttachAsync(officer, vote, product, "ho-so.pdf", HostileUploadSpecs.Pdf(), "application/pdf")).StatusCode);
+        var fourth = await AttachAsync(officer, vote, product, "them.png", HostileUploadSpecs.Png(), "image/png");
+        Assert.Equal(HttpStatusCode.OK, fourth.StatusCode);
+        Assert.Contains("Sản phẩm đã có 3 tệp ảnh, hồ sơ, bằng giới hạn 3 tệp mỗi sản phẩm; tệp không được nhận.", HttpForms.Text(await fourth.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(3, await _portal.WithDbAsync(db => db.VoteProductFiles.CountAsync()));
+        Assert.Equal(3, StoredFileCount());
+
+        // Removing asks first (data-confirm) and takes the file off the product's page; a place is free again.
+        var jpeg = await _portal.WithDbAsync(db => db.VoteProductFiles.SingleAsync(f => f.FileName == "mat-truoc.jpg"));
+        var page = HttpForms.Text(await officer.GetPageAsync(url));
+        Assert.Contains("data-confirm=\"Xóa ảnh «mat-truoc.jpg» của sản phẩm «Bình gốm men nâu Phù Lãng»?", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await DeleteFileAsync(officer, vote, jpeg.Id)).StatusCode);
+        Assert.Equal(2, await _portal.WithDbAsync(db => db.VoteProductFiles.CountAsync()));
+        Assert.DoesNotContain($"fileId={jpeg.Id}&handler=File", HttpForms.Text(await officer.GetPageAsync(url)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"{url}?handler=File&fileId={jpeg.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AttachAsync(officer, vote, product, "mat-truoc-moi.jpg", HostileUploadSpecs.Jpeg(), "image/jpeg")).StatusCode);
+        officer.Dispose();
+    }
 }

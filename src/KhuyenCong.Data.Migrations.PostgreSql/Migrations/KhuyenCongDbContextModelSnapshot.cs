@@ -2207,6 +2207,55 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("VoteProducts");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProductFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("VoteProductFiles");
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProvince", b =>
                 {
                     b.Property<int>("VoteId")
@@ -2698,6 +2747,15 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
                     b.Navigation("Vote");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProductFile", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Votes.VoteProduct", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProvince", b =>
                 {
                     b.HasOne("KhuyenCong.Domain.Geography.Province", null)
@@ -2823,6 +2881,8 @@ namespace KhuyenCong.Data.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProduct", b =>
                 {
+                    b.Navigation("Files");
+
                     b.Navigation("Scores");
                 });
 #pragma warning restore 612, 618

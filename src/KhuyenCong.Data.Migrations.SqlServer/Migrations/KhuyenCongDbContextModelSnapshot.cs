@@ -2205,6 +2205,55 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.ToTable("VoteProducts");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProductFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("VoteProductFiles");
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProvince", b =>
                 {
                     b.Property<int>("VoteId")
@@ -2697,6 +2746,15 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
                     b.Navigation("Vote");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProductFile", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Votes.VoteProduct", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProvince", b =>
                 {
                     b.HasOne("KhuyenCong.Domain.Geography.Province", null)
@@ -2822,6 +2880,8 @@ namespace KhuyenCong.Data.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProduct", b =>
                 {
+                    b.Navigation("Files");
+
                     b.Navigation("Scores");
                 });
 #pragma warning restore 612, 618

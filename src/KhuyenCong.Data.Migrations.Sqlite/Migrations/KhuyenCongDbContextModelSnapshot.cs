@@ -2118,6 +2118,53 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.ToTable("VoteProducts");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProductFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("VoteProductFiles");
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProvince", b =>
                 {
                     b.Property<int>("VoteId")
@@ -2601,6 +2648,15 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Vote");
                 });
 
+            modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProductFile", b =>
+                {
+                    b.HasOne("KhuyenCong.Domain.Votes.VoteProduct", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProvince", b =>
                 {
                     b.HasOne("KhuyenCong.Domain.Geography.Province", null)
@@ -2726,6 +2782,8 @@ namespace KhuyenCong.Data.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("KhuyenCong.Domain.Votes.VoteProduct", b =>
                 {
+                    b.Navigation("Files");
+
                     b.Navigation("Scores");
                 });
 #pragma warning restore 612, 618

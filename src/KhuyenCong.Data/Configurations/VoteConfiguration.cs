@@ -46,10 +46,23 @@ internal sealed class VoteProductConfiguration : IEntityTypeConfiguration<VotePr
         builder.HasOne(x => x.Province).WithMany().HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<VoteProduct>().WithMany().HasForeignKey(x => x.NominatedFromId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Scores).WithOne().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Files).WithOne().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.VoteId, x.CertificateNumber }).IsUnique();
         builder.HasIndex(x => x.EstablishmentId);
         // One product is put forward once to one vote.
         builder.HasIndex(x => new { x.VoteId, x.NominatedFromId }).IsUnique();
+    }
+}
+
+internal sealed class VoteProductFileConfiguration : IEntityTypeConfiguration<VoteProductFile>
+{
+    public void Configure(EntityTypeBuilder<VoteProductFile> builder)
+    {
+        builder.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+        builder.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(x => x.StorageName).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.UploadedBy).HasMaxLength(256).IsRequired();
     }
 }
 

@@ -117,7 +117,41 @@ public sealed class VoteProduct : IVersioned, IAudited
 
     public List<VoteScore> Scores { get; set; } = [];
 
+    /// <summary>Ảnh sản phẩm, hồ sơ kèm theo: what the council looks at besides the description.</summary>
+    public List<VoteProductFile> Files { get; set; } = [];
+
     public Guid Version { get; set; }
+}
+
+/// <summary>
+/// A photo (PNG, JPEG) or document (PDF, Word) of a product, stored outside the web root under
+/// <see cref="StorageName"/>; the row keeps the name it was uploaded under, its checked type, size and hash.
+/// A product put forward to the level above takes its files along (rows naming the same stored files).
+/// </summary>
+public sealed class VoteProductFile : IAudited
+{
+    public int Id { get; set; }
+
+    public int ProductId { get; set; }
+
+    /// <summary>The name shown and offered on download, cleaned of path characters.</summary>
+    public string FileName { get; set; } = string.Empty;
+
+    /// <summary>The content type decided by the upload check (the extension's, once the content matched it).</summary>
+    public string ContentType { get; set; } = string.Empty;
+
+    public long Size { get; set; }
+
+    public string Sha256 { get; set; } = string.Empty;
+
+    public string StorageName { get; set; } = string.Empty;
+
+    public DateTime UploadedAtUtc { get; set; }
+
+    public string UploadedBy { get; set; } = string.Empty;
+
+    /// <summary>A photo is shown as a picture; anything else is a document to download.</summary>
+    public bool IsPhoto => ContentType.StartsWith("image/", StringComparison.Ordinal);
 }
 
 /// <summary>A council member of a vote (a user with the Reviewer role) and the province they come from, if any.</summary>

@@ -69,6 +69,25 @@ public static class VoteRules
     }
 
     /// <summary>
+    /// Why the actor may not attach or remove a product's photos and documents now, or null: only the Sở's officer of
+    /// the product's province, who registers it (or puts it forward from the level below), and only until the result
+    /// is decided: then the files are frozen with the scores they were judged on.
+    /// </summary>
+    public static string? RefuseFiles(ProjectActor actor, Vote vote, int productProvinceId)
+    {
+        if (!actor.Is(Roles.ProvinceOfficer) || !actor.ProvinceIds.Contains(productProvinceId))
+        {
+            return "Chỉ chuyên viên Sở Công Thương của tỉnh có sản phẩm mới đính kèm hoặc xóa được ảnh, hồ sơ của sản phẩm.";
+        }
+
+        return vote.Decided ? "Đợt bình chọn đã có quyết định công nhận kết quả; ảnh và hồ sơ của sản phẩm không thay đổi được nữa." : null;
+    }
+
+    /// <summary>Why one more file may not be attached to a product that has <paramref name="count"/>, or null.</summary>
+    public static string? RefuseFileCount(int count, int max) =>
+        count >= max ? $"Sản phẩm đã có {count} tệp ảnh, hồ sơ, bằng giới hạn {max} tệp mỗi sản phẩm; tệp không được nhận." : null;
+
+    /// <summary>
     /// Why this council member may not score this product now, or null: only members of the vote's council, during the
     /// scoring dates, before the decision, and at region level never a product of their own province (old or new:
     /// <paramref name="memberProvinces"/> is the member's province with its predecessors and successor).

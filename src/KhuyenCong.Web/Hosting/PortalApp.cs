@@ -48,6 +48,7 @@ public static class PortalApp
         services.AddScoped<Establishments.EstablishmentService>();
         services.AddScoped<Establishments.DoubleSupportCheck>();
         services.AddScoped<Projects.ProjectListCounts>();
+        services.AddScoped<Projects.StoredFiles>();
         services.AddScoped<Projects.DocumentStore>();
         services.AddScoped<Projects.DemoProjects>();
         services.AddScoped<Excel.ExchangeImporter>();
@@ -59,6 +60,7 @@ public static class PortalApp
         services.AddScoped<Reports.ConferenceReportService>();
         services.AddScoped<Reports.PeriodicReportService>();
         services.AddScoped<Votes.VoteService>();
+        services.AddScoped<Votes.VoteFiles>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Notifications.MailDispatcher>();
         services.Configure<Notifications.MailOptions>(configuration.GetSection("Mail"));

@@ -58,6 +58,7 @@ public static class AuditLabels
         ["Vote"] = "Đợt bình chọn sản phẩm",
         ["VoteProvince"] = "Tỉnh tham gia bình chọn",
         ["VoteProduct"] = "Sản phẩm tham gia bình chọn",
+        ["VoteProductFile"] = "Ảnh, hồ sơ sản phẩm bình chọn",
         ["VoteCouncilMember"] = "Thành viên hội đồng bình chọn",
         ["VoteScore"] = "Điểm bình chọn",
         ["VoteCriterion"] = "Tiêu chí bình chọn",

@@ -259,6 +259,11 @@ public static class AuditView
             ["Description"] = "Mô tả", ["NominatedFromId"] = "Đề cử từ sản phẩm", ["RegisteredAtUtc"] = "Ngày đăng ký", ["RegisteredBy"] = "Người đăng ký",
             ["CertificateNumber"] = "Số giấy chứng nhận", ["CertificateValidUntil"] = "Giấy chứng nhận có giá trị đến",
         },
+        ["VoteProductFile"] = new()
+        {
+            ["ProductId"] = "Sản phẩm", ["FileName"] = "Tên tệp", ["ContentType"] = "Định dạng tệp", ["Size"] = "Dung lượng (byte)",
+            ["UploadedBy"] = "Người tải lên", ["UploadedAtUtc"] = "Thời điểm tải lên",
+        },
         ["VoteCouncilMember"] = new() { ["VoteId"] = "Đợt bình chọn", ["UserId"] = "Tài khoản", ["Name"] = "Họ tên", ["ProvinceId"] = "Tỉnh công tác" },
         ["VoteScore"] = new() { ["ProductId"] = "Sản phẩm", ["ReviewerId"] = "Thành viên chấm", ["CriterionId"] = "Tiêu chí", ["Points"] = "Điểm" },
         ["VoteProvince"] = new() { ["VoteId"] = "Đợt bình chọn", ["ProvinceId"] = "Tỉnh" },

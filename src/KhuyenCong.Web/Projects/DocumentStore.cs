@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using KhuyenCong.Data;
-using KhuyenCong.Domain.Common;
 using KhuyenCong.Domain.Projects;
 using Microsoft.Extensions.Options;
 
@@ -18,51 +17,33 @@ public sealed class DocumentOptions
 
     /// <summary>Total size of one project's documents.</summary>
     public long MaxBytesPerProject { get; set; } = ProjectLimits.Default.MaxDocumentBytes;
+
+    /// <summary>Photos and documents one product of a vote may hold (docs/domain.md §13).</summary>
+    public int MaxPerVoteProduct { get; set; } = 10;
 }
 
 /// <summary>
-/// Hồ sơ đề án: stores dossier files outside the web root under random names, after checking what the
-/// content really is (its structure, <see cref="DocumentInspector"/>), not only its extension, and that the
-/// project stays within its quota; streams them back to those who may see the project.
+/// Hồ sơ đề án: a project's dossier files, checked and stored by <see cref="StoredFiles"/> (outside the web root under
+/// random names, after checking what the content really is, <see cref="DocumentInspector"/>, not only its extension),
+/// within the project's quota; streamed back to those who may see the project.
 /// </summary>
-public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService projects, IOptions<DocumentOptions> options, Hosting.DataRoot dataRoot)
+public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService projects, IOptions<DocumentOptions> options, StoredFiles files)
 {
-    private static readonly Dictionary<string, string> s_kinds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "application/pdf",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        [".doc"] = "application/msword",
-        [".xls"] = "application/vnd.ms-excel",
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-    };
+    /// <summary>A dossier takes every kind the portal knows.</summary>
+    private static readonly string[] s_extensions = [.. StoredFiles.Kinds.Keys];
 
-    public static string Accept => string.Join(",", s_kinds.Keys);
+    public static string Accept => StoredFiles.Accept(s_extensions);
 
     /// <summary>The configured size limit, as the upload form states it.</summary>
-    public string Limit => VietnameseCulture.Megabytes(options.Value.MaxBytes);
-
-    private string Folder => dataRoot.Folder("documents", options.Value.Path);
+    public string Limit => files.Limit;
 
     /// <summary>The one sample file demo projects' dossiers point to (written once), so that their documents open.</summary>
     public async Task<(string StorageName, long Size, string Sha256)> DemoSampleAsync(CancellationToken ct = default)
     {
         var content = SamplePdf();
-        var target = System.IO.Path.Combine(Folder, DemoSampleName);
-        if (!File.Exists(target))
+        if (!files.Exists(DemoSampleName))
         {
-            try
-        {
-            await File.WriteAllBytesAsync(target, content, ct);
-        }
-        catch
-        {
-            // A half-written file (disk full, cancelled request) must not stay behind without its row.
-            File.Delete(target);
-            throw;
-        }
+            await files.WriteAsync(DemoSampleName, content, ct);
         }
 
         return (DemoSampleName, content.Length, Convert.ToHexString(SHA256.HashData(content)));
@@ -87,62 +68,21 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
             return ProjectResult.Fail(decision.Refusal!);
         }
 
-        if (file is null)
+        var (upload, refusal) = await files.CheckAsync(file, s_extensions, "Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPEG).", ct);
+        if (upload is null)
         {
-            return ProjectResult.Fail("Hãy chọn một tệp.", "File");
+            return ProjectResult.Fail(refusal!, "File");
         }
 
-        if (file.Length == 0)
-        {
-            return ProjectResult.Fail($"Tệp «{SafeName(file.FileName)}» rỗng (0 byte); hãy chọn đúng tệp.", "File");
-        }
-
-        if (file.Length > options.Value.MaxBytes)
-        {
-            return ProjectResult.Fail($"Tệp quá lớn: tối đa {Limit}.", "File");
-        }
-
-        var name = SafeName(file.FileName);
-        var extension = System.IO.Path.GetExtension(name);
-        if (!s_kinds.TryGetValue(extension, out var contentType))
-        {
-            return ProjectResult.Fail("Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPEG).", "File");
-        }
-
-        // The whole file is read once (at most MaxBytes): inspected, hashed and written from the same bytes.
-        var content = new byte[file.Length];
-        await using (var input = file.OpenReadStream())
-        {
-            await input.ReadExactlyAsync(content, ct);
-        }
-
-        if (DocumentInspector.Refusal(extension, content) is { } refusal)
-        {
-            return ProjectResult.Fail(refusal, "File");
-        }
-
-        var storageName = $"{Guid.NewGuid():N}{extension.ToLowerInvariant()}";
-        var target = System.IO.Path.Combine(Folder, storageName);
-        var hash = Convert.ToHexString(SHA256.HashData(content));
-        try
-        {
-            await File.WriteAllBytesAsync(target, content, ct);
-        }
-        catch
-        {
-            // A half-written file (disk full, cancelled request) must not stay behind without its row.
-            File.Delete(target);
-            throw;
-        }
-
+        var storageName = await files.WriteAsync(upload, ct);
         var label = string.IsNullOrWhiteSpace(category) ? "Tài liệu khác" : category.Trim();
         // The dossier quota is the act's rule, under this store's settings.
         var context = projects.Context(actor);
         context = context with { Limits = context.Limits with { MaxDocuments = options.Value.MaxPerProject, MaxDocumentBytes = options.Value.MaxBytesPerProject } };
-        var attached = project.AttachDocument(label.Length > 200 ? label[..200] : label, name, contentType, file.Length, storageName, hash, context);
+        var attached = project.AttachDocument(label.Length > 200 ? label[..200] : label, upload.FileName, upload.ContentType, upload.Size, storageName, upload.Sha256, context);
         if (!attached.Done)
         {
-            File.Delete(target);
+            files.Remove(storageName);
             return ProjectResult.From(attached);
         }
 
@@ -154,13 +94,13 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
         {
-            File.Delete(target);
+            files.Remove(storageName);
             db.ChangeTracker.Clear();
             return ProjectResult.Fail(ConcurrentUploadMessage, "File");
         }
         catch
         {
-            File.Delete(target);
+            files.Remove(storageName);
             throw;
         }
 
@@ -172,28 +112,11 @@ public sealed class DocumentStore(KhuyenCongDbContext db, ProjectService project
     {
         var document = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
             projects.Visible(actor).Where(p => p.Id == projectId).SelectMany(p => p.Documents).Where(d => d.Id == documentId), ct);
-        if (document is null)
-        {
-            return null;
-        }
-
-        var path = System.IO.Path.Combine(Folder, System.IO.Path.GetFileName(document.StorageName));
-        return File.Exists(path) ? (File.OpenRead(path), document) : null;
+        return document is not null && files.Open(document.StorageName) is { } content ? (content, document) : null;
     }
 
-    /// <summary>A download name without any path or control characters; Vietnamese letters are kept.</summary>
-    public static string SafeName(string? fileName)
-    {
-        var name = System.IO.Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
-        var invalid = System.IO.Path.GetInvalidFileNameChars();
-        var cleaned = new string([.. name.Where(ch => !char.IsControl(ch) && !invalid.Contains(ch) && ch is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))]).Trim(' ', '.');
-        if (cleaned.Length == 0)
-        {
-            cleaned = "tai-lieu";
-        }
-
-        return cleaned.Length > 200 ? cleaned[^200..] : cleaned;
-    }
+    /// <summary>A download name without any path or control characters; Vietnamese letters are kept (<see cref="StoredFiles.SafeName"/>).</summary>
+    public static string SafeName(string? fileName) => StoredFiles.SafeName(fileName);
 
     /// <summary>
     /// The demo dossiers' sample: a minimal but complete PDF (one empty page, cross-reference table, trailer), so that it

@@ -72,7 +72,7 @@ public sealed class RateLimits
         options.AddPolicy(SecondFactor, c => PostsBy(c, Address(c), SecondFactorPerAddress));
         options.AddPolicy(Password, c => PostsBy(c, UserOf(c), PasswordChangesPerUser));
         options.AddPolicy(Import, c => PostsBy(c, UserOf(c), ImportsPerUser));
-        // The project page posts many acts; only its upload handler is limited.
+        // The project and vote pages post many acts; only their upload handlers are limited.
         options.AddPolicy(Upload, c => string.Equals(c.Request.Query["handler"], "Upload", StringComparison.OrdinalIgnoreCase)
             ? PostsBy(c, UserOf(c), UploadsPerUser)
             : RateLimitPartition.GetNoLimiter(string.Empty));
@@ -88,6 +88,7 @@ public sealed class RateLimits
         On("/Account/Mfa/Enrol", SecondFactor);
         On("/Account/ChangePassword", Password);
         On("/Projects/Details", Upload);
+        On("/Votes/Details", Upload);
         On("/Exchange/Index", Import);
     }
 

@@ -57,11 +57,12 @@ public sealed class VoteService(KhuyenCongDbContext db, Data.Geography geography
     public IQueryable<Project> SupportingProjects(ProjectActor actor) =>
         db.Projects.VisibleTo(actor, db).Where(p => p.State != ProjectState.Rejected && p.Contents.Any(c => c.ContentCode == SupportContent));
 
-    /// <summary>One vote in the actor's scope with its provinces, council and products (scores included), or null.</summary>
+    /// <summary>One vote in the actor's scope with its provinces, council and products (scores and files included), or null.</summary>
     public Task<Vote?> FindAsync(ProjectActor actor, int id, CancellationToken ct) =>
         Visible(actor).Where(v => v.Id == id)
             .Include(v => v.Provinces).Include(v => v.Council)
             .Include(v => v.Products).ThenInclude(p => p.Scores)
+            .Include(v => v.Products).ThenInclude(p => p.Files)
             .Include(v => v.Products).ThenInclude(p => p.Establishment)
             .Include(v => v.Products).ThenInclude(p => p.Province)
             .AsSplitQuery().FirstOrDefaultAsync(ct);
@@ -164,7 +165,8 @@ public sealed class VoteService(KhuyenCongDbContext db, Data.Geography geography
 
     /// <summary>
     /// Puts a product certified at the level below forward to an open vote of the next level covering its province:
-    /// the province's officers to the region, the region's organisers to the national vote.
+    /// the province's officers to the region, the region's organisers to the national vote. Its photos and documents go
+    /// with it.
     /// </summary>
     public async Task<string?> NominateAsync(ProjectActor actor, VoteProduct product, Vote from, int toVoteId, CancellationToken ct)
     {
@@ -194,6 +196,7 @@ public sealed class VoteService(KhuyenCongDbContext db, Data.Geography geography
         {
             EstablishmentId = product.EstablishmentId, ProvinceId = product.ProvinceId, Name = product.Name, Group = product.Group, Description = product.Description,
             NominatedFromId = product.Id, RegisteredAtUtc = clock.GetUtcNow().UtcDateTime, RegisteredBy = actor.UserName,
+            Files = VoteFiles.CopiesOf(product),
         });
         await db.SaveChangesAsync(ct);
         return null;

@@ -133,4 +133,35 @@ public sealed class VoteRulesTests
         Assert.Equal("003/2026/GCN-KV", VoteRules.CertificateNumber(RegionVote(), 3));
         Assert.Equal(new DateOnly(2029, 10, 14), VoteRules.ValidUntil(new DateOnly(2026, 10, 15), 3));
     }
+
+    [Theory]
+    [InlineData(Roles.ProvinceOfficer, 5, false, null)]
+    [InlineData(Roles.ProvinceOfficer, 7, false, "Chỉ chuyên viên Sở Công Thương của tỉnh có sản phẩm")]
+    [InlineData(Roles.ProvinceApprover, 5, false, "Chỉ chuyên viên Sở Công Thương của tỉnh có sản phẩm")]
+    [InlineData(Roles.Reviewer, 5, false, "Chỉ chuyên viên Sở Công Thương của tỉnh có sản phẩm")]
+    [InlineData(Roles.ProvinceOfficer, 5, true, "ảnh và hồ sơ của sản phẩm không thay đổi được nữa")]
+    public void Only_the_products_province_officer_changes_its_files_and_only_until_the_decision(string role, int productProvince, bool decided, string? refusal)
+    {
+        var actor = new ProjectActor("u", "u", role, new HashSet<int> { 5 }, new HashSet<string>());
+        var vote = RegionVote();
+        vote.DecisionNumber = decided ? "1/QĐ" : null;
+
+        var answer = VoteRules.RefuseFiles(actor, vote, productProvince);
+
+        if (refusal is null)
+        {
+            Assert.Null(answer);
+        }
+        else
+        {
+            Assert.Contains(refusal, answer, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_file_limit_refuses_the_file_past_it_naming_the_limit()
+    {
+        Assert.Null(VoteRules.RefuseFileCount(9, 10));
+        Assert.Equal("Sản phẩm đã có 10 tệp ảnh, hồ sơ, bằng giới hạn 10 tệp mỗi sản phẩm; tệp không được nhận.", VoteRules.RefuseFileCount(10, 10));
+    }
 }

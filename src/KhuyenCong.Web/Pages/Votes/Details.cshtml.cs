@@ -12,10 +12,10 @@ namespace KhuyenCong.Web.Pages.Votes;
 
 /// <summary>
 /// One vote: its dates and provinces, the council, the products ranked with the council's averages, and the acts the
-/// user may do now (register a product, seat a member, score, decide, put a winner forward, download a certificate).
-/// Outside the user's scope the vote is a 404.
+/// user may do now (register a product, attach or remove its photos and documents, seat a member, score, decide, put a
+/// winner forward, download a certificate). Outside the user's scope the vote, and any of its products' files, is a 404.
 /// </summary>
-public sealed class DetailsModel(VoteService votes, ProjectService projects, KhuyenCongDbContext db) : PageModel
+public sealed class DetailsModel(VoteService votes, VoteFiles productFiles, ProjectService projects, KhuyenCongDbContext db) : PageModel
 {
     public Vote Vote { get; private set; } = null!;
 
@@ -36,6 +36,13 @@ public sealed class DetailsModel(VoteService votes, ProjectService projects, Khu
     public bool CanRegister { get; private set; }
 
     public VoteCouncilMember? Me { get; private set; }
+
+    /// <summary>The products whose photos and documents the user may change now.</summary>
+    public IReadOnlySet<int> FileEditable { get; private set; } = new HashSet<int>();
+
+    public string UploadLimit => productFiles.Limit;
+
+    public int MaxFilesPerProduct => productFiles.MaxPerProduct;
 
     [BindProperty] public string? Establishment { get; set; }
 
@@ -74,6 +81,39 @@ public sealed class DetailsModel(VoteService votes, ProjectService projects, Khu
     public Task<IActionResult> OnPostNominateAsync(int id, CancellationToken ct) =>
         ActAsync(id, "Đã đề cử sản phẩm lên đợt bình chọn cấp trên.", vote =>
             vote.Products.FirstOrDefault(p => p.Id == ProductId) is { } product ? votes.NominateAsync(Actor, product, vote, ToVoteId, ct) : Task.FromResult<string?>("Không có sản phẩm này trong đợt."), ct);
+
+    /// <summary>Attaches a photo or document to one product of the vote; a product not of this vote is a 404.</summary>
+    public Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, CancellationToken ct) =>
+        FileActAsync(id, vote => vote.Products.FirstOrDefault(p => p.Id == ProductId) is { } product
+            ? (product, () => productFiles.UploadAsync(Actor, vote, product, file, ct), $"Đã đính kèm tệp «{StoredFiles.SafeName(file?.FileName)}» vào sản phẩm «{product.Name}».")
+            : null, ct);
+
+    /// <summary>Removes one file of a product of the vote; a file not of this vote is a 404.</summary>
+    public Task<IActionResult> OnPostDeleteFileAsync(int id, int fileId, CancellationToken ct) =>
+        FileActAsync(id, vote => vote.Products.Select(p => (Product: p, File: p.Files.FirstOrDefault(f => f.Id == fileId))).FirstOrDefault(x => x.File is not null) is ({ } product, { } file)
+            ? (product, () => productFiles.DeleteAsync(Actor, vote, product, file, ct), $"Đã xóa tệp «{file.FileName}» của sản phẩm «{product.Name}».")
+            : null, ct);
+
+    /// <summary>
+    /// One photo or document of a product, for anyone who sees the vote (the council too): a photo is shown in the page
+    /// (inline), a document downloads under its name. Outside scope, or not of this vote, a 404.
+    /// </summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, CancellationToken ct)
+    {
+        var actor = await projects.ActorAsync(User, ct);
+        if (await productFiles.OpenAsync(actor, id, fileId, ct) is not { } found)
+        {
+            return NotFound();
+        }
+
+        if (!found.File.IsPhoto)
+        {
+            return File(found.Content, found.File.ContentType, found.File.FileName);
+        }
+
+        Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline") { FileNameStar = found.File.FileName }.ToString();
+        return File(found.Content, found.File.ContentType);
+    }
 
     /// <summary>The certificate of one certified product as a Word document (Nghị định 30/2020 format); 404 outside scope or before the decision.</summary>
     public async Task<IActionResult> OnGetCertificateAsync(int id, int product, CancellationToken ct)
@@ -115,6 +155,31 @@ public sealed class DetailsModel(VoteService votes, ProjectService projects, Khu
         return Page();
     }
 
+    /// <summary>
+    /// A file act on one product: <paramref name="find"/> picks the product, the act and its message, or null (404).
+    /// Done, it goes back to the product's files; refused, the page answers with the reason.
+    /// </summary>
+    private async Task<IActionResult> FileActAsync(int id, Func<Vote, (VoteProduct Product, Func<Task<string?>> Act, string Done)?> find, CancellationToken ct)
+    {
+        Actor = await projects.ActorAsync(User, ct);
+        if (await votes.FindAsync(Actor, id, ct) is not { } vote || find(vote) is not { } target)
+        {
+            return NotFound();
+        }
+
+        var refusal = await target.Act();
+        if (refusal is null)
+        {
+            TempData["Message"] = target.Done;
+            return RedirectToPage(null, null, new { id }, $"tep-{target.Product.Id}");
+        }
+
+        ModelState.AddModelError(string.Empty, refusal);
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         Actor = await projects.ActorAsync(User, ct);
@@ -130,6 +195,7 @@ public sealed class DetailsModel(VoteService votes, ProjectService projects, Khu
         CanRun = await votes.RefuseRunAsync(Actor, vote, ct) is null;
         CanRegister = Actor.Is(Roles.ProvinceOfficer) && vote.Level == VoteLevel.Province && VoteRules.RefuseWindow(vote, votes.Today()) is null;
         Me = Actor.Is(Roles.Reviewer) ? vote.Council.FirstOrDefault(m => m.UserId == Actor.UserId) : null;
+        FileEditable = vote.Products.Where(p => VoteRules.RefuseFiles(Actor, vote, p.ProvinceId) is null).Select(p => p.Id).ToHashSet();
         var ids = vote.Provinces.Select(p => p.ProvinceId).ToList();
         ProvinceNames = await db.Provinces.Where(p => ids.Contains(p.Id)).OrderBy(p => p.Code).Select(p => p.Name).ToListAsync(ct);
         ProjectCode = vote.ProjectId is { } pid ? await projects.Visible(Actor).Where(p => p.Id == pid).Select(p => p.Code).FirstOrDefaultAsync(ct) : null;
@@ -142,3 +208,6 @@ public sealed class DetailsModel(VoteService votes, ProjectService projects, Khu
         return true;
     }
 }
+
+/// <summary>One product's photos and documents as the vote and scoring pages show them, with the forms when <paramref name="Editable"/>.</summary>
+public sealed record ProductFilesView(int VoteId, VoteProduct Product, bool Editable, int Max, string Limit);
