@@ -19,6 +19,9 @@ public sealed class VoteJourney
     private const string Officer = "chuyenvien.binhchon@bacninh.vn";
     private const string Member = "hoidong@bacninh.vn";
 
+    /// <summary>A real 1 × 1 PNG (signature, IHDR, IDAT, IEND with their CRCs) that a browser decodes.</summary>
+    private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
     [Fact]
     public async Task A_province_registers_a_product_the_council_scores_it_and_the_certificate_appears_on_the_establishments_page()
     {
@@ -61,6 +64,16 @@ public sealed class VoteJourney
         await Assertions.Expect(officer.GetByTestId("standings")).ToContainTextAsync("Bình gốm men nâu Phù Lãng");
         await Assertions.Expect(officer.GetByTestId("standings")).ToContainTextAsync("Chưa chấm");
 
+        // A photo of the product, attached on the vote's page, shows as a thumbnail there and on the council's phone.
+        await officer.Locator("[data-testid^=upload-] input[type=file]").First.SetInputFilesAsync(new FilePayload
+        {
+            Name = "binh-gom-phu-lang.png", MimeType = "image/png", Buffer = Convert.FromBase64String(OnePixelPng),
+        });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Tải tệp lên" }).ClickAsync();
+        var thumbnail = officer.Locator("img[alt^='Ảnh sản phẩm «Bình gốm men nâu Phù Lãng»']");
+        await Assertions.Expect(thumbnail).ToBeVisibleAsync();
+        Assert.Equal(1, await thumbnail.EvaluateAsync<int>("img => img.naturalWidth"));
+
         await officer.GetByLabel("Thư điện tử của thành viên (vai trò Thành viên hội đồng bình chọn)").FillAsync(Member);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Thêm thành viên" }).ClickAsync();
         await Assertions.Expect(officer.GetByTestId("council")).ToBeVisibleAsync();
@@ -69,6 +82,9 @@ public sealed class VoteJourney
         await session.SignInAsync(member, Member);
         await member.GotoAsync(voteUrl);
         await member.GetByRole(AriaRole.Link, new() { Name = "Chấm điểm" }).ClickAsync();
+        var seen = member.Locator("img[alt^='Ảnh sản phẩm «Bình gốm men nâu Phù Lãng»']");
+        await Assertions.Expect(seen).ToBeVisibleAsync();
+        Assert.Equal(1, await seen.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : -1"));
         var problems = new List<string?> { await PageLayout.OverflowAsync(member, 390, "Chấm điểm (điện thoại)") };
         var fields = member.Locator("[data-testid=score-form] input[type=number]");
         await Assertions.Expect(fields).ToHaveCountAsync(4);
