@@ -172,6 +172,8 @@ public sealed class VoteSpecs : IAsyncLifetime
         Assert.Contains("Bình gốm men nâu Phù Lãng", text, StringComparison.Ordinal);
         Assert.Contains("001/2026/GCN-T", text, StringComparison.Ordinal);
         Assert.Contains("Hợp tác xã Gốm Phù Lãng", text, StringComparison.Ordinal);
+        Assert.Contains("UBND TỈNH BẮC NINH", text, StringComparison.Ordinal); // the provincial People's Committee issues it, in the province
+        Assert.Contains("Bắc Ninh, ngày 15 tháng 10 năm 2026", text, StringComparison.Ordinal);
 
         // Scores are closed by the decision.
         var late = HttpForms.Text(await member.GetPageAsync($"/Votes/Score/{product}"));

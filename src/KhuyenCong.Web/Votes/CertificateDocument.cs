@@ -13,10 +13,18 @@ public static class CertificateDocument
 {
     public static string FileName(VoteProduct product) => OfficialDocument.AsciiName($"giay chung nhan {product.CertificateNumber} {product.Name}") + ".docx";
 
-    public static void Write(Stream output, Vote vote, VoteProduct product, string parentBody)
+    /// <summary>
+    /// Who stands above the organiser, and where: a province vote's certificate is the provincial People's Committee's
+    /// act, in the province; a region's or the nation's, the Ministry's, in Hà Nội (docs/domain.md §13).
+    /// </summary>
+    public static (string ParentBody, string Place) Frame(Vote vote, string? provinceName) =>
+        vote.Level == VoteLevel.Province && provinceName is not null ? OfficialDocument.ProvinceFrame(provinceName) : ("Bộ Công Thương", "Hà Nội");
+
+    public static void Write(Stream output, Vote vote, VoteProduct product, string? provinceName)
     {
         var date = vote.DecisionDate ?? vote.ResultsOn;
-        var details = new DocumentDetails(parentBody, vote.Organiser, product.CertificateNumber!, "Hà Nội", date, string.Empty, "Chủ tịch Hội đồng bình chọn", string.Empty, ["Cơ sở được chứng nhận", "Lưu: VT"]);
+        var (parentBody, place) = Frame(vote, provinceName);
+        var details = new DocumentDetails(parentBody, vote.Organiser, product.CertificateNumber!, place, date, string.Empty, "Chủ tịch Hội đồng bình chọn", string.Empty, ["Cơ sở được chứng nhận", "Lưu: VT"]);
         OfficialDocument.Write(output, details, "Giấy chứng nhận", $"Sản phẩm công nghiệp nông thôn tiêu biểu {VoteLabels.Level(vote.Level).ToLower(VietnameseCulture.Instance)} năm {vote.Year}", d =>
         {
             d.Paragraph($"Căn cứ Quyết định số {vote.DecisionNumber} ngày {VietnameseCulture.Date(date)} công nhận kết quả {vote.Title};");

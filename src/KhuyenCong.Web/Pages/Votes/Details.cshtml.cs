@@ -123,13 +123,9 @@ public sealed class DetailsModel(VoteService votes, VoteFiles productFiles, Proj
             return NotFound();
         }
 
-        var parent = Vote.Level switch
-        {
-            VoteLevel.Province => "UBND tỉnh",
-            _ => "BỘ CÔNG THƯƠNG",
-        };
+        var province = Vote.ProvinceId is { } provinceId ? await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
         var stream = new MemoryStream();
-        CertificateDocument.Write(stream, Vote, certified, parent);
+        CertificateDocument.Write(stream, Vote, certified, province);
         stream.Position = 0;
         return File(stream, Web.Reports.Documents.ConferenceDocument.ContentType, CertificateDocument.FileName(certified));
     }

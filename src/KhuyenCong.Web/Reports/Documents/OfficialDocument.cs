@@ -87,6 +87,18 @@ public sealed class OfficialDocument
         string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day:00} tháng {(date.Month <= 2 ? date.Month.ToString("00", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture))} năm {date.Year}");
 
     /// <summary>
+    /// A province's frame in a document (Nghị định 30/2020, Phụ lục I): the People's Committee above its bodies
+    /// ("UBND tỉnh Bắc Ninh", "UBND thành phố Hà Nội" for a centrally-run city, named "TP …" in the directory) and the
+    /// province as the place (địa danh), "Thành phố Hồ Chí Minh" written in full.
+    /// </summary>
+    public static (string Committee, string Place) ProvinceFrame(string province)
+    {
+        var city = province.StartsWith("TP ", StringComparison.Ordinal);
+        var name = city ? province[3..] : province;
+        return (city ? $"UBND thành phố {name}" : $"UBND tỉnh {name}", city && name == "Hồ Chí Minh" ? "Thành phố Hồ Chí Minh" : name);
+    }
+
+    /// <summary>
     /// A download name in ASCII ("Báo cáo Quý I năm 2026 – Bắc Ninh" → "bao-cao-quy-i-nam-2026-bac-ninh"): browsers,
     /// mail programs and the file systems of the provinces keep it as it is.
     /// </summary>

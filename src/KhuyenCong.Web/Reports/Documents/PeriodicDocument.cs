@@ -15,11 +15,7 @@ public static class PeriodicDocument
     /// </summary>
     public static DocumentDetails Defaults(PeriodicReport report, string department, DateOnly today)
     {
-        var province = report.Province!.Name;
-        var city = province.StartsWith("TP ", StringComparison.Ordinal);
-        var name = city ? province[3..] : province;
-        var committee = city ? $"UBND thành phố {name}" : $"UBND tỉnh {name}";
-        var place = city && name == "Hồ Chí Minh" ? "Thành phố Hồ Chí Minh" : name;
+        var (committee, place) = OfficialDocument.ProvinceFrame(report.Province!.Name);
         return new DocumentDetails(committee, "Sở Công Thương", "/BC-SCT", place, today, string.Empty, "Giám đốc", string.Empty,
             [$"Bộ Công Thương ({department})", $"{committee} (để báo cáo)", "Lưu: VT"]);
     }
