@@ -51,6 +51,41 @@ public abstract partial class ProjectListSpecs(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_work_queue_is_shown_a_page_at_a_time_and_its_total_follows_a_new_draft_at_once()
+    {
+        var portal = await fixture.GetAsync();
+        // A province no other spec writes to, with an officer of its own.
+        var province = await portal.WithDbAsync(db => db.Provinces.Where(p => p.ValidTo == null).OrderByDescending(p => p.Code).Select(p => p.Code).FirstAsync());
+        var officer = $"hangdoi{Guid.NewGuid():N}"[..16] + "@test.vn";
+        await portal.CreateUserAsync(officer, Domain.Identity.Roles.ProvinceOfficer, province);
+        var client = portal.Browser();
+        await client.SignInOkAsync(officer);
+        var before = Total(HttpForms.Text(await client.GetPageAsync("/Projects/Queue")));
+        for (var i = 0; i < 55; i++)
+        {
+            await new ProjectBuilder(portal).In(province, 2026).Titled($"Đề án chờ hoàn thiện số {i}").SaveAsync();
+        }
+
+        var total = before + 55;
+        var pages = (total + 49) / 50;
+        var first = HttpForms.Text(await client.GetPageAsync("/Projects/Queue?sort=code"));
+        Assert.Contains($"Tổng số: {total}", first, StringComparison.Ordinal);
+        Assert.Contains($"Trang 1 / {pages}", first, StringComparison.Ordinal);
+        Assert.Equal(50, Codes(first).Count);
+        var last = HttpForms.Text(await client.GetPageAsync($"/Projects/Queue?sort=code&p={pages + 5}"));
+        Assert.Contains($"Trang {pages} / {pages}", last, StringComparison.Ordinal);
+        Assert.Equal(total - (50 * (pages - 1)), Codes(last).Count);
+        Assert.Empty(Codes(first).Intersect(Codes(last)));
+
+        await new ProjectBuilder(portal).In(province, 2026).Titled("Đề án chờ hoàn thiện cuối cùng").SaveAsync();
+        Assert.Contains($"Tổng số: {total + 1}", HttpForms.Text(await client.GetPageAsync("/Projects/Queue?sort=code")), StringComparison.Ordinal);
+    }
+
+    private static int Total(string html) =>
+        html.Contains("data-testid=\"queue-empty\"", StringComparison.Ordinal) ? 0
+            : int.Parse(Regex.Match(html, "Tổng số: ([0-9.]+)").Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task The_total_follows_a_new_project_at_once_and_stays_within_each_users_scope()
     {
         var portal = await fixture.GetAsync();

@@ -6,12 +6,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Pages.Projects;
 
-/// <summary>Việc chờ tôi: the projects and adjustments waiting for the user's role, within their scope.</summary>
-public sealed class QueueModel(ProjectService projects) : PageModel
+/// <summary>
+/// Việc chờ tôi: the projects and adjustments waiting for the user's role, within their scope, a page at a time. The
+/// count and each page are kept under the data version (<see cref="ProjectListCounts"/>) per user, since what waits
+/// for a ministry approver depends on who appraised it: the same view again reads nothing until a write (issue 14).
+/// </summary>
+public sealed class QueueModel(ProjectService projects, ProjectListCounts counts) : PageModel
 {
+    public const int PageSize = 50;
+
     public sealed record Item(int Id, string Code, string Title, string Province, ProjectState State, string Waiting, DateTime Since);
 
     public IReadOnlyList<Item> Items { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int Number { get; private set; } = 1;
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     /// <summary>«code» or «since» (the default: the oldest waiting first).</summary>
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
@@ -34,10 +48,17 @@ public sealed class QueueModel(ProjectService projects) : PageModel
             (_, true) => waiting.OrderByDescending(p => p.UpdatedAtUtc).ThenByDescending(p => p.Id),
             _ => waiting.OrderBy(p => p.UpdatedAtUtc).ThenBy(p => p.Id),
         };
-        var rows = await ordered.Take(200)
-            .Select(p => new { p.Id, p.Code, p.Title, Province = p.Province!.Name, p.State, p.UpdatedAtUtc, Pending = p.Adjustments.Any(a => a.Status == AdjustmentStatus.Pending) })
-            .ToListAsync(ct);
-        Items = [.. rows.Select(r => new Item(r.Id, r.Code, r.Title, r.Province, r.State, Describe(actor.Role, r.State, r.Pending), r.UpdatedAtUtc))];
+        var mine = string.Join('|', "queue", actor.UserId);
+        Total = await counts.CountAsync(actor, mine, waiting, ct);
+        Number = Math.Clamp(PageNumber ?? 1, 1, PageCount);
+        var view = string.Join('|', mine, SortShown, Descending ? "desc" : "asc", Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Items = Total == 0 ? [] : await counts.PageAsync<IReadOnlyList<Item>>(actor, view, async c =>
+        {
+            var rows = await ordered.Skip((Number - 1) * PageSize).Take(PageSize)
+                .Select(p => new { p.Id, p.Code, p.Title, Province = p.Province!.Name, p.State, p.UpdatedAtUtc, Pending = p.Adjustments.Any(a => a.Status == AdjustmentStatus.Pending) })
+                .ToListAsync(c);
+            return [.. rows.Select(r => new Item(r.Id, r.Code, r.Title, r.Province, r.State, Describe(actor.Role, r.State, r.Pending), r.UpdatedAtUtc))];
+        }, ct);
     }
 
     private static string Describe(string? role, ProjectState state, bool pendingAdjustment) => (role, state) switch
