@@ -75,7 +75,7 @@ public static class ProjectsApi
 
     private sealed record ListCursor(string Sort, int Id, string? Code);
 
-    private static async Task<IResult> ListAsync(HttpContext http, ClaimsPrincipal user, ProjectService projects, KhuyenCongDbContext db, Geography geography, TimeProvider clock,
+    private static async Task<IResult> ListAsync(HttpContext http, ClaimsPrincipal user, ProjectService projects, ProjectListCounts counts, KhuyenCongDbContext db, Geography geography, TimeProvider clock,
         int? year, string? province, string? region, string? source, string? kind, string? content, string? state, string? q,
         string? sort, string? cursor, int? limit, CancellationToken ct)
     {
@@ -131,32 +131,40 @@ public static class ProjectsApi
             query = query.OrderBy(p => p.Id);
         }
 
-        var rows = await query.Take(take + 1)
-            .Select(p => new
-            {
-                p.Id, p.Code, p.PlanYear, Province = p.Province!.Code, p.Source, p.Kind, p.Title, p.ImplementingUnit,
-                p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate, p.UpdatedAtUtc,
-            })
-            .ToListAsync(ct);
-        var more = rows.Count > take;
-        if (more)
+        // The page is kept under the data version like the list page's (ProjectListCounts.PageAsync): the same request
+        // again, by any client of the same scope, reads nothing until a write (issue 14).
+        var view = string.Join('|', "api-projects", ProjectFilter.SearchKey(q), filter.Key, sort, cursor ?? string.Empty,
+            take.ToString(System.Globalization.CultureInfo.InvariantCulture), Today(clock).DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var page = await counts.PageAsync(actor, view, async token =>
         {
-            rows.RemoveAt(take);
-        }
+            var rows = await query.Take(take + 1)
+                .Select(p => new
+                {
+                    p.Id, p.Code, p.PlanYear, Province = p.Province!.Code, p.Source, p.Kind, p.Title, p.ImplementingUnit,
+                    p.RequestedSupport, p.ApprovedSupport, p.CounterpartCommitted, p.State, p.ApprovalDate, p.UpdatedAtUtc,
+                })
+                .ToListAsync(token);
+            var more = rows.Count > take;
+            if (more)
+            {
+                rows.RemoveAt(take);
+            }
 
-        // The page's contents and money, by the page's ids: two indexed reads, whatever the size of the table.
-        var ids = rows.Select(r => r.Id).ToList();
-        var contents = (await db.ProjectContents.AsNoTracking().Where(c => ids.Contains(c.ProjectId)).Select(c => new { c.ProjectId, c.ContentCode }).ToListAsync(ct))
-            .ToLookup(c => c.ProjectId, c => c.ContentCode);
-        var paid = (await db.Disbursements.AsNoTracking().Where(d => ids.Contains(d.ProjectId)).Select(d => new { d.ProjectId, d.Source, d.Amount }).ToListAsync(ct))
-            .ToLookup(d => d.ProjectId);
-        var items = rows.Select(p => new ProjectItem(p.Id, p.Code, p.PlanYear, p.Province, ProjectLabels.Of(p.Source), ProjectLabels.Of(p.Kind),
-            [.. contents[p.Id].Order(StringComparer.Ordinal)], p.Title, p.ImplementingUnit, ApiParameters.Dong(p.RequestedSupport), ApiParameters.Dong(p.ApprovedSupport), ApiParameters.Dong(p.CounterpartCommitted),
-            ApiParameters.Dong(paid[p.Id].Where(d => d.Source == MoneySource.State).Sum(d => d.Amount)),
-            ApiParameters.Dong(paid[p.Id].Where(d => d.Source == MoneySource.Counterpart).Sum(d => d.Amount)),
-            ProjectLabels.Of(p.State), p.ApprovalDate, Utc(p.UpdatedAtUtc))).ToList();
-        var next = more ? ApiCursor.Encode(new ListCursor(sort, rows[^1].Id, sort == "code" ? rows[^1].Code : null)) : null;
-        return TypedResults.Ok(new ApiPage<ProjectItem>(items, next));
+            // The page's contents and money, by the page's ids: two indexed reads, whatever the size of the table.
+            var ids = rows.Select(r => r.Id).ToList();
+            var contents = (await db.ProjectContents.AsNoTracking().Where(c => ids.Contains(c.ProjectId)).Select(c => new { c.ProjectId, c.ContentCode }).ToListAsync(token))
+                .ToLookup(c => c.ProjectId, c => c.ContentCode);
+            var paid = (await db.Disbursements.AsNoTracking().Where(d => ids.Contains(d.ProjectId)).Select(d => new { d.ProjectId, d.Source, d.Amount }).ToListAsync(token))
+                .ToLookup(d => d.ProjectId);
+            var items = rows.Select(p => new ProjectItem(p.Id, p.Code, p.PlanYear, p.Province, ProjectLabels.Of(p.Source), ProjectLabels.Of(p.Kind),
+                [.. contents[p.Id].Order(StringComparer.Ordinal)], p.Title, p.ImplementingUnit, ApiParameters.Dong(p.RequestedSupport), ApiParameters.Dong(p.ApprovedSupport), ApiParameters.Dong(p.CounterpartCommitted),
+                ApiParameters.Dong(paid[p.Id].Where(d => d.Source == MoneySource.State).Sum(d => d.Amount)),
+                ApiParameters.Dong(paid[p.Id].Where(d => d.Source == MoneySource.Counterpart).Sum(d => d.Amount)),
+                ProjectLabels.Of(p.State), p.ApprovalDate, Utc(p.UpdatedAtUtc))).ToList();
+            var next = more ? ApiCursor.Encode(new ListCursor(sort, rows[^1].Id, sort == "code" ? rows[^1].Code : null)) : null;
+            return new ApiPage<ProjectItem>(items, next);
+        }, ct);
+        return TypedResults.Ok(page);
     }
 
     private static async Task<IResult> GetAsync(int id, HttpContext http, ClaimsPrincipal user, ProjectService projects, FigureCache figures, CancellationToken ct)
