@@ -17,9 +17,18 @@ public sealed class PortalFactory(TestDatabase database, IReadOnlyDictionary<str
     /// <summary>The data root (Portal:DataRoot) of every test portal unless a test sets its own: one temporary folder.</summary>
     public static string DataRoot { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "kc-test-data-root")).FullName;
 
+    /// <summary>
+    /// Dozens of portals run at once in a test run, and every file watcher of each (configuration files, the
+    /// versioned static files of asp-append-version) is an inotify instance: Debian's default of 128 per user ran out
+    /// in a clean CI run ("The configured user limit (128) on the number of inotify instances has been reached").
+    /// Test portals watch by polling instead, which needs no instance.
+    /// </summary>
+    static PortalFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:KhuyenCong", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
