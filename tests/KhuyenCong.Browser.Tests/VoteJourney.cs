@@ -72,7 +72,8 @@ public sealed class VoteJourney
         await officer.GetByRole(AriaRole.Button, new() { Name = "Tải tệp lên" }).ClickAsync();
         var thumbnail = officer.Locator("img[alt^='Ảnh sản phẩm «Bình gốm men nâu Phù Lãng»']");
         await Assertions.Expect(thumbnail).ToBeVisibleAsync();
-        Assert.Equal(1, await thumbnail.EvaluateAsync<int>("img => img.naturalWidth"));
+        await thumbnail.ScrollIntoViewIfNeededAsync(); // loading="lazy": decoded once it is in view
+        await Assertions.Expect(thumbnail).ToHaveJSPropertyAsync("naturalWidth", 1);
 
         await officer.GetByLabel("Thư điện tử của thành viên (vai trò Thành viên hội đồng bình chọn)").FillAsync(Member);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Thêm thành viên" }).ClickAsync();
@@ -84,7 +85,8 @@ public sealed class VoteJourney
         await member.GetByRole(AriaRole.Link, new() { Name = "Chấm điểm" }).ClickAsync();
         var seen = member.Locator("img[alt^='Ảnh sản phẩm «Bình gốm men nâu Phù Lãng»']");
         await Assertions.Expect(seen).ToBeVisibleAsync();
-        Assert.Equal(1, await seen.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : -1"));
+        await seen.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(seen).ToHaveJSPropertyAsync("naturalWidth", 1);
         var problems = new List<string?> { await PageLayout.OverflowAsync(member, 390, "Chấm điểm (điện thoại)") };
         var fields = member.Locator("[data-testid=score-form] input[type=number]");
         await Assertions.Expect(fields).ToHaveCountAsync(4);
