@@ -191,7 +191,7 @@ public static class ProjectsApi
     /// <summary>Today in Vietnam, the date a province filter is read on (<see cref="ProjectFilter.Apply"/>).</summary>
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
 
-    private static async Task<IResult> ListDisbursementsAsync(ClaimsPrincipal user, ProjectService projects, KhuyenCongDbContext db, Geography geography, TimeProvider clock,
+    private static async Task<IResult> ListDisbursementsAsync(ClaimsPrincipal user, ProjectService projects, ProjectListCounts counts, KhuyenCongDbContext db, Geography geography, TimeProvider clock,
         int? year, string? province, string? source, DateOnly? from, DateOnly? to, string? cursor, int? limit, CancellationToken ct)
     {
         if (ApiCursor.Limit(limit) is not { } take)
@@ -228,17 +228,25 @@ public static class ProjectsApi
             query = query.Where(x => x.d.Id > last);
         }
 
-        var rows = await query.OrderBy(x => x.d.Id).Take(take + 1)
-            .Select(x => new { x.d.Id, x.d.ProjectId, x.Code, x.d.Date, x.d.Amount, x.d.Source, x.d.Note, x.d.RecordedBy, x.d.RecordedAtUtc })
-            .ToListAsync(ct);
-        var more = rows.Count > take;
-        if (more)
+        // Kept under the data version like the project list's pages (ProjectListCounts.PageAsync): the same request
+        // again reads nothing until a write.
+        var view = string.Join('|', "api-disbursements", filter.Key, from?.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), to?.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            cursor ?? string.Empty, take.ToString(System.Globalization.CultureInfo.InvariantCulture), Today(clock).DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var page = await counts.PageAsync(actor, view, async token =>
         {
-            rows.RemoveAt(take);
-        }
+            var rows = await query.OrderBy(x => x.d.Id).Take(take + 1)
+                .Select(x => new { x.d.Id, x.d.ProjectId, x.Code, x.d.Date, x.d.Amount, x.d.Source, x.d.Note, x.d.RecordedBy, x.d.RecordedAtUtc })
+                .ToListAsync(token);
+            var more = rows.Count > take;
+            if (more)
+            {
+                rows.RemoveAt(take);
+            }
 
-        var items = rows.Select(d => new DisbursementItem(d.Id, d.ProjectId, d.Code, d.Date, ApiParameters.Dong(d.Amount), ProjectLabels.Of(d.Source), d.Note, d.RecordedBy, Utc(d.RecordedAtUtc))).ToList();
-        return TypedResults.Ok(new ApiPage<DisbursementItem>(items, more ? ApiCursor.Encode(new DisbursementCursor(rows[^1].Id)) : null));
+            var items = rows.Select(d => new DisbursementItem(d.Id, d.ProjectId, d.Code, d.Date, ApiParameters.Dong(d.Amount), ProjectLabels.Of(d.Source), d.Note, d.RecordedBy, Utc(d.RecordedAtUtc))).ToList();
+            return new ApiPage<DisbursementItem>(items, more ? ApiCursor.Encode(new DisbursementCursor(rows[^1].Id)) : null);
+        }, ct);
+        return TypedResults.Ok(page);
     }
 
     private static async Task<IResult> DisburseAsync(int id, DisbursementRequest? body, HttpContext http, ClaimsPrincipal user, ProjectService projects,
