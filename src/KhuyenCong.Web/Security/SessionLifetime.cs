@@ -68,6 +68,13 @@ public sealed class SessionLifetime
             return;
         }
 
+        // The validator would decide the same from IssuedUtc, but resolving it builds SignInManager, UserManager and
+        // their store and DbContext on every request: between checks nothing of Identity is built.
+        if (context.Properties.IssuedUtc is { } issued && now - issued <= RecheckInterval)
+        {
+            return;
+        }
+
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 }
