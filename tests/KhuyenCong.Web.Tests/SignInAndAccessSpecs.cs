@@ -149,6 +149,24 @@ public sealed class SignInAndAccessSpecs(SqlitePortalFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Every_link_in_the_header_opens_a_page()
+    {
+        // The header's links are written as paths (no link generation per request): each must be a real page.
+        var portal = await fixture.GetAsync();
+        var admin = portal.Browser();
+        await admin.SignInOkAsync(PortalFixture.Admin);
+        var home = await admin.GetPageAsync("/");
+        var header = home[home.IndexOf("<nav class=\"navbar", StringComparison.Ordinal)..home.IndexOf("</nav>", StringComparison.Ordinal)];
+        var links = System.Text.RegularExpressions.Regex.Matches(header, "href=\"(/[^\"]*)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.True(links.Count >= 25, $"{links.Count} links in the header");
+        foreach (var link in links)
+        {
+            var response = await admin.GetAsync(link);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var portal = await fixture.GetAsync();
