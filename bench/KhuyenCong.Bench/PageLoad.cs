@@ -14,7 +14,7 @@ using Npgsql;
 /// the command line, and the web process's memory. Prints one table with the targets met or missed.
 /// <code>
 ///   dotnet run -c Release --project bench/KhuyenCong.Bench -- load [--db bench/results/bench.db] [--postgres "Host=…;Database=kcbench"]
-///       [--only sqlite|postgres] [--seconds 6] [--users 16] [--web &lt;published folder&gt;] [--pages &lt;text in the page name&gt;]
+///       [--only sqlite|postgres] [--seconds 6] [--users 16] [--web &lt;published folder&gt;] [--pages &lt;text in the page name&gt;[;&lt;another&gt;…]]
 /// </code>
 /// The run works on a copy (a copied SQLite file, a PostgreSQL database made from the filled one as a template), so
 /// the import leaves the filled database as it was.
@@ -215,7 +215,8 @@ internal static partial class PageLoad
             var pages = await PagesAsync(clients, notes);
             if (pageFilter is not null)
             {
-                pages = [.. pages.Where(p => p.Name.Contains(pageFilter, StringComparison.OrdinalIgnoreCase))];
+                var wanted = pageFilter.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                pages = [.. pages.Where(p => wanted.Any(w => p.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))];
             }
 
             // Warm the whole process first (tiered JIT, connection pools, caches), as it would be by mid-morning:
