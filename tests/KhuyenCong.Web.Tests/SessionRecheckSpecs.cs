@@ -4,6 +4,7 @@ using KhuyenCong.Domain.Identity;
 using KhuyenCong.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.Web.Tests;
 
@@ -115,6 +116,50 @@ public sealed class SessionRecheckSpecs(ITestOutputHelper output)
         var ended = await phone.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         Assert.Contains("/Account/Login", ended.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task An_api_token_is_read_once_per_interval_revoked_here_it_stops_at_once_and_changed_in_the_database_at_the_next_check()
+    {
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        await using var portal = Portal(clock);
+        await using var database = portal.Database;
+        await portal.StartAsync();
+        await portal.CreateUserAsync("maapi@test.vn", Roles.Viewer);
+        var secret = await portal.CreateTokenAsync("maapi@test.vn");
+        var api = portal.ApiClient(secret);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
+
+        using (var commands = new CommandLog(database.ConnectionString))
+        {
+            clock.Now += TimeSpan.FromSeconds(20);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
+            var (all, identity) = commands.Take();
+            output.WriteLine($"a call within the interval: {all} SQL commands, {identity} on Identity tables");
+            Assert.Equal(0, identity);
+        }
+
+        // Disabled in the database, as another instance does it: the token works until the interval ends, not after.
+        await portal.WithDbAsync(db => db.Users.Where(u => u.Email == "maapi@test.vn").ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.IsDisabled, true)
+            .SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString("N"))));
+        clock.Now += TimeSpan.FromSeconds(5);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
+        clock.Now += TimeSpan.FromSeconds(6);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
+
+        // Revoked on this instance: the next call is refused, with no interval to wait.
+        await portal.CreateUserAsync("thuhoi@test.vn", Roles.Viewer);
+        var revoked = await portal.CreateTokenAsync("thuhoi@test.vn");
+        var other = portal.ApiClient(revoked);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/me")).StatusCode);
+        var id = await portal.WithDbAsync(db => db.ApiTokens.Where(t => t.SecretHash == KhuyenCong.Web.Api.ApiTokens.Hash(revoked)).Select(t => t.Id).SingleAsync());
+        using (var scope = portal.Services.CreateScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<KhuyenCong.Web.Api.ApiTokens>().RevokeAsync(id, ownerId: null, revokedBy: "Quản trị"));
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/api/v1/me")).StatusCode);
     }
 
     private static PortalFactory Portal(TestClock clock) =>

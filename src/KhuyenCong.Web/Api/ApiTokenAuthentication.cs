@@ -19,7 +19,8 @@ public sealed class ApiTokenAuthentication(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokens tokens,
-    SignInManager<AppUser> signIn)
+    ApiTokenSessions sessions,
+    TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -39,15 +40,25 @@ public sealed class ApiTokenAuthentication(
             return Fail("Tiêu đề Authorization phải có dạng Bearer, theo sau là mã truy cập.");
         }
 
-        var token = await tokens.FindActiveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (token?.User is null || await signIn.UserManager.IsLockedOutAsync(token.User))
+        var secret = header["Bearer ".Length..].Trim();
+        var hash = ApiTokens.Hash(secret);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (sessions.Find(hash, now) is not { } entry)
         {
-            return Fail("Mã truy cập không đúng, đã hết hạn hoặc đã bị thu hồi.");
+            // Identity is built only when the token is read again, not on every call.
+            var signIn = Context.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+            var token = await tokens.FindActiveAsync(secret, Context.RequestAborted);
+            if (token?.User is null || await signIn.UserManager.IsLockedOutAsync(token.User))
+            {
+                return Fail("Mã truy cập không đúng, đã hết hạn hoặc đã bị thu hồi.");
+            }
+
+            entry = new ApiTokenSessions.Entry(ApiClaims.Through(await signIn.CreateUserPrincipalAsync(token.User), token, SchemeName), token.Id, token.ExpiresAtUtc, token.LastUsedAtUtc, now);
+            sessions.Keep(hash, entry);
         }
 
-        var principal = ApiClaims.Through(await signIn.CreateUserPrincipalAsync(token.User), token, SchemeName);
-        await tokens.TouchAsync(token, Context.RequestAborted);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        entry.LastUsedAtUtc = await tokens.TouchAsync(entry.TokenId, entry.LastUsedAtUtc, Context.RequestAborted);
+        return AuthenticateResult.Success(new AuthenticationTicket(entry.Principal.Clone(), SchemeName));
     }
 
     private AuthenticateResult Fail(string message)

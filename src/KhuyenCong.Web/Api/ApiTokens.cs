@@ -12,7 +12,7 @@ namespace KhuyenCong.Web.Api;
 /// <see cref="ApiToken.MaxDays"/> days, shown once, kept as a SHA-256 hash, revoked by their owner or an administrator.
 /// A token is 32 random bytes: a hash without salt or stretching is enough, as nobody can guess such a secret.
 /// </summary>
-public sealed class ApiTokens(KhuyenCongDbContext db, TimeProvider clock)
+public sealed class ApiTokens(KhuyenCongDbContext db, TimeProvider clock, ApiTokenSessions sessions)
 {
     /// <summary>Every secret starts with this, so a leaked one is recognisable (secret scanners, logs).</summary>
     public const string SecretPrefix = "kc_";
@@ -77,7 +77,6 @@ public sealed class ApiTokens(KhuyenCongDbContext db, TimeProvider clock)
         return token?.User is { IsDisabled: false } ? token : null;
     }
 
-    /// <summary>Writes the last use when the one on record is older than <see cref="LastUseResolution"/>.</summary>
     /// <summary>The token with that id when it is neither revoked nor expired (a background job checks its token again).</summary>
     public Task<ApiToken?> FindActiveAsync(int id, CancellationToken ct = default)
     {
@@ -85,17 +84,20 @@ public sealed class ApiTokens(KhuyenCongDbContext db, TimeProvider clock)
         return db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.RevokedAtUtc == null && t.ExpiresAtUtc > now, ct);
     }
 
-    public async Task TouchAsync(ApiToken token, CancellationToken ct = default)
+    /// <summary>Writes the last use when the one on record is older than <see cref="LastUseResolution"/>.</summary>
+    /// <returns>The last use now on record as far as this call knows.</returns>
+    public async Task<DateTime?> TouchAsync(int tokenId, DateTime? lastUsedAtUtc, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (token.LastUsedAtUtc is { } last && now - last < LastUseResolution)
+        if (lastUsedAtUtc is { } last && now - last < LastUseResolution)
         {
-            return;
+            return lastUsedAtUtc;
         }
 
         var before = now - LastUseResolution;
-        await db.ApiTokens.Where(t => t.Id == token.Id && (t.LastUsedAtUtc == null || t.LastUsedAtUtc < before))
+        await db.ApiTokens.Where(t => t.Id == tokenId && (t.LastUsedAtUtc == null || t.LastUsedAtUtc < before))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, now), ct);
+        return now;
     }
 
     /// <summary>
@@ -142,6 +144,7 @@ public sealed class ApiTokens(KhuyenCongDbContext db, TimeProvider clock)
         token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
         token.RevokedBy = revokedBy.Length <= 256 ? revokedBy : revokedBy[..256];
         await db.SaveChangesAsync(ct);
+        sessions.Forget(token.SecretHash);
         return true;
     }
 

@@ -41,6 +41,7 @@ public static class PortalApp
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<ApiTokens>();
+        services.AddSingleton<ApiTokenSessions>();
         services.AddSingleton<UnknownAccountAttempts>();
         services.AddSingleton(SessionLifetime.From(configuration));
         services.AddSingleton<SessionRevocations>();
