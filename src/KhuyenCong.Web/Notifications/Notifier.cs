@@ -28,7 +28,7 @@ public sealed record NotificationMessage(string Kind, string Title, string Body,
 /// them with the act that caused them, so both are written or neither. The dispatcher (<see cref="MailDispatcher"/>)
 /// sends the mail later. Project acts, periodic reports, import jobs and the deadline reminders all queue through here.
 /// </summary>
-public sealed class Notifier(KhuyenCongDbContext db, Geography geography, IOptions<MailOptions> mail, IOptions<PortalLinks> links, TimeProvider clock)
+public sealed class Notifier(KhuyenCongDbContext db, Geography geography, IOptions<MailOptions> mail, IOptions<PortalLinks> links, TimeProvider clock, Reports.FigureCache figures)
 {
     public const int TitleLength = 300;
     public const int BodyLength = 4000;
@@ -129,16 +129,19 @@ public sealed class Notifier(KhuyenCongDbContext db, Geography geography, IOptio
         {
             await db.Notifications.Where(n => n.Id == id && n.UserId == userId && n.ReadAtUtc == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
+            await figures.ForgetLocalAsync(NotificationBell.Key(userId), ct);
         }
 
         return notification;
     }
 
-    public Task<int> MarkAllReadAsync(string userId, CancellationToken ct = default)
+    public async Task<int> MarkAllReadAsync(string userId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null)
+        var marked = await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
+        await figures.ForgetLocalAsync(NotificationBell.Key(userId), ct);
+        return marked;
     }
 
     public async Task<MailPreference?> PreferenceAsync(string userId, CancellationToken ct = default) =>

@@ -46,23 +46,35 @@ public sealed class FigureCache(HybridCache cache, IMemoryCache memory, ListView
     public Task<T> LocalAsync<T>(string name, Func<CancellationToken, Task<T>> read, CancellationToken ct) => KeepAsync(memory, name, read, ct);
 
     /// <summary>
+    /// Like <see cref="LocalAsync"/>, for a value that a write outside the figures may also change (one that renews no
+    /// data version): kept at most <paramref name="lifetime"/>, and forgotten by <see cref="ForgetLocalAsync"/> where
+    /// that write is made.
+    /// </summary>
+    public Task<T> LocalForAsync<T>(string name, TimeSpan lifetime, Func<CancellationToken, Task<T>> read, CancellationToken ct) => KeepAsync(memory, name, read, ct, lifetime);
+
+    /// <summary>Drops what <see cref="LocalForAsync"/> keeps under <paramref name="name"/> for the current data version.</summary>
+    public async Task ForgetLocalAsync(string name, CancellationToken ct) => memory.Remove(await KeyAsync(name, ct));
+
+    /// <summary>
     /// Like <see cref="LocalAsync"/>, for one page of a list: in <see cref="ListViews"/>, bounded in number, because a
     /// list has as many views as page numbers times filters times orders.
     /// </summary>
     public Task<T> ViewAsync<T>(string name, Func<CancellationToken, Task<T>> read, CancellationToken ct) => KeepAsync(views.Memory, name, read, ct);
 
-    private async Task<T> KeepAsync<T>(IMemoryCache memory, string name, Func<CancellationToken, Task<T>> read, CancellationToken ct)
+    private async Task<T> KeepAsync<T>(IMemoryCache memory, string name, Func<CancellationToken, Task<T>> read, CancellationToken ct, TimeSpan? lifetime = null)
     {
-        var key = string.Join('|', "local", (await VersionAsync(ct)).ToString("N"), name);
+        var key = await KeyAsync(name, ct);
         if (memory.TryGetValue(key, out T? value))
         {
             return value!;
         }
 
         value = await read(ct);
-        memory.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = OutsideWriteBound, Size = 1 });
+        memory.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime ?? OutsideWriteBound, Size = 1 });
         return value;
     }
+
+    private async Task<string> KeyAsync(string name, CancellationToken ct) => string.Join('|', "local", (await VersionAsync(ct)).ToString("N"), name);
 
     /// <summary>
     /// The figure named <paramref name="figure"/> for <paramref name="scope"/> (whatever it depends on: region, years,
