@@ -66,7 +66,10 @@ public sealed class ProjectService(KhuyenCongDbContext db, Geography geography, 
     /// project page the dearest page at 100,000 projects (issue 14). The page must not change what it is given.
     /// </summary>
     public async Task<Project?> ViewAsync(int id, ProjectActor actor, Reports.FigureCache figures, CancellationToken ct = default) =>
-        await Visible(actor).AnyAsync(p => p.Id == id, ct)
+        // Whether the actor's scope covers the project changes only with a write (its province, the region
+        // memberships) or with the actor's scope, which is in the key: kept under the data version like the view.
+        await figures.ViewAsync(string.Create(CultureInfo.InvariantCulture, $"project-visible|{Reports.ReportScope.CacheKey(actor)}|{id}"),
+            c => Visible(actor).AnyAsync(p => p.Id == id, c), ct)
             ? await figures.LocalAsync(string.Create(CultureInfo.InvariantCulture, $"project-view|{id}"), c => db.Projects.AsNoTracking()
                 .Include(p => p.Province)
                 .Include(p => p.Contents).Include(p => p.Beneficiaries).Include(p => p.Outcomes)

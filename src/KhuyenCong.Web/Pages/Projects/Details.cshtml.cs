@@ -137,11 +137,12 @@ public sealed class DetailsModel(ProjectService projects, DocumentStore document
 
         NormFindings = SupportNormCheck.Check(project, await figures.LocalAsync("support-norms", c => db.SupportNorms.AsNoTracking().ToListAsync(c), ct));
         Indicators = await figures.LocalAsync("outcome-indicators", c => db.OutcomeIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => (i.Name, i.Unit), c), ct);
-        // The authors of every part of the page in one query, whatever the number of rows.
-        People = await Users.PeopleNames.LoadAsync(db,
+        // The authors of every part of the page in one query, whatever the number of rows; kept with the project's
+        // view, so a renamed author shows within FigureCache.OutsideWriteBound.
+        People = await figures.LocalAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"project-people|{project.Id}"), c => Users.PeopleNames.LoadAsync(db,
             [.. project.Events.Select(e => e.UserId), .. project.Adjustments.Select(a => a.RequestedById)],
             [.. project.Events.Select(e => e.UserName), .. project.Documents.Select(d => d.UploadedBy), .. project.Disbursements.Select(d => d.RecordedBy),
-                .. project.ProgressNotes.Select(n => n.RecordedBy), .. project.Adjustments.Select(a => a.RequestedBy), .. project.Adjustments.Select(a => a.DecidedBy)], ct);
+                .. project.ProgressNotes.Select(n => n.RecordedBy), .. project.Adjustments.Select(a => a.RequestedBy), .. project.Adjustments.Select(a => a.DecidedBy)], c), ct);
         Contents = await ContentNames.LoadAsync(figures, db, ct);
         Checklist = DocumentChecklist.For(project.Contents.Select(c => c.ContentCode), await figures.LocalAsync("dossier-items", c => db.DossierItems.AsNoTracking().ToListAsync(c), ct));
         History = await figures.LocalAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"project-history|{project.Id}"), c => AuditLabels.ProjectHistoryAsync(db, project.Id, c), ct);
