@@ -28,9 +28,16 @@ public sealed class PlanFigures(KhuyenCongDbContext db, ProjectService projects)
     /// <summary>The date a plan year is read at when none is asked: the year's end for a past year, else today.</summary>
     public static DateOnly DefaultDate(int year, DateOnly today) => year < today.Year ? new DateOnly(year, 12, 31) : today;
 
-    public Task<IReadOnlyList<Line>> CachedAsync(FigureCache figures, ProjectActor actor, int year, DateOnly date, CancellationToken ct) =>
-        figures.GetAsync<PlanFigures, IReadOnlyList<Line>>("plans", FormattableString.Invariant($"{ReportScope.CacheKey(actor)}|{year}|{date:yyyy-MM-dd}"),
-            (service, token) => service.ComputeAsync(actor, year, date, token), ct);
+    /// <summary>
+    /// The lines as the cache keeps them: a sealed immutable type, so that HybridCache hands the kept object to every
+    /// view; a list typed as an interface was deserialized again on each one.
+    /// </summary>
+    [System.ComponentModel.ImmutableObject(true)]
+    public sealed record Statement(IReadOnlyList<Line> Lines);
+
+    public async Task<IReadOnlyList<Line>> CachedAsync(FigureCache figures, ProjectActor actor, int year, DateOnly date, CancellationToken ct) =>
+        (await figures.GetAsync<PlanFigures, Statement>("plans", FormattableString.Invariant($"{ReportScope.CacheKey(actor)}|{year}|{date:yyyy-MM-dd}"),
+            async (service, token) => new Statement(await service.ComputeAsync(actor, year, date, token)), ct)).Lines;
 
     public async Task<IReadOnlyList<Line>> ComputeAsync(ProjectActor actor, int year, DateOnly date, CancellationToken ct)
     {
