@@ -4,6 +4,7 @@ using KhuyenCong.Domain.Identity;
 using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Projects;
 using KhuyenCong.Web.Projects;
+using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Web.Reports;
 
@@ -33,6 +34,14 @@ public static class ReportScope
     /// What a figure computed within the actor's project scope depends on, as part of a cache key: the role and the
     /// provinces and regions it covers (the same for every officer of one province).
     /// </summary>
+    /// <summary>The regions (code, name) in their order, kept under the data version; those of <paramref name="allowed"/> only when given.</summary>
+    public static async Task<IReadOnlyList<(string Code, string Name)>> RegionsAsync(FigureCache figures, Data.KhuyenCongDbContext db, IReadOnlyCollection<string>? allowed, CancellationToken ct)
+    {
+        var all = await figures.LocalAsync("regions", c => db.Regions.AsNoTracking().OrderBy(r => r.SortOrder)
+            .Select(r => new ValueTuple<string, string>(r.Code, r.Name)).ToListAsync(c), ct);
+        return allowed is null ? all : [.. all.Where(r => allowed.Contains(r.Item1))];
+    }
+
     public static string CacheKey(ProjectActor actor) =>
         string.Join(';', actor.Role ?? string.Empty, string.Join(',', actor.ProvinceIds.Order()), string.Join(',', actor.Regions.Order(StringComparer.Ordinal)));
 

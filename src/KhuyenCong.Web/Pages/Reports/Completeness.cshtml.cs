@@ -14,7 +14,7 @@ namespace KhuyenCong.Web.Pages.Reports;
 /// report, who submitted on time or late, who is missing, and the rates.
 /// </summary>
 [Authorize(Policy = Policies.NationalReader)]
-public sealed class CompletenessModel(PeriodicReportService reports, KhuyenCongDbContext db) : PageModel
+public sealed class CompletenessModel(PeriodicReportService reports, KhuyenCongDbContext db, FigureCache figures) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
 
@@ -32,7 +32,7 @@ public sealed class CompletenessModel(PeriodicReportService reports, KhuyenCongD
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new ValueTuple<string, string>(r.Code, r.Name)).ToListAsync(ct);
+        Regions = await ReportScope.RegionsAsync(figures, db, null, ct);
         if (Region is not null && !Regions.Any(r => r.Code == Region))
         {
             Region = null;
@@ -52,6 +52,8 @@ public sealed class CompletenessModel(PeriodicReportService reports, KhuyenCongD
             Year = Today.Year;
         }
 
-        Board = await reports.CompletenessAsync(Year!.Value, Period!.Value, Region, ct);
+        // Reports, deadlines and the provinces expected change only with a write (a new data version).
+        Board = await figures.LocalAsync(FormattableString.Invariant($"completeness|{Year}|{Period}|{Region}"),
+            c => reports.CompletenessAsync(Year!.Value, Period!.Value, Region, c), ct);
     }
 }

@@ -97,7 +97,7 @@ public sealed class ConferenceModel(ConferenceReportService reports, FigureCache
     private async Task<DocumentDetails> DocumentDefaultsAsync(ConferenceReport report, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
-        var (department, abbreviation) = await DocumentForms.DepartmentAsync(db, today, ct);
+        var (department, abbreviation) = DocumentForms.Department(await DocumentForms.NamesAsync(figures, db, ct), today);
         return ConferenceDocument.Defaults(report, department, abbreviation, today);
     }
 
@@ -128,8 +128,7 @@ public sealed class ConferenceModel(ConferenceReportService reports, FigureCache
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
         var allowed = ReportScope.AllowedRegions(await projects.ActorAsync(User, ct), await geography.DirectoryAsync(ct), today);
-        Regions = await db.Regions.AsNoTracking().Where(r => allowed.Contains(r.Code)).OrderBy(r => r.SortOrder)
-            .Select(r => new ValueTuple<string, string>(r.Code, r.Name)).ToListAsync(ct);
+        Regions = await ReportScope.RegionsAsync(figures, db, allowed, ct);
         if (Regions.Count == 0)
         {
             return Forbid();

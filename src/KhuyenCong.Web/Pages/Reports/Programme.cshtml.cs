@@ -86,14 +86,13 @@ public sealed class ProgrammeModel(ProgrammeReportService reports, FigureCache f
         var actor = await projects.ActorAsync(User, ct);
         var allowed = ReportScope.AllowedRegions(actor, await geography.DirectoryAsync(ct), today);
         MaySeeNation = ReportScope.MaySeeNation(actor);
-        Regions = await db.Regions.AsNoTracking().Where(r => allowed.Contains(r.Code)).OrderBy(r => r.SortOrder)
-            .Select(r => new ValueTuple<string, string>(r.Code, r.Name)).ToListAsync(ct);
+        Regions = await ReportScope.RegionsAsync(figures, db, allowed, ct);
         if (Regions.Count == 0 && !MaySeeNation)
         {
             return Forbid();
         }
 
-        var periods = await db.ProgrammePeriods.AsNoTracking().OrderBy(p => p.FromYear).ToListAsync(ct);
+        var periods = await figures.LocalAsync("programme-periods", c => db.ProgrammePeriods.AsNoTracking().OrderBy(p => p.FromYear).ToListAsync(c), ct);
         Periods = [.. periods.Select(p => (p.Id, $"{p.FromYear}–{p.ToYear}: {p.Name}"))];
         if (PeriodId is { } id && periods.FirstOrDefault(p => p.Id == id) is { } chosen)
         {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Web.Pages.Reports.Periodic;
 
 /// <summary>Báo cáo định kỳ: the reports in my scope, and for province users the form that opens a new one.</summary>
-public sealed class IndexModel(PeriodicReportService reports, ProjectService projects, Data.Geography geography) : PageModel
+public sealed class IndexModel(PeriodicReportService reports, ProjectService projects, Data.Geography geography, Web.Reports.FigureCache figures) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
 
@@ -125,9 +125,11 @@ public sealed class IndexModel(PeriodicReportService reports, ProjectService pro
             (_, false) => query.OrderBy(r => r.Year).ThenBy(r => r.Period).ThenByDescending(r => r.Province!.Code).ThenBy(r => r.Id),
             _ => query.OrderByDescending(r => r.Year).ThenByDescending(r => r.Period).ThenBy(r => r.Province!.Code).ThenByDescending(r => r.Id),
         };
-        Rows = await ordered
+        // The page of reports is kept under the data version, per scope and view: a report's change is a figure write.
+        var view = FormattableString.Invariant($"periodic-list|{Web.Reports.ReportScope.CacheKey(actor)}|{Year}|{Period}|{Status}|{SortShown}|{Descending}|{PageNumber}");
+        Rows = await figures.ViewAsync(view, c => ordered
             .Select(r => new Row(r.Id, r.Province!.Code, r.Province.Name, r.Year, r.Period, r.Status, r.SubmittedAtUtc,
                 r.PlanKcqg + r.PlanKcdp, r.ExecutedKcqg + r.ExecutedKcdp))
-            .ToPagedAsync(PageNumber, 25, ct);
+            .ToPagedAsync(PageNumber, 25, c), ct);
     }
 }
