@@ -145,29 +145,36 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
         Input.Year ??= Year;
         var actor = await projects.ActorAsync(User, ct);
         var year = Year.Value;
-        var lines = await planFigures.CachedAsync(figures, actor, year, Date, ct);
-        var directory = await geography.DirectoryAsync(ct);
-        // The versions and who recorded them change only with a plan write (which renews the data version); a renamed
-        // recorder shows within FigureCache.OutsideWriteBound.
-        var (versions, recorders) = await figures.LocalAsync($"plan-versions|{KhuyenCong.Web.Reports.ReportScope.CacheKey(actor)}|{year}", async c =>
+        // The lines as the page shows them, built once per scope, year and date under the data version; each view
+        // only orders them.
+        var date = Date;
+        var built = await figures.LocalAsync(FormattableString.Invariant($"plan-rows|{KhuyenCong.Web.Reports.ReportScope.CacheKey(actor)}|{year}|{date:yyyy-MM-dd}"), async token =>
         {
-            var read = await planFigures.VersionsAsync(actor, year, c);
-            return (read, await RecordersAsync(read.Select(v => v.Id), c));
-        }, ct);
-        var byLine = versions.ToLookup(v => (v.ProvinceId, v.Source));
-        // A plan whose decisions all come after the date has its line too (PlanFigures groups every version), with no
-        // allocation in force and its versions listed as "có hiệu lực từ …".
-        var rows = lines.Select(l =>
+            var lines = await planFigures.CachedAsync(figures, actor, year, date, token);
+            var directory = await geography.DirectoryAsync(token);
+            // The versions and who recorded them change only with a plan write (which renews the data version); a renamed
+            // recorder shows within FigureCache.OutsideWriteBound.
+            var (versions, recorders) = await figures.LocalAsync($"plan-versions|{KhuyenCong.Web.Reports.ReportScope.CacheKey(actor)}|{year}", async c =>
             {
-                var province = directory.Find(l.ProvinceId);
-                var inForce = byLine[(l.ProvinceId, l.Source)].Where(v => v.DecisionDate <= Date).LastOrDefault();
-                return new Row(province?.Code ?? "", province?.Name ?? "", l.Source, l.Allocation,
-                    l.DecisionDate is { } decided ? $"{l.DecisionNumber} ngày {VietnameseCulture.Date(decided)}" : null,
-                    l.Adjustments, l.Approved, l.Projects, l.Differs, l.Disbursed,
-                    [.. byLine[(l.ProvinceId, l.Source)].Select(v => new VersionRow(v.DecisionNumber, v.DecisionDate, v.Amount, recorders.GetValueOrDefault(v.Id),
-                        v == inForce, v.DecisionDate > Date))]);
-            });
-        Rows = [.. Ordered(rows)];
+                var read = await planFigures.VersionsAsync(actor, year, c);
+                return (read, await RecordersAsync(read.Select(v => v.Id), c));
+            }, token);
+            var byLine = versions.ToLookup(v => (v.ProvinceId, v.Source));
+            // A plan whose decisions all come after the date has its line too (PlanFigures groups every version), with no
+            // allocation in force and its versions listed as "có hiệu lực từ …".
+            var rows = lines.Select(l =>
+                {
+                    var province = directory.Find(l.ProvinceId);
+                    var inForce = byLine[(l.ProvinceId, l.Source)].Where(v => v.DecisionDate <= date).LastOrDefault();
+                    return new Row(province?.Code ?? "", province?.Name ?? "", l.Source, l.Allocation,
+                        l.DecisionDate is { } decided ? $"{l.DecisionNumber} ngày {VietnameseCulture.Date(decided)}" : null,
+                        l.Adjustments, l.Approved, l.Projects, l.Differs, l.Disbursed,
+                        [.. byLine[(l.ProvinceId, l.Source)].Select(v => new VersionRow(v.DecisionNumber, v.DecisionDate, v.Amount, recorders.GetValueOrDefault(v.Id),
+                            v == inForce, v.DecisionDate > date))]);
+                });
+            return rows.ToList();
+        }, ct);
+        Rows = [.. Ordered(built)];
     }
 
     /// <summary>The lines in the order asked; ties by province code and source, so that the order is the same at each view.</summary>
