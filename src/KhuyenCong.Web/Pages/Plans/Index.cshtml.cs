@@ -41,6 +41,12 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
 
     public DateOnly Date { get; private set; }
 
+    /// <summary>
+    /// What the rendered table depends on: the data version, the actor's scope and the address (year, date, order),
+    /// so the page's <c>&lt;cache&gt;</c> renders it once for them all.
+    /// </summary>
+    public string TableKey { get; private set; } = string.Empty;
+
     public sealed record Row(string ProvinceCode, string Province, FundingSource Source, decimal? Allocation, string? Decision, int Adjustments, decimal Approved, int Projects, bool Differs,
         decimal Disbursed, IReadOnlyList<VersionRow> Versions);
 
@@ -175,6 +181,8 @@ public sealed class IndexModel(ProjectService projects, KhuyenCongDbContext db, 
             return rows.ToList();
         }, ct);
         Rows = [.. Ordered(built)];
+        TableKey = string.Join('|', (await figures.VersionAsync(ct)).ToString("N"), KhuyenCong.Web.Reports.ReportScope.CacheKey(actor), year,
+            date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), SortShown, Descending, Request.QueryString.Value);
     }
 
     /// <summary>The lines in the order asked; ties by province code and source, so that the order is the same at each view.</summary>
