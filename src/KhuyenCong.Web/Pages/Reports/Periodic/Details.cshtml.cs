@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KhuyenCong.Web.Pages.Reports.Periodic;
 
 /// <summary>One periodic report: figures, narrative, and the acts the user may do now (save, refresh, submit, reopen).</summary>
-public sealed class DetailsModel(PeriodicReportService reports, ProjectService projects, KhuyenCongDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(PeriodicReportService reports, ProjectService projects, KhuyenCongDbContext db, TimeProvider clock, Web.Reports.FigureCache figures) : PageModel
 {
     public PeriodicReport Report { get; private set; } = null!;
 
@@ -153,12 +153,15 @@ public sealed class DetailsModel(PeriodicReportService reports, ProjectService p
         }
 
         Report = report;
-        People = await Users.PeopleNames.LoadAsync(db, [], [report.SubmittedBy, report.ReopenedBy], ct);
-        Due = await reports.DueAsync(report.Year, report.Period, ct);
+        // What the page shows besides the report changes only with a write (a new data version); a renamed author
+        // shows within FigureCache.OutsideWriteBound.
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        People = await figures.LocalAsync("periodic-people|" + key, c => Users.PeopleNames.LoadAsync(db, [], [report.SubmittedBy, report.ReopenedBy], c), ct);
+        Due = await figures.LocalAsync(FormattableString.Invariant($"periodic-due|{report.Year}|{report.Period}"), c => reports.DueAsync(report.Year, report.Period, c), ct);
         CanEdit = PeriodicReportRules.Refuse(PeriodicReportAction.Edit, actor, report.ProvinceId, report.Status) is null;
         CanSubmit = PeriodicReportRules.Refuse(PeriodicReportAction.Submit, actor, report.ProvinceId, report.Status) is null;
         CanReopen = PeriodicReportRules.Refuse(PeriodicReportAction.Reopen, actor, report.ProvinceId, report.Status) is null;
-        History = await AuditLabels.HistoryAsync(db, nameof(PeriodicReport), id.ToString(CultureInfo.InvariantCulture), ct);
+        History = await figures.LocalAsync("periodic-history|" + key, c => AuditLabels.HistoryAsync(db, nameof(PeriodicReport), key, c), ct);
         if (!Document.Filled)
         {
             Document = (await DocumentDefaultsAsync(ct)).ToForm();
@@ -170,7 +173,7 @@ public sealed class DetailsModel(PeriodicReportService reports, ProjectService p
     private async Task<DocumentDetails> DocumentDefaultsAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
-        var (department, _) = await DocumentForms.DepartmentAsync(db, today, ct);
+        var (department, _) = DocumentForms.Department(await DocumentForms.NamesAsync(figures, db, ct), today);
         return PeriodicDocument.Defaults(Report, department, today);
     }
 }
