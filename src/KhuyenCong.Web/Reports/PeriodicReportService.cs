@@ -78,6 +78,10 @@ public sealed class PeriodicReportService(KhuyenCongDbContext db, Geography geog
     public async Task<PeriodicReport?> FindAsync(ProjectActor actor, int id, CancellationToken ct = default) =>
         await Visible(actor).Include(r => r.Province).FirstOrDefaultAsync(r => r.Id == id, ct);
 
+    /// <summary>The report to show (untracked), within the actor's scope; null outside it.</summary>
+    public async Task<PeriodicReport?> FindViewAsync(ProjectActor actor, int id, CancellationToken ct = default) =>
+        await Visible(actor).AsNoTracking().Include(r => r.Province).FirstOrDefaultAsync(r => r.Id == id, ct);
+
     /// <summary>Saves the narrative of a draft; a stale version is refused.</summary>
     public Task<string?> SaveDraftAsync(ProjectActor actor, PeriodicReport report, Guid version, string? results, string? difficulties, string? proposals, CancellationToken ct = default) =>
         ChangeAsync(report, version, _ => Task.FromResult(report.EditNarrative(results, difficulties, proposals, actor)), ct);

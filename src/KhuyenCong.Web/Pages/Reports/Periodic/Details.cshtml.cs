@@ -147,7 +147,10 @@ public sealed class DetailsModel(PeriodicReportService reports, ProjectService p
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var actor = await projects.ActorAsync(User, ct);
-        if (await reports.FindAsync(actor, id, ct) is not { } report)
+        // The report as the page shows it, untracked, kept under the data version per scope (a report's change is a
+        // figure write): the acts read their own tracked copy.
+        if (await figures.ViewAsync(FormattableString.Invariant($"periodic-view|{Web.Reports.ReportScope.CacheKey(actor)}|{id}"),
+                c => reports.FindViewAsync(actor, id, c), ct) is not { } report)
         {
             return false;
         }
