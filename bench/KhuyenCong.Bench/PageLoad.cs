@@ -278,6 +278,13 @@ internal static partial class PageLoad
 
             var (during, importNote) = await DuringImportAsync(name, dll, environment, clients, pages);
             var (rss, peak) = Memory(portal.Id);
+            notes.Add("resident memory by kind: " + MemoryBreakdown(portal.Id));
+            // KHUYENCONG_BENCH_HOLD=seconds keeps the loaded portal up that long, for dotnet-counters or dotnet-gcdump.
+            if (double.TryParse(Environment.GetEnvironmentVariable("KHUYENCONG_BENCH_HOLD"), CultureInfo.InvariantCulture, out var hold))
+            {
+                Console.WriteLine($"[{name}] holding the portal (process {portal.Id}) for {hold} s…");
+                await Task.Delay(TimeSpan.FromSeconds(hold));
+            }
             return new DatabaseRun(name, results, during, importNote, rss, peak, notes);
         }
         finally
@@ -528,6 +535,39 @@ internal static partial class PageLoad
         var status = File.ReadAllLines($"/proc/{pid}/status");
         double Kb(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal))[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
         return (Kb("VmRSS:"), Kb("VmHWM:"));
+    }
+
+    /// <summary>
+    /// Where the resident memory is, from /proc/PID/smaps: anonymous memory (the GC heap, native allocations such as
+    /// SQLite's page caches), the JIT's double-mapped code, and files mapped from disk (the runtime, assemblies).
+    /// </summary>
+    private static string MemoryBreakdown(int pid)
+    {
+        var groups = new Dictionary<string, double>();
+        var current = "";
+        foreach (var line in File.ReadLines($"/proc/{pid}/smaps"))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length >= 5 && fields[0].Contains('-', StringComparison.Ordinal) && !fields[0].EndsWith(':'))
+            {
+                var mapped = fields.Length >= 6 ? string.Join(' ', fields[5..]) : "";
+                current = mapped switch
+                {
+                    "" => "anonymous",
+                    "[heap]" => "anonymous",
+                    _ when mapped.StartsWith("/memfd:doublemapper", StringComparison.Ordinal) => "JIT code (doublemapper)",
+                    _ when mapped.EndsWith(".dll", StringComparison.Ordinal) => "assemblies (.dll)",
+                    _ when mapped.Contains(".so", StringComparison.Ordinal) => "native libraries (.so)",
+                    _ => "other",
+                };
+            }
+            else if (fields.Length >= 2 && fields[0] == "Rss:")
+            {
+                groups[current] = groups.GetValueOrDefault(current) + double.Parse(fields[1], CultureInfo.InvariantCulture) / 1024;
+            }
+        }
+
+        return string.Join(", ", groups.OrderByDescending(g => g.Value).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Value:0} MB")));
     }
 
     private static int FreePort()
