@@ -25,9 +25,14 @@ RUN --mount=type=cache,id=khuyencong-nuget,target=/root/.nuget/packages \
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 
+# MALLOC_ARENA_MAX=2: glibc gives each thread that meets a busy allocator an arena of its own, up to eight per core,
+# and each keeps the native memory it once held (SQLite's page caches, the TLS and compression buffers). Two arenas
+# kept the web process at 289 MB after the load benchmark instead of 301-303 MB, serving as many requests
+# (bench load, issue 14; docs/operations.md).
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_NOLOGO=1 \
+    MALLOC_ARENA_MAX=2 \
     Portal__DataRoot=/app/data \
     Portal__LogFolder=/app/logs
 

@@ -184,6 +184,9 @@ internal static partial class PageLoad
             ["Portal__RequireHttps"] = "false",
             ["Portal__DataRoot"] = dataRoot,
             ["Portal__SeedDemoProjects"] = "false",
+            // Two C allocator arenas, as the Dockerfile and docs/operations.md run the portal; MALLOC_ARENA_MAX=16 in the
+            // bench's own environment measures glibc's default (eight per core) instead.
+            ["MALLOC_ARENA_MAX"] = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") ?? "2",
             // 16 users per role sign in within seconds from one address: the limits that guard sign-in would refuse them.
             ["RateLimits__SignInPerAddress"] = "100000",
             ["RateLimits__SignInPerAccount"] = "100000",
